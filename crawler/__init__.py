@@ -1,0 +1,1 @@
+"""Fetch stage: the Scrapy project (spiders, middlewares, thin pipelines)."""

@@ -1,0 +1,1 @@
+"""One spider per source; each only navigates and yields `Page` items."""

@@ -1,0 +1,1 @@
+"""When and how crawls run: the CLI, the nightly job and the scheduler."""

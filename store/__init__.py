@@ -1,0 +1,1 @@
+"""Persist stage: the only package that imports sqlite_utils."""
