@@ -1,0 +1,25 @@
+"""The store's public API in one place: open the DB, save articles, record runs, check invariants."""
+
+from __future__ import annotations
+
+from store.articles import (
+    Outcome,
+    StoredPage,
+    count_pages,
+    iter_pages,
+    known_urls,
+    mark_seen,
+    save_article,
+)
+from store.connection import DatabaseLockedError, StoreError, open_db, require_wal, write_txn
+from store.invariants import db_invariants
+from store.records import AnalysisLike
+from store.runs import SourceStats, finish_run, flag_health, source_history, start_run, utc_now
+from store.schema import apply_migrations, ensure_db_shape
+
+__all__ = [
+    "AnalysisLike", "DatabaseLockedError", "Outcome", "SourceStats", "StoreError", "StoredPage",
+    "apply_migrations", "count_pages", "db_invariants", "ensure_db_shape", "finish_run", "flag_health",
+    "iter_pages", "known_urls", "mark_seen", "open_db", "require_wal", "save_article", "source_history",
+    "start_run", "utc_now", "write_txn",
+]

@@ -1,0 +1,140 @@
+"""The database shape: numbered migrations (tables) plus an idempotent `ensure_db_shape` (FTS, views)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("twinwatch")
+
+# The FTS table holds its own copy of title + body, keyed by rowid = articles.id. A copy (not an
+# external-content table) because title and body live in two tables, and external content needs the
+# old values for every delete: one wrong delete corrupts the index silently. It costs the text twice.
+FTS_TABLE = "articles_fts"
+FTS_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+VIEWS: dict[str, str] = {
+    "pairs_view": """
+        SELECT pairs.id, pairs.a, pairs.a_country, pairs.b, pairs.b_country, pairs.level, pairs.relation,
+               pairs.status, pairs.explicit, pairs.known, pairs.evidence,
+               articles.id AS article_id, articles.title, articles.url, articles.published,
+               articles.source, articles.language
+        FROM pairs JOIN articles ON articles.id = pairs.article_id""",
+    "source_health": """
+        SELECT run_sources.run_id, runs.started, runs.status AS run_status, run_sources.source,
+               run_sources.requests, run_sources.status_counts, run_sources.articles_seen,
+               run_sources.articles_new, run_sources.articles_updated, run_sources.pairs,
+               run_sources.errors, run_sources.blocked, run_sources.duration_s,
+               run_sources.flagged, run_sources.flag_reason
+        FROM run_sources JOIN runs ON runs.id = run_sources.run_id
+        ORDER BY run_sources.run_id DESC, run_sources.source""",
+}
+
+INDEXES: dict[str, list[str]] = {
+    "articles": ["source", "published", "language", "extraction_status", "last_seen"],
+    "pairs": ["article_id", "a_country", "b_country", "relation"],
+    "run_sources": ["source"],
+}
+
+
+@MIGRATIONS()
+def m001_articles(db: Database) -> None:
+    """Create `articles` (short columns only) and `article_text` (the body, kept out of browsed pages)."""
+    db["articles"].create(
+        {
+            "id": int, "url": str, "source": str, "title": str, "published": str, "language": str,
+            "date_rule": str, "listing_date": str, "extraction_status": str, "n_pairs": int,
+            "text_sha": str, "content_hash": str, "extractor_version": str, "tagger_version": str,
+            "first_seen": str, "last_seen": str, "last_changed": str,
+        },
+        pk="id",
+        not_null=["url", "source", "extraction_status", "n_pairs", "content_hash", "first_seen", "last_seen"],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["article_text"].create(
+        {"article_id": int, "body": str},
+        pk="article_id",
+        not_null=["body"],
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+@MIGRATIONS()
+def m002_pages(db: Database) -> None:
+    """Create `pages`: the raw response, zlib-compressed, so extraction can re-run offline."""
+    db["pages"].create(
+        {
+            "article_id": int, "fetched_url": str, "fetched_at": str, "http_status": int, "encoding": str,
+            "content_type": str, "listing_json": str, "raw_size": int, "raw_sha": str, "raw_gz": bytes,
+        },
+        pk="article_id",
+        not_null=["raw_sha", "raw_gz", "encoding"],
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+@MIGRATIONS()
+def m003_pairs(db: Database) -> None:
+    """Create `pairs`: one row per place pair per article, id = content hash."""
+    db["pairs"].create(
+        {
+            "id": str, "article_id": int, "a": str, "a_country": str, "b": str, "b_country": str,
+            "level": str, "relation": str, "status": str, "explicit": int, "known": int,
+            "evidence": str, "evidence_start": int, "evidence_end": int,
+        },
+        pk="id",
+        not_null=["article_id", "a", "a_country", "b", "b_country", "relation", "explicit", "known"],
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+@MIGRATIONS()
+def m004_runs(db: Database) -> None:
+    """Create `runs` (one row per crawl) and `run_sources` (per run and source health)."""
+    db["runs"].create(
+        {
+            "id": int, "started": str, "finished": str, "status": str, "sources": str, "args": str,
+            "requests": int, "articles_seen": int, "articles_new": int, "articles_updated": int,
+            "articles_unchanged": int, "pairs": int, "errors": int, "blocked_hosts": str,
+            "duration_s": float, "health_flags": str, "message": str,
+        },
+        pk="id",
+        not_null=["started", "status"],
+    )
+    db["run_sources"].create(
+        {
+            "run_id": int, "source": str, "requests": int, "status_counts": str, "articles_seen": int,
+            "articles_new": int, "articles_updated": int, "articles_unchanged": int, "pairs": int,
+            "errors": int, "blocked": str, "duration_s": float, "flagged": int, "flag_reason": str,
+        },
+        pk=("run_id", "source"),
+        foreign_keys=[("run_id", "runs", "id")],
+    )
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Apply pending migrations and return the names applied (empty on an up-to-date database)."""
+    pending = [m.name for m in MIGRATIONS.pending(db)]
+    MIGRATIONS.apply(db)
+    return pending
+
+
+def ensure_db_shape(db: Database) -> None:
+    """Create the FTS table, indexes and views if missing; safe to call on every start."""
+    with db.atomic():
+        if not db[FTS_TABLE].exists():
+            db.execute(FTS_SQL)
+            # A missing index on a populated DB (e.g. dropped by hand) is rebuilt, never left empty.
+            db.execute(
+                f"INSERT INTO {FTS_TABLE}(rowid, title, body) SELECT articles.id, coalesce(articles.title, ''),"
+                " article_text.body FROM articles JOIN article_text ON article_text.article_id = articles.id"
+            )
+        for table, columns in INDEXES.items():
+            for column in columns:
+                db[table].create_index([column], if_not_exists=True)
+        for name, sql in VIEWS.items():
+            # replace=True keeps views current when their SQL changes between versions.
+            db.create_view(name, sql.strip(), replace=True)
