@@ -4,17 +4,43 @@ from __future__ import annotations
 
 import click
 
+from store.db import StoreError
+
 
 @click.command()
 @click.option("--db", "db_path", default="data/twinwatch.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--port", default=8001, show_default=True)
-def serve(db_path: str, port: int) -> None:
-    """Publish the database with Datasette on 127.0.0.1."""
-    raise click.ClickException("serve: not built yet")
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db_path: str, port: int, host: str) -> None:
+    """Publish the database with Datasette (default http://127.0.0.1:8001/)."""
+    from store.publish import DB_NAME, prepare, run_server
+
+    try:
+        ds = prepare(db_path)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"serve: open http://{host}:{port}/{DB_NAME} (Ctrl-C to stop)")
+    run_server(ds, host, port)
 
 
 @click.command()
 @click.option("--db", "db_path", default="data/twinwatch.db", show_default=True, type=click.Path(dir_okay=False))
-def retag(db_path: str) -> None:
+@click.option("--source", "sources", multiple=True, help="Only this source (repeatable); default all.")
+def retag(db_path: str, sources: tuple[str, ...]) -> None:
     """Re-extract and re-tag every stored page, without the network."""
-    raise click.ClickException("retag: not built yet")
+    from schedules.retag import retag as run_retag
+
+    def progress(done: int, total: int) -> None:
+        # Every 50 pages and at the end: enough to see it move without flooding the terminal.
+        if done % 50 == 0 or done == total:
+            click.echo(f"retag: {done}/{total} pages", err=True)
+
+    try:
+        summary = run_retag(db_path, sources or None, progress=progress)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    for failure in summary.failures:
+        click.echo(f"retag: analysis failed: {failure}", err=True)
+    click.echo(summary.line())
+    if summary.failures:
+        raise SystemExit(1)
