@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -31,16 +32,17 @@ SETTINGS: dict[str, Any] = {
 ASGIApp = Callable[[MutableMapping[str, Any], Any, Any], Awaitable[None]]
 
 
-class LengthLimitPlugin:
-    """Datasette plugin: cap string/blob length on every connection Datasette opens."""
-
-    @hookimpl
-    def prepare_connection(self, conn: sqlite3.Connection) -> None:
-        """Set SQLITE_LIMIT_LENGTH so a hostile query fails fast instead of eating memory."""
-        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """Datasette hook: cap string/blob length so a hostile query fails fast instead of eating memory."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
 
 
-LENGTH_LIMIT_PLUGIN = LengthLimitPlugin()
+def register_plugin() -> None:
+    """Register this module as a Datasette plugin, once per process (Datasette wants a module)."""
+    module = sys.modules[__name__]
+    if not pm.is_registered(module):
+        pm.register(module, name="twinwatch-store")
 
 
 def load_metadata(path: Path = METADATA_PATH) -> dict[str, Any]:
@@ -64,8 +66,7 @@ def make_datasette(db_path: str | Path, metadata_path: Path = METADATA_PATH) -> 
     path = Path(db_path)
     if not path.is_file():
         raise StoreError(f"{path}: database not found; run a crawl first (twinwatch crawl) or pass --db")
-    if not pm.is_registered(LENGTH_LIMIT_PLUGIN):
-        pm.register(LENGTH_LIMIT_PLUGIN, name="twinwatch-length-limit")
+    register_plugin()
     # Never `immutable`: immutable readers of a file being written saw corrupt pages (reliability finding 7).
     ds = Datasette([str(path)], metadata=load_metadata(metadata_path), settings=SETTINGS)
     default_name = next(name for name, db in ds.databases.items() if db.path == str(path))
