@@ -1,0 +1,70 @@
+"""`twinwatch serve` end to end: a real uvicorn + Datasette process on a free loopback port (issue 4)."""
+
+from __future__ import annotations
+
+import re
+import selectors
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import ROOT, stop
+
+from store.db import open_db
+
+TWINWATCH = (sys.executable, "-c", "from schedules.cli import cli; cli()")  # the installed entry point's code
+
+
+def announced_url(proc: subprocess.Popen[str], deadline_s: float = 30.0) -> str:
+    """Return the URL uvicorn announces on stderr, reading with a bound (no sleeping)."""
+    assert proc.stderr is not None
+    selector = selectors.DefaultSelector()
+    selector.register(proc.stderr, selectors.EVENT_READ)
+    end = time.monotonic() + deadline_s
+    seen = []
+    while time.monotonic() < end:
+        if not selector.select(timeout=max(0.0, end - time.monotonic())):
+            break
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen.append(line)
+        match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
+        if match:
+            return match.group(1)
+    raise AssertionError(f"serve did not announce a URL: {''.join(seen)!r}")
+
+
+def test_serve_runs_datasette_on_loopback(tmp_path: Path) -> None:
+    path = tmp_path / "twinwatch.db"
+    open_db(path).close()
+    proc = subprocess.Popen(
+        [*TWINWATCH, "serve", "--db", str(path), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    try:
+        base = announced_url(proc)
+        with urllib.request.urlopen(f"{base}/twinwatch/runs.json?_shape=array", timeout=10) as response:
+            assert response.status == 200 and response.read() == b"[]"
+        with urllib.request.urlopen(f"{base}/twinwatch/pairs.csv", timeout=10) as response:
+            assert response.read().decode().startswith("id,article_id,a,a_country,b,b_country")
+    finally:
+        stop(proc)
+        out = proc.stdout.read() if proc.stdout else ""
+        for stream in (proc.stdout, proc.stderr):
+            if stream is not None:
+                stream.close()
+    assert proc.returncode in (0, -signal.SIGTERM)
+    assert "serve: open http://127.0.0.1:0/twinwatch" in out
+
+
+def test_serve_missing_db_is_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [*TWINWATCH, "serve", "--db", str(tmp_path / "none.db")],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"Error: {tmp_path / 'none.db'}: database not found; run a crawl first (twinwatch crawl) or pass --db\n"
