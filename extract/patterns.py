@@ -1,0 +1,118 @@
+"""Every vocabulary and regular expression of the city-pair tagger, as data (English and Russian), compiled once."""
+
+from __future__ import annotations
+
+import re
+
+
+def words(*tokens: str) -> str:
+    """Join alternatives into one non-capturing regex group (tokens are regex fragments)."""
+    return "(?:" + "|".join(tokens) + ")"
+
+
+def compile_ci(*tokens: str) -> re.Pattern[str]:
+    """Compile alternatives, case-insensitive, anchored at a word start."""
+    return re.compile(r"(?<![\w])" + words(*tokens), re.IGNORECASE)
+
+
+# Twinning words: they make a pair explicit (annotation rule) and open a twinning context.
+TWIN_CUES = (
+    r"sister[- ]?(?:cit(?:y|ies)|state|states|county|counties|port|region|town|relationship|communit)\w*",
+    r"sister[- ]cit", r"twin[- ]?(?:town|city|cities|region|regions)s?", r"twinned", r"twinning", r"twin\b",
+    r"(?:officially )?related regions", r"jumelage", r"partnerst[aä]dt\w*", r"st[aä]dtepartnerschaft\w*",
+    r"побратим\w*", r"побрат\w*", r"породн[её]нн\w*", r"породнил\w*", r"братск\w* (?:отношени|связ)\w*",
+)
+# Partner words: a formal partnership is a pair too, but implicit (explicit=False).
+PARTNER_CUES = (
+    r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?", r"partnership\w*", r"friendship cit(?:y|ies)",
+    r"cooperation agreement", r"memorand(?:um|a) of (?:understanding|cooperation)", r"friendly (?:ties|relations)",
+    r"город\w*[- ]партн[её]р\w*", r"партн[её]р\w*", r"дружественн\w* (?:связ|отношени|город)\w*",
+    r"соглашени\w* о сотрудничестве", r"меморандум\w*", r"сотруднича\w*", r"сотрудничеств\w*",
+)
+# Near misses: a sentence about these is not a twinning statement unless it also has a twinning word.
+NEAR_MISS_CUES = (
+    r"flights?", r"flew", r"airlines?", r"air route", r"summit", r"embass(?:y|ies)", r"consulate\w*",
+    r"ambassadors?", r"universit(?:y|ies)", r"match(?:es)?", r"game", r"stadium", r"hockey", r"tensions?",
+    r"авиа\w*", r"рейс\w*", r"саммит\w*", r"посольств\w*", r"консульств\w*", r"посол\w*", r"университет\w*",
+    r"матч\w*", r"хокке\w*", r"чемпионат\w*", r"older than", r"larger than", r"bigger than", r"similar to",
+    r"старше", r"больше чем", r"крупнее",
+)
+# Proposals that were not concluded: no pair (annotation rule).
+PROPOSAL_CUES = (
+    r"(?:could|can|may|might|would|should) (?:become|be)(?: \w+)? (?:sister|twin)", r"ready to become",
+    r"propos\w*", r"suggest\w*", r"consider(?:ing|s)? (?:becoming|establishing)", r"poll\w*",
+    r"(?:может|могут|готов\w*) стать", r"предлож\w*", r"предлага\w*",
+)
+STATUS_CUES = {
+    "suspended": (r"suspen\w*", r"put on ice", r"on hold", r"pause\w*", r"froze\w*", r"freez\w*",
+                  r"приостанов\w*", r"замороз\w*"),
+    "ended": (r"sever\w*", r"terminat\w*", r"dissolv\w*", r"revok\w*", r"cut (?:ties|off)", r"ended",
+              r"end(?:ing)? (?:the |its |their )?(?:\w+ )?(?:relationship|ties|relations)", r"call(?:ing|ed)? off",
+              r"break(?:ing)? (?:off )?(?:the )?ties", r"разорв\w*", r"разрыв\w*", r"прекрат\w*", r"прекращ\w*",
+              r"расторг\w*", r"прерва\w*"),
+    "restored": (r"restor\w*", r"renew\w*", r"resum\w*", r"reinstat\w*", r"возобнов\w*", r"восстанов\w*"),
+}
+# Words that point back to a place named in an adjacent sentence ("its sister city", "them", "the municipality").
+COREF_CUES = (
+    r"its", r"their", r"them", r"these", r"the (?:city|municipality|russian city|american city|northern capital)",
+    r"его", r"их", r"этим\w*", r"эти\w*", r"город\w*",
+)
+# Titles and words in front of a personal name that is also a place name (Mayor Franklin, Айсен Николаев).
+PERSON_TITLES = (
+    "Mayor", "Gov.", "Governor", "President", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Rep.", "Chairman",
+    "Minister", "Ambassador", "Saint", "St.", "мэр", "губернатор", "президент", "глава", "посол",
+)
+# A place name followed by one of these is an institution or organisation, not the place.
+INSTITUTION_WORDS = (
+    "University", "State University", "College", "Library", "Airport", "Philharmonic", "Ballet", "Examiner",
+    "Capitals", "Flyers", "Senators", "Declaration", "Treaty", "Sea", "River", "Bay",
+    "Кэпиталз", "Флайерз", "Сенаторз", "Университет", "университет", "море", "моря",
+)
+# Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
+TWIN_CITIES_METRO = compile_ci(r"the Twin Cities", r"города-близнецы", r"городами-близнецами")
+# "city of X", "города X": a place cue for names that are also first names or surnames.
+PLACE_CUE_BEFORE = compile_ci(r"(?:city|town|municipality|capital|region|state) of\s*$", r"(?:город\w*|столиц\w*)\s*$")
+
+# Connectors between two place names that state a pair: "X and Y", "X–Y", "X/Y", "между X и Y".
+PAIR_CONNECTOR = re.compile(r"^\s*(?:and|&|и|с|with|to)\s+$|^\s*[-–—/]\s*$|^\s*[-–—]\s+$", re.IGNORECASE)
+DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
+AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
+LIST_SEPARATOR = re.compile(r"^\s*(?:[,;]|,? and|,? и|,? as well as|, а также)\s*$", re.IGNORECASE)
+# A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
+QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|,\s*the capital of the|на|in)\s*$", re.IGNORECASE)
+
+# US state abbreviations used as qualifiers ("Albany, N.Y.", "Rochester, NY", "(Minn.)").
+STATE_ABBREVIATIONS = {
+    "AK": "AK", "Alaska": "AK", "Ala.": "AL", "Ariz.": "AZ", "Calif.": "CA", "CA": "CA", "Colo.": "CO",
+    "Conn.": "CT", "Fla.": "FL", "FL": "FL", "Ga.": "GA", "GA": "GA", "Ill.": "IL", "IL": "IL", "Ind.": "IN",
+    "Iowa": "IA", "IA": "IA", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "MD": "MD", "Mass.": "MA",
+    "Mich.": "MI", "MI": "MI", "Minn.": "MN", "MN": "MN", "Miss.": "MS", "Mo.": "MO", "MO": "MO", "Mont.": "MT",
+    "N.C.": "NC", "NC": "NC", "N.H.": "NH", "NH": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "NY": "NY",
+    "Ohio": "OH", "OH": "OH", "Okla.": "OK", "Ore.": "OR", "OR": "OR", "Pa.": "PA", "PA": "PA", "S.C.": "SC",
+    "SC": "SC", "Tenn.": "TN", "TN": "TN", "Texas": "TX", "Tex.": "TX", "TX": "TX", "Utah": "UT", "Va.": "VA",
+    "VA": "VA", "Vt.": "VT", "Wash.": "WA", "WA": "WA", "Wis.": "WI", "D.C.": "DC", "DC": "DC",
+}
+STATE_ABBREV_RE = re.compile(r"^\s*[,(]\s*(" + "|".join(re.escape(k) for k in STATE_ABBREVIATIONS) + r")(?![\w])")
+# Demonyms that qualify the next place ("the Russian city of Stavropol", "китайским Хэфэем").
+DEMONYMS = {
+    "Russian": "RU", "American": "US", "Japanese": "JP", "Chinese": "CN", "German": "DE", "Ukrainian": "UA",
+    "Mexican": "MX", "Costa Rican": "CR", "British": "GB", "English": "GB", "French": "FR",
+    "российск": "RU", "русск": "RU", "американск": "US", "китайск": "CN", "немецк": "DE", "японск": "JP",
+    "узбекск": "UZ", "белорусск": "BY", "иранск": "IR", "украинск": "UA", "австрийск": "AT", "греческ": "GR",
+}
+DEMONYM_BEFORE = re.compile(r"(?<![\w])(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+(?:(?:city|town|port|sister city|partner city) of\s+|город\w*\s+|сестр\w*\s+)?$")
+
+# Sentence and paragraph splitting.
+SENTENCE_END = re.compile(r"(?<=[.!?…»\"”])\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)|\n")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+ABBREVIATIONS = ("St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gov.", "Sen.", "Rep.", "U.S.", "N.Y.", "D.C.", "Mt.", "Ft.",
+                 "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "Inc.", "Co.",
+                 "Ave.", "г.", "гг.", "ул.", "т.е.", "т.д.", "им.", "Н.", "В.", "А.", "С.", "Calif.", "Fla.", "Minn.")
+
+TWIN_RE = compile_ci(*TWIN_CUES)
+PARTNER_RE = compile_ci(*PARTNER_CUES)
+NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
+PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
+COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
+STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
+CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

@@ -1,0 +1,149 @@
+"""City-pair tagger: which places a text presents as twins or partners (English and Russian)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from extract import patterns as P
+from extract.gazetteer import Place, is_known, load, pair_key
+from extract.models import Pair
+from extract.tagging_places import Located, choose, locate
+from extract.tagging_text import Sentence, contexts, split_sentences
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One pair found in one sentence."""
+
+    a: Place
+    b: Place
+    sentence: Sentence
+    explicit: bool
+
+
+def _side(p: Place) -> tuple[str, str]:
+    """The (name, country) identity of a place."""
+    return (p.name, p.country)
+
+
+def _doc_hub(places: list[tuple[Located, Place, int]]) -> Place | None:
+    """The place the text is about: the most mentioned one, if mentioned at least three times and clearly first."""
+    counts = Counter(_side(p) for _, p, _ in places)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(p for _, p, _ in places if _side(p) == ranked[0][0])
+
+
+def _structural(text: str, seq: list[tuple[Located, Place]]) -> tuple[list[tuple[Place, Place]], set[int]]:
+    """Pairs stated by structure: "X–Y", "X/Y", and lists of "X and Y, Z and W" (or a lone "X and Y")."""
+    pairs, used, ands = [], set(), []
+    for k in range(len(seq) - 1):
+        (la, pa), (lb, pb) = seq[k], seq[k + 1]
+        gap = text[la.end: lb.start]
+        if P.DASH_CONNECTOR.match(gap) and pa.country != pb.country:
+            pairs.append((pa, pb))
+            used |= {k, k + 1}
+        elif P.AND_CONNECTOR.match(gap) and pa.country != pb.country:
+            ands.append(k)
+    chained = [k for k in ands if k - 2 in ands or k + 2 in ands]
+    # A pair-list needs the pairs joined by list separators ("X and Y, Z and W").
+    chained = [k for k in chained if any(
+        j in ands and P.LIST_SEPARATOR.match(text[seq[min(k, j) + 1][0].end: seq[max(k, j)][0].start])
+        for j in (k - 2, k + 2))]
+    if not chained and len(ands) == 1 and len(seq) == 2:
+        chained = ands
+    for k in chained:
+        if k not in used and k + 1 not in used:
+            pairs.append((seq[k][1], seq[k + 1][1]))
+            used |= {k, k + 1}
+    return pairs, used
+
+
+def _hub_pairs(seq: list[tuple[Located, Place]], used: set[int], hub: Place | None,
+               kind: str, sentence: Sentence) -> list[tuple[Place, Place]]:
+    """Pair the sentence's hub (the text's main place if present, else its first place) with the others."""
+    rest = [p for k, (_, p) in enumerate(seq) if k not in used]
+    names = {_side(p) for _, p in seq}
+    if hub is not None and _side(hub) in names:
+        center = hub
+    elif hub is not None and rest and all(p.country != hub.country for p in rest) and (
+            len(names) == 1 or kind == "inherited" or sentence.coref):
+        center = hub  # "Its relationship with Magadan…", a list of partners under the text's place
+    elif len(rest) >= 2 and not used:
+        center = rest[0]
+    else:
+        return []
+    return [(center, p) for p in rest if p.country != center.country and _side(p) != _side(center)]
+
+
+def _allowed(a: Place, b: Place, s: Sentence) -> bool:
+    """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
+    if a.country == b.country or "country" in (a.level, b.level):
+        return False
+    if "capital" in a.flags and "capital" in b.flags and not s.twin:
+        return False  # "Moscow and Washington" are governments unless a twinning word says otherwise
+    return not (s.proposal and s.status is None and not is_known(a, b))
+
+
+def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, Place]], hub: Place | None,
+                   prev_twin: bool) -> list[Hit]:
+    """All pairs stated in one context sentence."""
+    pairs, used = _structural(text, seq)
+    pairs += _hub_pairs(seq, used, hub, kind, s)
+    explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
+    return [Hit(a, b, s, explicit) for a, b in pairs if _allowed(a, b, s)]
+
+
+def _collect(text: str) -> list[Hit]:
+    """Hits over all context sentences of the text."""
+    sentences = split_sentences(text)
+    ctx = contexts(sentences)
+    located, country_context = locate(text)
+    by_sentence: dict[int, list[Located]] = {}
+    bounds = [(s.start, s.end, s.index) for s in sentences]
+    for loc in located:
+        idx = next((i for a, b, i in bounds if a <= loc.start < b), None)
+        if idx is not None:
+            by_sentence.setdefault(idx, []).append(loc)
+    resolved = [(loc, choose(loc, by_sentence.get(i, []), country_context), i)
+                for i, locs in by_sentence.items() for loc in locs]
+    hub = _doc_hub(resolved)
+    hits: list[Hit] = []
+    for s in sentences:
+        kind = ctx.get(s.index)
+        if kind is None or s.index not in by_sentence:
+            continue
+        seq = [(loc, p) for loc, p, i in resolved if i == s.index]
+        seq = [x for k, x in enumerate(seq) if k == 0 or _side(x[1]) != _side(seq[k - 1][1])]
+        prev_twin = s.index > 0 and sentences[s.index - 1].twin
+        hits += _sentence_hits(text, s, kind, seq, hub, prev_twin)
+    return hits
+
+
+def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
+    """Merge hits into one Pair per unordered pair (explicit if any mention is), in text order."""
+    gaz = load()
+    merged: dict[tuple, list[Hit]] = {}
+    for h in hits:
+        merged.setdefault(pair_key(_side(h.a), _side(h.b)), []).append(h)
+    out = []
+    for key, group in merged.items():
+        best = next((h for h in group if h.explicit), group[0])
+        a, b = sorted((best.a, best.b), key=lambda p: (p.country != "RU", p.name))
+        status = next((h.sentence.status for h in group if h.sentence.status), None)
+        out.append(Pair(
+            a=a.name, a_country=a.country, b=b.name, b_country=b.country,
+            level="region" if "region" in (a.level, b.level) else "city",
+            relation="sister" if any(h.sentence.twin for h in group) else "partner",
+            status=status, explicit=best.explicit, evidence=text[best.sentence.start: best.sentence.end],
+            start=best.sentence.start, end=best.sentence.end, known=key in gaz.known))
+    return sorted(out, key=lambda p: (p.start, p.a, p.b))
+
+
+def tag_pairs(text: str, lang: str | None = None) -> list[Pair]:
+    """Return the place pairs that `text` presents as twins or partners (lang "en"/"ru"/None: both scripts)."""
+    if not text or not text.strip():
+        return []
+    return _to_pairs(text, _collect(text))

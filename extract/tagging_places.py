@@ -1,0 +1,143 @@
+"""Place mentions for the tagger: drop persons/institutions, attach qualifiers, resolve homonyms by context."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from extract import patterns as P
+from extract.gazetteer import Mention, Place, find_mentions, is_known
+
+
+@dataclass(frozen=True)
+class Located:
+    """A place mention after filtering: its candidates narrowed by qualifiers, and the chosen place."""
+
+    start: int
+    end: int
+    candidates: tuple[Place, ...]
+    qualified: bool  # followed by ", Country" / "(State)" / preceded by a demonym
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word right before `start` on the same line (with a trailing period kept: "Gov.")."""
+    head = text[max(0, start - 40): start]
+    if not head.endswith(" ") or "\n" in head[-2:]:
+        return ""
+    parts = head.rstrip().split(" ")
+    return parts[-1] if parts else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word right after `end` on the same line."""
+    tail = text[end: end + 40]
+    if not tail.startswith(" "):
+        return ""
+    return tail[1:].split(" ")[0].split("\n")[0].strip(",.;:)»\"")
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    """True when only punctuation/space separates `pos` from a line start or sentence end."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“«(•*-–—":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;"
+
+
+def _person_or_org(text: str, m: Mention, places_at: set[int]) -> bool:
+    """True when the mention is part of a personal name or an institution/team name."""
+    prev = _prev_word(text, m.start)
+    if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
+        return True
+    if any(text.startswith(w, m.end + 1) for w in P.INSTITUTION_WORDS) and text[m.end: m.end + 1] == " ":
+        return True
+    prev_start = m.start - len(prev) - 1
+    # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds".
+    return (bool(prev) and prev[0].isupper() and prev.isalpha() and prev_start not in places_at
+            and not _is_sentence_start(text, prev_start) and prev not in P.DEMONYMS and m.candidates[0].level == "city")
+
+
+def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
+    """Countries / US states that qualify a mention right after it (", Russia", " (New York State)")."""
+    gap = text[m.end: nxt.start] if nxt else ""
+    if nxt and len(gap) <= 32 and P.QUALIFIER_GAP.match(gap) and nxt.candidates[0].level in ("country", "region"):
+        q = nxt.candidates[0]
+        if q.level == "country":
+            return {q.country}
+        if "state" in q.flags or q.country == "US":
+            return {"US:" + q.admin1, "US"} if q.admin1 else {"US"}
+        return {q.country}
+    abbr = P.STATE_ABBREV_RE.match(text, m.end)
+    if abbr:
+        return {"US:" + P.STATE_ABBREVIATIONS[abbr.group(1)], "US"}
+    return None
+
+
+def _demonym(text: str, m: Mention) -> str | None:
+    """Country of a demonym right before the mention ("Russian city of Stavropol", "китайским Хэфэем")."""
+    hit = P.DEMONYM_BEFORE.search(text[max(0, m.start - 40): m.start])
+    if not hit:
+        return None
+    word = hit.group(1)
+    return P.DEMONYMS.get(word) or next((c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None)
+
+
+def _narrow(cands: tuple[Place, ...], codes: set[str]) -> tuple[Place, ...]:
+    """Keep candidates matching a qualifier set; unchanged if none match."""
+    hit = tuple(c for c in cands if f"{c.country}:{c.admin1}" in codes)
+    hit = hit or tuple(c for c in cands if c.country in codes)
+    return hit or cands
+
+
+def locate(text: str) -> tuple[list[Located], Counter[str]]:
+    """Place mentions (cities/regions) of `text`, plus the countries and US states it names (for homonyms)."""
+    raw = find_mentions(text)
+    starts = {m.start for m in raw}
+    out: list[Located] = []
+    context: Counter[str] = Counter()
+    consumed: set[int] = set()
+    for i, m in enumerate(raw):
+        top = m.candidates[0]
+        if top.level == "country" or "state" in top.flags:
+            context[top.country] += 1
+            context[f"{top.country}:{top.admin1}"] += 1
+        if i in consumed or top.level == "country":
+            continue
+        if _person_or_org(text, m, starts):
+            continue
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        codes = _qualifier(text, m, nxt)
+        if codes and nxt is not None and text[m.end: nxt.start].strip() in ",(":
+            consumed.add(i + 1)
+        demonym = _demonym(text, m)
+        if demonym:
+            codes = (codes or set()) | {demonym}
+        cands = _narrow(m.candidates, codes) if codes else m.candidates
+        needs_cue = all("needs_cue" in c.flags for c in cands[:1])
+        if needs_cue and not codes and not P.PLACE_CUE_BEFORE.search(text[max(0, m.start - 30): m.start]):
+            if not (nxt and text[m.end: nxt.start] in "-–—/"):
+                continue
+        out.append(Located(m.start, m.end, cands, bool(codes)))
+    return out, context
+
+
+def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
+    """Resolve a homonym: a known pair with a place in the same sentence, then region/state agreement, then
+    countries/states named in the text, then the prior (curated, population)."""
+    cands = loc.candidates
+    if len({(c.name, c.country, c.level) for c in cands}) == 1:
+        return cands[0]
+    for c in cands:
+        if any(is_known(c, o.candidates[0]) for o in others if o is not loc):
+            return c
+    if any(o.candidates[0].level == "region" and o is not loc for o in others):
+        regions = [c for c in cands if c.level == "region"]
+        if regions:
+            return regions[0]
+    if not loc.qualified:
+        top = cands[0]
+        if context[f"{top.country}:{top.admin1}"] == 0 and context[top.country] == 0:
+            for c in cands[1:]:
+                if context[f"{c.country}:{c.admin1}"] or (context[c.country] and c.country != "US"):
+                    return c
+    return cands[0]

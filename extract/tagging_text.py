@@ -1,0 +1,88 @@
+"""Text structure for the tagger: sentences with offsets and the twinning cues each one carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract import patterns as P
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or list line) of the text with its cues."""
+
+    index: int
+    start: int
+    end: int
+    twin: bool  # a twinning word (sister/twin/побратим…)
+    partner: bool  # a partnership word (partner/сотрудничество…)
+    near_miss: bool  # flights, summits, embassies, universities, sports…
+    proposal: bool  # "could become sister cities", "предложил"
+    coref: bool  # "its", "them", "the city"… pointing to an adjacent sentence
+    status: str | None
+
+
+def _ends_with_abbreviation(text: str, pos: int) -> bool:
+    """True when the text before `pos` ends with an abbreviation such as "St." or "N.Y."."""
+    for abbr in P.ABBREVIATIONS:
+        at = pos - len(abbr)
+        if at >= 0 and text[at:pos] == abbr and (at == 0 or not text[at - 1].isalnum()):
+            return True
+    return False
+
+
+def _splits(text: str) -> list[int]:
+    """Offsets where a new sentence starts."""
+    cuts = [0]
+    for m in P.SENTENCE_END.finditer(text):
+        if "\n" not in m.group() and _ends_with_abbreviation(text, m.start()):
+            continue
+        cuts.append(m.end())
+    return cuts
+
+
+def _status(chunk: str) -> str | None:
+    """The status a sentence states for a relationship, if any."""
+    for status in ("suspended", "ended", "restored"):
+        if P.STATUS_RE[status].search(chunk):
+            return status
+    return None
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into non-empty sentences with their cues."""
+    cuts = _splits(text) + [len(text)]
+    out: list[Sentence] = []
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a >= b:
+            continue
+        chunk = text[a:b]
+        # "the Twin Cities" (Minneapolis–St. Paul) and «города-близнецы» are not twinning words.
+        cleaned = P.TWIN_CITIES_METRO.sub(" ", chunk)
+        out.append(Sentence(
+            index=len(out), start=a, end=b, twin=bool(P.TWIN_RE.search(cleaned)),
+            partner=bool(P.PARTNER_RE.search(cleaned)), near_miss=bool(P.NEAR_MISS_RE.search(chunk)),
+            proposal=bool(P.PROPOSAL_RE.search(chunk)), coref=bool(P.COREF_RE.search(chunk)),
+            status=_status(chunk)))
+    return out
+
+
+def contexts(sentences: list[Sentence], window: int = 3) -> dict[int, str]:
+    """Which sentences are twinning contexts: "own" (cue in it), "partner", or "inherited" from a cue before it."""
+    out: dict[int, str] = {}
+    last_cue = -10
+    for s in sentences:
+        if s.twin:
+            out[s.index] = "own"
+            last_cue = s.index
+        elif s.near_miss:
+            continue  # flights, summits, sports: not a twinning statement without a twinning word
+        elif s.index - last_cue <= window:
+            out[s.index] = "inherited"
+        elif s.partner:
+            out[s.index] = "partner"
+    return out
