@@ -11,7 +11,7 @@ from typing import Literal
 from sqlite_utils import Database
 
 from store.connection import write_txn
-from store.records import AnalysisLike, ArticleRecord, build_record
+from store.records import AnalysisLike, ArticleRecord, build_record, page_row
 from store.schema import FTS_TABLE
 
 Outcome = Literal["new", "updated", "unchanged"]
@@ -70,7 +70,7 @@ def save_article(
             article_id = int(existing[0])
             update_article(db, article_id, record, seen_at, fetched)
         if fetched or existing is None:
-            db["pages"].upsert({"article_id": article_id, "fetched_at": seen_at, **record.page}, pk="article_id")
+            write_row(db, "pages", page_row(record, article_id, seen_at))
         write_text(db, article_id, record)
         write_pairs(db, article_id, record)
     return "new" if existing is None else "updated"
@@ -121,8 +121,15 @@ def write_text(db: Database, article_id: int, record: ArticleRecord) -> None:
 def write_pairs(db: Database, article_id: int, record: ArticleRecord) -> None:
     """Replace the article's pairs with the new set (inside the caller's transaction)."""
     db.execute("DELETE FROM pairs WHERE article_id = ?", [article_id])
-    if record.pairs:
-        db["pairs"].insert_all([{**row, "article_id": article_id} for row in record.pairs], pk="id")
+    for row in record.pairs:
+        write_row(db, "pairs", {**row, "article_id": article_id})
+
+
+def write_row(db: Database, table: str, row: dict[str, object]) -> None:
+    """Insert or replace one full row with plain SQL (sqlite-utils' upsert re-reads the schema on every call)."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
 
 
 def mark_seen(db: Database, urls: Iterable[str], seen_at: str) -> int:

@@ -34,8 +34,9 @@ class ArticleRecord:
     url: str
     article: dict[str, Any]  # articles columns except id / first_seen / last_seen / last_changed
     body: str | None  # None when extraction found no body: then no article_text / FTS row
-    page: dict[str, Any]  # pages columns except article_id / fetched_at
+    page: dict[str, Any]  # pages columns except article_id / fetched_at / raw_gz
     pairs: tuple[dict[str, Any], ...]  # pairs columns except article_id
+    raw: bytes  # compressed into pages.raw_gz only when the page row is written
 
 
 def sha256_text(text: str) -> str:
@@ -110,6 +111,10 @@ def build_record(
         "listing_json": json.dumps(dict(listing), sort_keys=True, ensure_ascii=False),
         "raw_size": len(raw),
         "raw_sha": raw_sha,
-        "raw_gz": zlib.compress(raw, 6),
     }
-    return ArticleRecord(url=url, article=article, body=body.text if body else None, page=page, pairs=pairs)
+    return ArticleRecord(url=url, article=article, body=body.text if body else None, page=page, pairs=pairs, raw=raw)
+
+
+def page_row(record: ArticleRecord, article_id: int, fetched_at: str) -> dict[str, Any]:
+    """Return the full `pages` row; compression happens here, only when the page is actually written."""
+    return {"article_id": article_id, "fetched_at": fetched_at, **record.page, "raw_gz": zlib.compress(record.raw, 6)}
