@@ -24,7 +24,7 @@ TWIN_CUES = (
 )
 # Partner words: a formal partnership is a pair too, but implicit (explicit=False).
 PARTNER_CUES = (
-    r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?", r"partnership\w*", r"friendship cit(?:y|ies)",
+    r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?", r"partnership\w*", r"pairing", r"friendship cit(?:y|ies)",
     r"cooperation agreement", r"memorand(?:um|a) of (?:understanding|cooperation)", r"friendly (?:ties|relations)",
     r"город\w*[- ]партн[её]р\w*", r"партн[её]р\w*", r"дружественн\w* (?:связ|отношени|город)\w*",
     r"соглашени\w* о сотрудничестве", r"меморандум\w*", r"сотруднича\w*", r"сотрудничеств\w*",
@@ -54,8 +54,8 @@ STATUS_CUES = {
 }
 # Words that point back to a place named in an adjacent sentence ("its sister city", "them", "the municipality").
 COREF_CUES = (
-    r"its", r"their", r"them", r"these", r"the (?:city|municipality|russian city|american city|northern capital)",
-    r"его", r"их", r"этим\w*", r"эти\w*", r"город\w*",
+    r"its", r"their", r"them", r"these", r"she", r"he", r"the state", r"the (?:city|municipality|russian city|american city|northern capital)",
+    r"его", r"их", r"этим\w*", r"эти\w*",
 )
 # Titles and words in front of a personal name that is also a place name (Mayor Franklin, Айсен Николаев).
 PERSON_TITLES = (
@@ -115,4 +115,8 @@ NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
 PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
 STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
+LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{3,}")
+LIST_WORDS = re.compile(r"(?<![\w])(?:and|as well as|и|а также|" + "|".join(
+    k.lower() for k in DEMONYMS) + r")\w*", re.IGNORECASE)
+PARENTHESES = re.compile(r"\([^()]*\)")
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

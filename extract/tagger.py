@@ -61,45 +61,89 @@ def _structural(text: str, seq: list[tuple[Located, Place]]) -> tuple[list[tuple
     return pairs, used
 
 
-def _hub_pairs(seq: list[tuple[Located, Place]], used: set[int], hub: Place | None,
-               kind: str, sentence: Sentence) -> list[tuple[Place, Place]]:
-    """Pair the sentence's hub (the text's main place if present, else its first place) with the others."""
-    rest = [p for k, (_, p) in enumerate(seq) if k not in used]
+def _is_enumeration_gap(gap: str) -> bool:
+    """True when the text between two places only separates list items ("; ", ", Australia; ", " (Китай); ")."""
+    bare = P.LIST_WORDS.sub(" ", P.PARENTHESES.sub(" ", gap))
+    return len(gap) <= 48 and not P.LOWER_WORD.search(bare)
+
+
+def _center(text: str, seq: list[tuple[Located, Place]], rest: list[Place], hub: Place | None,
+            kind: str, sentence: Sentence) -> Place | None:
+    """The place the others of the sentence are paired with, or None."""
     names = {_side(p) for _, p in seq}
     if hub is not None and _side(hub) in names:
-        center = hub
-    elif hub is not None and rest and all(p.country != hub.country for p in rest) and (
-            len(names) == 1 or kind == "inherited" or sentence.coref):
-        center = hub  # "Its relationship with Magadan…", a list of partners under the text's place
-    elif len(rest) >= 2 and not used:
-        center = rest[0]
-    else:
+        return hub
+    if len(names) == 1:
+        # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.
+        return hub if hub is not None and (kind == "inherited" or sentence.coref) else None
+    if len(rest) < 2:
+        return None
+    first, second = seq[0][0], seq[1][0]
+    if not _is_enumeration_gap(text[first.end: second.start]):
+        return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"
+    others = {p.country for p in rest[1:]}
+    if len(others) == 1 and rest[0].country not in others:
+        return rest[0]  # "between Moscow, Chicago and Los Angeles"
+    return hub  # a bare list of partners of the text's place (or nothing)
+
+
+def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) -> Place:
+    """Among same-country places of the sentence, the one closest to `partner` (Tallahassee vs Gainesville)."""
+    spots = {_side(p): loc for loc, p in seq}
+    if _side(center) not in spots or _side(partner) not in spots:
+        return center
+    target = spots[_side(partner)].start
+    same = [(abs(loc.start - target), p) for loc, p in seq if p.country == center.country and p.level == center.level]
+    return min(same, key=lambda x: x[0])[1] if same else center
+
+
+def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub: Place | None,
+               kind: str, sentence: Sentence) -> list[tuple[Place, Place]]:
+    """Pair the sentence's center (the text's main place, a local subject or a list head) with the others."""
+    rest = [p for k, (_, p) in enumerate(seq) if k not in used]
+    if used and len(rest) < 2 and not (hub and rest):
         return []
-    return [(center, p) for p in rest if p.country != center.country and _side(p) != _side(center)]
+    center = _center(text, seq, rest, hub, kind, sentence)
+    if center is None:
+        return []
+    partners = [p for p in rest if p.country != center.country and _side(p) != _side(center)]
+    if len(partners) == 1 and center is not hub:
+        center = _nearest(seq, center, partners[0])
+    return [(center, p) for p in partners]
 
 
-def _allowed(a: Place, b: Place, s: Sentence) -> bool:
+def _allowed(a: Place, b: Place, s: Sentence, structural: bool) -> bool:
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
     if a.country == b.country or "country" in (a.level, b.level):
         return False
     if "capital" in a.flags and "capital" in b.flags and not s.twin:
         return False  # "Moscow and Washington" are governments unless a twinning word says otherwise
+    if "region" in (a.level, b.level) and not (s.twin or s.partner or structural):
+        return False  # states and regions are paired only by a twinning word or an "X–Y" compound
     return not (s.proposal and s.status is None and not is_known(a, b))
 
 
 def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, Place]], hub: Place | None,
                    prev_twin: bool) -> list[Hit]:
     """All pairs stated in one context sentence."""
+    seq = _drop_enclosing_regions(seq)
     pairs, used = _structural(text, seq)
-    pairs += _hub_pairs(seq, used, hub, kind, s)
+    n_structural = len(pairs)
+    pairs += _hub_pairs(text, seq, used, hub, kind, s)
     explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
-    return [Hit(a, b, s, explicit) for a, b in pairs if _allowed(a, b, s)]
+    return [Hit(a, b, s, explicit) for k, (a, b) in enumerate(pairs) if _allowed(a, b, s, k < n_structural)]
+
+
+def _drop_enclosing_regions(seq: list[tuple[Located, Place]]) -> list[tuple[Located, Place]]:
+    """Drop a region when a city inside it is named in the same sentence ("Crimea's capital of Simferopol")."""
+    inner = {(p.country, p.admin1) for _, p in seq if p.level == "city"}
+    return [(loc, p) for loc, p in seq if not (p.level == "region" and "state" not in p.flags
+                                                and (p.country, p.admin1) in inner)]
 
 
 def _collect(text: str) -> list[Hit]:
     """Hits over all context sentences of the text."""
     sentences = split_sentences(text)
-    ctx = contexts(sentences)
     located, country_context = locate(text)
     by_sentence: dict[int, list[Located]] = {}
     bounds = [(s.start, s.end, s.index) for s in sentences]
@@ -107,6 +151,7 @@ def _collect(text: str) -> list[Hit]:
         idx = next((i for a, b, i in bounds if a <= loc.start < b), None)
         if idx is not None:
             by_sentence.setdefault(idx, []).append(loc)
+    ctx = contexts(sentences, set(by_sentence))
     resolved = [(loc, choose(loc, by_sentence.get(i, []), country_context), i)
                 for i, locs in by_sentence.items() for loc in locs]
     hub = _doc_hub(resolved)

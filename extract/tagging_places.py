@@ -96,6 +96,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     consumed: set[int] = set()
+    persons = {m.surface for m in raw if _person_or_org(text, m, starts) and m.candidates[0].level == "city"}
     for i, m in enumerate(raw):
         top = m.candidates[0]
         if top.level == "country" or "state" in top.flags:
@@ -103,8 +104,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             context[f"{top.country}:{top.admin1}"] += 1
         if i in consumed or top.level == "country":
             continue
-        if _person_or_org(text, m, starts):
-            continue
+        if m.surface in persons:
+            continue  # once "Aisen Nikolaev" is a person, a later bare "Nikolaev" is the same person
         nxt = raw[i + 1] if i + 1 < len(raw) else None
         codes = _qualifier(text, m, nxt)
         if codes and nxt is not None and text[m.end: nxt.start].strip() in ",(":

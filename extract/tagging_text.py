@@ -71,18 +71,24 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def contexts(sentences: list[Sentence], window: int = 3) -> dict[int, str]:
-    """Which sentences are twinning contexts: "own" (cue in it), "partner", or "inherited" from a cue before it."""
+def contexts(sentences: list[Sentence], with_places: set[int], window: int = 3) -> dict[int, str]:
+    """Which sentences are twinning contexts: "own" (cue in it), "partner", or "inherited" from a cue before it.
+
+    The inherited context lasts for `window` sentences that name places: a paragraph listing sister cities keeps
+    its topic across sentences without places ("You can talk about each of them…").
+    """
     out: dict[int, str] = {}
-    last_cue = -10
+    left = 0
     for s in sentences:
         if s.twin:
             out[s.index] = "own"
-            last_cue = s.index
+            left = window
         elif s.near_miss:
             continue  # flights, summits, sports: not a twinning statement without a twinning word
-        elif s.index - last_cue <= window:
+        elif left > 0:
             out[s.index] = "inherited"
         elif s.partner:
             out[s.index] = "partner"
+        if not s.twin and s.index in with_places:
+            left -= 1
     return out
