@@ -11,7 +11,7 @@ class Page:
 
     url: str  # canonical URL (crawler.urls.canonical_url)
     source: str  # spider name: "russkiymir" | "embassy" | "tass"
-    raw: bytes  # the response body as received (decompressed by Scrapy)
+    raw: bytes = field(repr=False)  # the response body as received (decompressed by Scrapy)
     encoding: str  # the encoding Scrapy decided on (header, then meta, then detection)
     status: int = 200
     fetched_url: str = ""  # the URL actually requested, before canonicalisation
@@ -19,3 +19,5 @@ class Page:
     body: object | None = None  # extract.models.Body, set by ExtractPipeline
     pairs: list[object] = field(default_factory=list)  # extract.models.Pair, set by TagPipeline
     extraction_status: str = "pending"  # "ok" | "no_body" | "timeout" | "error:<reason>"
+    content_type: str | None = None  # the Content-Type header as received
+    analysis: object | None = None  # extract.analyse.Analysis, set by ExtractPipeline (body/pairs mirror it)
