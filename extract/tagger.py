@@ -156,14 +156,19 @@ def _collect(text: str) -> list[Hit]:
                 for i, locs in by_sentence.items() for loc in locs]
     hub = _doc_hub(resolved)
     hits: list[Hit] = []
+    last: Place | None = None  # the center of the previous context sentence: a list may continue after a break
     for s in sentences:
         kind = ctx.get(s.index)
         if kind is None or s.index not in by_sentence:
+            last = None if s.index in by_sentence else last
             continue
         seq = [(loc, p) for loc, p, i in resolved if i == s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or _side(x[1]) != _side(seq[k - 1][1])]
         prev_twin = s.index > 0 and sentences[s.index - 1].twin
-        hits += _sentence_hits(text, s, kind, seq, hub, prev_twin)
+        found = _sentence_hits(text, s, kind, seq, hub or last, prev_twin)
+        hits += found
+        centers = Counter(_side(p) for h in found for p in (h.a, h.b))
+        last = next((p for h in found for p in (h.a, h.b) if centers[_side(p)] > 1), None) if found else None
     return hits
 
 

@@ -44,12 +44,15 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in "\n.!?:;"
 
 
-def _person_or_org(text: str, m: Mention, places_at: set[int]) -> bool:
-    """True when the mention is part of a personal name or an institution/team name."""
+def _institution(text: str, m: Mention) -> bool:
+    """True when the mention names an institution or team ("Yakutsk State University", "Вашингтон Кэпиталз")."""
+    return text[m.end: m.end + 1] == " " and any(text.startswith(w, m.end + 1) for w in P.INSTITUTION_WORDS)
+
+
+def _person(text: str, m: Mention, places_at: set[int]) -> bool:
+    """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
     prev = _prev_word(text, m.start)
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
-        return True
-    if any(text.startswith(w, m.end + 1) for w in P.INSTITUTION_WORDS) and text[m.end: m.end + 1] == " ":
         return True
     prev_start = m.start - len(prev) - 1
     # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds".
@@ -96,7 +99,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     consumed: set[int] = set()
-    persons = {m.surface for m in raw if _person_or_org(text, m, starts) and m.candidates[0].level == "city"}
+    persons = {m.surface for m in raw if _person(text, m, starts) and m.candidates[0].level == "city"}
     for i, m in enumerate(raw):
         top = m.candidates[0]
         if top.level == "country" or "state" in top.flags:
@@ -104,7 +107,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             context[f"{top.country}:{top.admin1}"] += 1
         if i in consumed or top.level == "country":
             continue
-        if m.surface in persons:
+        if m.surface in persons or _institution(text, m):
             continue  # once "Aisen Nikolaev" is a person, a later bare "Nikolaev" is the same person
         nxt = raw[i + 1] if i + 1 < len(raw) else None
         codes = _qualifier(text, m, nxt)
