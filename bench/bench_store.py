@@ -18,8 +18,7 @@ from extract.models import Body, Pair
 from store.db import open_db, save_article
 from store.publish import make_datasette
 
-WORDS = ("delegation city mayor agreement partnership culture exchange students Tula Albany Vologda "
-         "Kaluga Kalamazoo twin sister region governor visit anniversary festival museum").split()
+WORDS = ["delegation", "city", "mayor", "agreement", "partnership", "culture", "exchange", "students", "Tula", "Albany", "Vologda", "Kaluga", "Kalamazoo", "twin", "sister", "region", "governor", "visit", "anniversary", "festival", "museum"]
 
 
 @dataclass(frozen=True)

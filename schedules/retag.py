@@ -55,7 +55,7 @@ def retag(
             summary.pages += 1
             try:
                 analysis = run(page.raw, page.encoding, page.url, page.listing)
-            except Exception as error:  # one bad page must not stop the others; it is reported
+            except Exception as error:  # noqa: BLE001 - one bad page must not stop the others; it is reported
                 summary.outcomes["failed"] += 1
                 summary.failures.append(f"{page.url}: {type(error).__name__}: {error}")
                 continue

@@ -10,8 +10,10 @@ from store.schema import FTS_TABLE
 # Each query returns offending rows; its message explains what a row means.
 ROW_CHECKS: tuple[tuple[str, str], ...] = (
     (
-        "SELECT a.url FROM articles a LEFT JOIN article_text t ON t.article_id = a.id "
-        "WHERE a.extraction_status = 'ok' AND coalesce(t.body, '') = ''",
+        (
+            "SELECT a.url FROM articles a LEFT JOIN article_text t ON t.article_id = a.id "
+            "WHERE a.extraction_status = 'ok' AND coalesce(t.body, '') = ''"
+        ),
         "article with extraction_status 'ok' but empty text",
     ),
     (
@@ -24,13 +26,17 @@ ROW_CHECKS: tuple[tuple[str, str], ...] = (
         "article without its raw page",
     ),
     (
-        f"SELECT a.url FROM articles a JOIN article_text t ON t.article_id = a.id "
-        f"LEFT JOIN {FTS_TABLE} f ON f.rowid = a.id WHERE f.rowid IS NULL",
+        (
+            "SELECT a.url FROM articles a JOIN article_text t ON t.article_id = a.id "
+            f"LEFT JOIN {FTS_TABLE} f ON f.rowid = a.id WHERE f.rowid IS NULL"
+        ),
         "article text missing from the full-text index",
     ),
     (
-        f"SELECT f.rowid FROM {FTS_TABLE} f LEFT JOIN article_text t ON t.article_id = f.rowid "
-        "WHERE t.article_id IS NULL",
+        (
+            f"SELECT f.rowid FROM {FTS_TABLE} f LEFT JOIN article_text t ON t.article_id = f.rowid "
+            "WHERE t.article_id IS NULL"
+        ),
         "full-text row without article text",
     ),
 )

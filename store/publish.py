@@ -32,7 +32,7 @@ SETTINGS: dict[str, Any] = {
 ASGIApp = Callable[[MutableMapping[str, Any], Any, Any], Awaitable[None]]
 
 
-@hookimpl
+@hookimpl  # type: ignore[untyped-decorator]  # pluggy marker, untyped upstream
 def prepare_connection(conn: sqlite3.Connection) -> None:
     """Datasette hook: cap string/blob length so a hostile query fails fast instead of eating memory."""
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)

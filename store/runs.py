@@ -7,7 +7,7 @@ import logging
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -42,7 +42,7 @@ class SourceStats:
 
 def utc_now() -> str:
     """Return the current UTC time as ISO 8601 with seconds and offset."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def start_run(db: Database, sources: Sequence[str], args: Mapping[str, Any], started: str | None = None) -> int:
@@ -121,11 +121,11 @@ def finish_run(
     totals = {name: sum(getattr(s, name) for s in per_source.values()) for name in TOTAL_FIELDS}
     blocked = sorted({host for s in per_source.values() for host in s.blocked})
     with write_txn(db):
-        db["run_sources"].upsert_all(
+        db.table("run_sources").upsert_all(
             [source_row(run_id, name, stats, flags.get(name)) for name, stats in per_source.items()],
             pk=("run_id", "source"),
         )
-        db["runs"].update(run_id, {
+        db.table("runs").update(run_id, {
             "finished": finished, "status": status, **totals, "blocked_hosts": json.dumps(blocked),
             "duration_s": duration_between(started[0], finished),
             "health_flags": json.dumps([f"{name}: {reason}" for name, reason in flags.items()]),

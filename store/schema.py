@@ -43,7 +43,7 @@ INDEXES: dict[str, list[str]] = {
 @MIGRATIONS()
 def m001_articles(db: Database) -> None:
     """Create `articles` (short columns only) and `article_text` (the body, kept out of browsed pages)."""
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": int, "url": str, "source": str, "title": str, "published": str, "language": str,
             "date_rule": str, "listing_date": str, "extraction_status": str, "n_pairs": int,
@@ -53,8 +53,8 @@ def m001_articles(db: Database) -> None:
         pk="id",
         not_null=["url", "source", "extraction_status", "n_pairs", "content_hash", "first_seen", "last_seen"],
     )
-    db["articles"].create_index(["url"], unique=True)
-    db["article_text"].create(
+    db.table("articles").create_index(["url"], unique=True)
+    db.table("article_text").create(
         {"article_id": int, "body": str},
         pk="article_id",
         not_null=["body"],
@@ -65,7 +65,7 @@ def m001_articles(db: Database) -> None:
 @MIGRATIONS()
 def m002_pages(db: Database) -> None:
     """Create `pages`: the raw response, zlib-compressed, so extraction can re-run offline."""
-    db["pages"].create(
+    db.table("pages").create(
         {
             "article_id": int, "fetched_url": str, "fetched_at": str, "http_status": int, "encoding": str,
             "content_type": str, "listing_json": str, "raw_size": int, "raw_sha": str, "raw_gz": bytes,
@@ -79,7 +79,7 @@ def m002_pages(db: Database) -> None:
 @MIGRATIONS()
 def m003_pairs(db: Database) -> None:
     """Create `pairs`: one row per place pair per article, id = content hash."""
-    db["pairs"].create(
+    db.table("pairs").create(
         {
             "id": str, "article_id": int, "a": str, "a_country": str, "b": str, "b_country": str,
             "level": str, "relation": str, "status": str, "explicit": int, "known": int,
@@ -94,7 +94,7 @@ def m003_pairs(db: Database) -> None:
 @MIGRATIONS()
 def m004_runs(db: Database) -> None:
     """Create `runs` (one row per crawl) and `run_sources` (per run and source health)."""
-    db["runs"].create(
+    db.table("runs").create(
         {
             "id": int, "started": str, "finished": str, "status": str, "sources": str, "args": str,
             "requests": int, "articles_seen": int, "articles_new": int, "articles_updated": int,
@@ -104,7 +104,7 @@ def m004_runs(db: Database) -> None:
         pk="id",
         not_null=["started", "status"],
     )
-    db["run_sources"].create(
+    db.table("run_sources").create(
         {
             "run_id": int, "source": str, "requests": int, "status_counts": str, "articles_seen": int,
             "articles_new": int, "articles_updated": int, "articles_unchanged": int, "pairs": int,
@@ -134,7 +134,7 @@ def ensure_db_shape(db: Database) -> None:
             )
         for table, columns in INDEXES.items():
             for column in columns:
-                db[table].create_index([column], if_not_exists=True)
+                db.table(table).create_index([column], if_not_exists=True)
         for name, sql in VIEWS.items():
             # replace=True keeps views current when their SQL changes between versions.
             db.create_view(name, sql.strip(), replace=True)

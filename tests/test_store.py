@@ -210,7 +210,8 @@ def test_iter_pages_round_trips_raw_and_listing(db: Database) -> None:
                  content_type=None, listing={"date": "1 May"}, analysis=analysis(), seen_at="2024-05-02")
     save(db, url="https://russkiymir.ru/news/1/", source="russkiymir")
     pages = list(iter_pages(db))
-    assert [(p.url, p.raw, p.encoding, p.listing, p.fetched_url) for p in pages][0] == (
+    first = pages[0]
+    assert (first.url, first.raw, first.encoding, first.listing, first.fetched_url) == (
         URL, raw, "cp1251", {"date": "1 May"}, URL)
     assert [p.url for p in iter_pages(db, ["tass"])] == [URL]
 

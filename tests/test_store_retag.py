@@ -21,15 +21,18 @@ HTML = (
     f"<p>{SENTENCE * 3}Delegations met in Tula this week to discuss student exchanges.</p>"
     "<p>The mayor of Albany said the partnership would continue despite difficulties.</p>"
     "</article><footer>Copyright</footer></body></html>"
-).encode("utf-8")
+).encode()
 URLS = ("https://tass.com/society/1", "https://russkiymir.ru/news/2/")
+
+
+OLD_BODY = Body(title="old", text="old text", published=None, date_rule=None, language="en")
 
 
 @dataclass(frozen=True)
 class OldAnalysis:
     """What an older extractor version stored: a shorter body and no pairs."""
 
-    body: Body | None = Body(title="old", text="old text", published=None, date_rule=None, language="en")
+    body: Body | None = OLD_BODY
     pairs: tuple[Pair, ...] = ()
     status: str = "ok"
     extractor_version: str = "body/0"
