@@ -115,7 +115,7 @@ NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
 PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
 STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
-LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{3,}")
+LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")
 LIST_WORDS = re.compile(r"(?<![\w])(?:and|as well as|и|а также|" + "|".join(
     k.lower() for k in DEMONYMS) + r")\w*", re.IGNORECASE)
 PARENTHESES = re.compile(r"\([^()]*\)")

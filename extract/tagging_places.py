@@ -99,7 +99,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     consumed: set[int] = set()
-    persons = {m.surface for m in raw if _person(text, m, starts) and m.candidates[0].level == "city"}
+    persons = {m.surface for m in raw if _person(text, m, starts) and m.candidates[0].level == "city"
+               and not m.candidates[0].flags & {"curated", "known"}}
     for i, m in enumerate(raw):
         top = m.candidates[0]
         if top.level == "country" or "state" in top.flags:
@@ -107,7 +108,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             context[f"{top.country}:{top.admin1}"] += 1
         if i in consumed or top.level == "country":
             continue
-        if m.surface in persons or _institution(text, m):
+        if m.surface in persons or _institution(text, m) or _person(text, m, starts):
             continue  # once "Aisen Nikolaev" is a person, a later bare "Nikolaev" is the same person
         nxt = raw[i + 1] if i + 1 < len(raw) else None
         codes = _qualifier(text, m, nxt)
