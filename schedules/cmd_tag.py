@@ -1,25 +1,59 @@
-"""`twinwatch tag`, `eval` and `bench-tag` (owned by the tagger work)."""
+"""`twinwatch tag`, `eval` and `bench-tag` (owned by the tagger work): thin shells over `extract`."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import TextIO
+
 import click
+
+DEV_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "pairs_dev.jsonl"
 
 
 @click.command()
 @click.argument("file", type=click.File("r", encoding="utf-8"))
-def tag(file: click.File) -> None:
+def tag(file: TextIO) -> None:
     """Tag city pairs in JSON Lines {"id","text","language"} read from FILE (or -)."""
-    raise click.ClickException("tag: not built yet")
+    from extract.tagging_jsonl import InputError, tag_lines
+
+    try:
+        for out in tag_lines(file):
+            click.echo(out)
+    except InputError as error:
+        click.echo(f"tag: {file.name}: {error}", err=True)
+        raise SystemExit(2) from error
 
 
 @click.command(name="eval")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-def eval_cmd(file: str) -> None:
-    """Score the tagger on an annotated JSON Lines corpus."""
-    raise click.ClickException("eval: not built yet")
+@click.option("--verbose", "-v", is_flag=True, help="Also list false and missed pairs per article.")
+def eval_cmd(file: str, verbose: bool) -> None:
+    """Score the tagger on an annotated JSON Lines corpus (see ../shared/eval/README.md)."""
+    from extract.evaluate import format_report, score
+    from extract.tagging_jsonl import InputError, parse_line
+    from extract.tagger import tag_pairs
+
+    try:
+        with open(file, encoding="utf-8") as fh:
+            items = [parse_line(line, n) for n, line in enumerate(fh, start=1) if line.strip()]
+    except InputError as error:
+        raise click.ClickException(f"eval: {file}: {error}") from error
+    predicted = {item["id"]: tag_pairs(item["text"], item.get("language")) for item in items}
+    click.echo(format_report(score(items, predicted), verbose=verbose))
 
 
 @click.command(name="bench-tag")
-def bench_tag() -> None:
-    """Benchmark the tagger: articles per second on one core."""
-    raise click.ClickException("bench-tag: not built yet")
+@click.option("--n", "n", default=1000, show_default=True, help="Number of ~6 KB articles.")
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), default=str(DEV_CORPUS), show_default=True)
+def bench_tag(n: int, corpus: str) -> None:
+    """Benchmark the tagger on one core: articles per second (a figure, not a test)."""
+    from extract.tagging_jsonl import bench_articles, time_tagger
+
+    with open(corpus, encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    articles = bench_articles(texts, n)
+    seconds, found = time_tagger(articles)
+    kb = sum(len(a.encode("utf-8")) for a in articles) / len(articles) / 1024
+    click.echo(f"bench-tag: {n} articles (~{kb:.1f} KB each) in {seconds:.2f} s = {n / seconds:.0f} articles/s"
+               f" ({found} pairs)")
