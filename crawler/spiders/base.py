@@ -162,7 +162,7 @@ class NewsSpider(scrapy.Spider):
                 return
             if status in (404, 410):
                 self.bump("dead_links")
-                self.logger.warning("%s: HTTP %s, dead link skipped", request.url, status)
+                self.logger.info("%s: HTTP %s, dead link skipped", request.url, status)
                 return
             self.bump("errors")
             self.logger.error("%s: HTTP %s after retries", request.url, status)

@@ -1,0 +1,191 @@
+"""Run a crawl: one `python -m scrapy crawl <source>` subprocess per source, framed by a `runs` row.
+
+Always subprocesses: Twisted's reactor cannot be restarted in one process (ReactorNotRestartable,
+reliability.md finding 1), and a child can be killed when it hangs without taking the caller down.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crawler.urls import SOURCES
+from store.db import SourceStats, finish_run, open_db, start_run
+
+ROOT = Path(__file__).resolve().parent.parent  # the project root: scrapy.cfg lives here
+# A replica is local and ours: no delay, several requests at a time (real sites keep settings.py's limits).
+REPLICA_SETTINGS: dict[str, str] = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS": "16",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
+}
+
+
+class CrawlError(Exception):
+    """A crawl could not start; `str()` is one line naming the input and the fix."""
+
+
+@dataclass
+class SourceOutcome:
+    """What one source's subprocess did."""
+
+    source: str
+    ok: bool
+    stats: SourceStats
+    seconds: float
+    log_file: Path
+    message: str = ""  # why it failed ('' when ok)
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def line(self) -> str:
+        """Return the one-line progress summary printed for this source."""
+        s = self.stats
+        head = f"{self.source}: {s.requests} requests, {s.articles_seen} articles listed, {s.articles_new} new, " \
+               f"{s.articles_updated} updated, {s.articles_unchanged} unchanged, {s.pairs} pairs, {s.errors} errors"
+        blocked = f", blocked by {', '.join(s.blocked)}" if s.blocked else ""
+        tail = f" ({self.seconds:.1f} s)" if self.ok else f" FAILED: {self.message}"
+        return head + blocked + tail
+
+
+@dataclass
+class CrawlResult:
+    """The outcome of `crawl`: the run row, its status, and each source's outcome."""
+
+    run_id: int
+    status: str  # "ok" | "partial" | "failed"
+    outcomes: list[SourceOutcome]
+    seconds: float
+    health_flags: list[str] = field(default_factory=list)
+
+
+def check_sources(sources: Sequence[str]) -> list[str]:
+    """Return the sources to crawl (all when empty), or raise naming the unknown one and the valid names."""
+    for name in sources:
+        if name not in SOURCES:
+            raise CrawlError(f"unknown source {name!r}; choose from {', '.join(SOURCES)}")
+    return list(dict.fromkeys(sources)) or list(SOURCES)
+
+
+@contextmanager
+def crawl_lock(db_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside the database for the crawl; fail at once if another crawl holds it."""
+    lock_path = db_path.with_name(db_path.name + ".crawl.lock")
+    with open(lock_path, "a+") as handle:
+        try:
+            # flock dies with its holder, so a killed crawl never leaves a stale lock (reliability.md finding 9).
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise CrawlError(f"{db_path}: another crawl is running on this database; wait for it to finish") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def scrapy_command(source: str, settings: Mapping[str, str]) -> list[str]:
+    """Return the argv of one source's crawl subprocess."""
+    argv = [sys.executable, "-m", "scrapy", "crawl", source]
+    for key, value in settings.items():
+        argv += ["-s", f"{key}={value}"]
+    return argv
+
+
+def crawl_settings(db_path: Path, run_id: int, replica_url: str | None, *, full: bool, recheck: bool,
+                   log_level: str, extra: Mapping[str, str]) -> dict[str, str]:  # fmt: skip
+    """Return the `-s` overrides shared by every source of one run."""
+    settings = {
+        "TWINWATCH_DB_PATH": str(db_path), "TWINWATCH_RUN_ID": str(run_id), "LOG_LEVEL": log_level,
+        "TWINWATCH_FULL": str(full), "TWINWATCH_RECHECK": str(recheck),
+    }
+    if replica_url:
+        settings |= {"TWINWATCH_REPLICA_URL": replica_url, **REPLICA_SETTINGS}
+    return settings | dict(extra)
+
+
+def last_errors(log_file: Path, limit: int = 3) -> str:
+    """Return the last ERROR/CRITICAL lines of a crawl log (for a failure message)."""
+    try:
+        lines = log_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    bad = [line for line in lines if " ERROR: " in line or " CRITICAL: " in line or "Error" in line[:40]]
+    return " | ".join(line.strip()[:200] for line in bad[-limit:])
+
+
+def run_source(source: str, settings: Mapping[str, str], log_dir: Path, timeout_s: float | None) -> SourceOutcome:
+    """Run one source's crawl subprocess and read back the counts its RunLedger wrote."""
+    log_file = log_dir / f"run-{settings['TWINWATCH_RUN_ID']}-{source}.log"
+    with tempfile.TemporaryDirectory(prefix="twinwatch-") as tmp:
+        stats_file = Path(tmp) / "stats.json"
+        argv = scrapy_command(source, {**settings, "TWINWATCH_STATS_FILE": str(stats_file), "LOG_FILE": str(log_file)})
+        started = time.monotonic()
+        try:
+            proc = subprocess.run(argv, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                  timeout=timeout_s, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"})  # fmt: skip
+            code, stderr = proc.returncode, proc.stderr
+        except subprocess.TimeoutExpired:
+            code, stderr = -1, f"killed after {timeout_s:g} s"
+        seconds = time.monotonic() - started
+        payload = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else None
+    stats = SourceStats(**payload["stats"]) if payload else SourceStats()
+    extra = dict(payload["extra"]) if payload else {}
+    reason = str(extra.get("close_reason", ""))
+    ok = code == 0 and payload is not None and reason == "finished"
+    message = "" if ok else (
+        f"exit code {code}, close reason {reason or 'none'}; "
+        f"{last_errors(log_file) or stderr.strip()[-300:] or 'no error logged'} (log: {log_file})"
+    )
+    return SourceOutcome(source, ok, stats, seconds, log_file, message, extra)
+
+
+def run_status(outcomes: Sequence[SourceOutcome]) -> str:
+    """Return the run's status: ok when every source finished, failed when none did, else partial."""
+    good = sum(outcome.ok for outcome in outcomes)
+    return "ok" if good == len(outcomes) else "failed" if good == 0 else "partial"
+
+
+def crawl(
+    db_path: str | Path,
+    sources: Sequence[str] = (),
+    replica_url: str | None = None,
+    *,
+    full: bool = False,
+    recheck: bool = False,
+    log_level: str = "INFO",
+    echo: Callable[[str], None] | None = None,
+    settings: Mapping[str, str] | None = None,
+    timeout_s: float | None = None,
+) -> CrawlResult:
+    """Crawl `sources` (all when empty) into the database at `db_path`, one subprocess per source."""
+    names, db_path = check_sources(sources), Path(db_path)
+    say = echo or (lambda line: None)
+    db = open_db(db_path)  # creates and migrates the file first, so children never race on migrations
+    log_dir = db_path.parent / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    with crawl_lock(db_path):
+        args = {"replica": replica_url, "full": full, "recheck": recheck, "settings": dict(settings or {})}
+        run_id = start_run(db, names, args)
+        shared = crawl_settings(db_path, run_id, replica_url, full=full, recheck=recheck, log_level=log_level,
+                                extra=settings or {})  # fmt: skip
+        outcomes = []
+        for name in names:
+            say(f"{name}: crawling{' the replica at ' + replica_url if replica_url else ''} ...")
+            outcomes.append(run_source(name, shared, log_dir, timeout_s))
+            say(outcomes[-1].line())
+        status = run_status(outcomes)
+        failures = "; ".join(f"{o.source}: {o.message}" for o in outcomes if not o.ok)
+        flags = finish_run(db, run_id, status=status, per_source={o.source: o.stats for o in outcomes},
+                           message=failures or None)  # fmt: skip
+    db.close()
+    return CrawlResult(run_id, status, outcomes, time.monotonic() - started, flags)
