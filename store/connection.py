@@ -45,27 +45,38 @@ def is_locked_error(error: sqlite3.OperationalError) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
+def storage_error(error: sqlite3.OperationalError, db: Database) -> StoreError | None:
+    """Return the one-line `StoreError` for a lock, full disk or read-only file; None for other errors."""
+    text = str(error).lower()
+    path = db_path_of(db)
+    if is_locked_error(error):
+        return DatabaseLockedError(locked_message(path, busy_timeout_of(db)))
+    if "database or disk is full" in text:
+        return StoreError(f"{path}: database or disk is full; free disk space and re-run (the failed write was rolled back)")
+    if "readonly database" in text:
+        return StoreError(f"{path}: database is read-only; fix the file's permissions or pass a writable --db")
+    return None
+
+
 @contextmanager
 def write_txn(db: Database) -> Iterator[Database]:
-    """Run the block in one `BEGIN IMMEDIATE` transaction; roll back on any error; map lock errors."""
+    """Run the block in one `BEGIN IMMEDIATE` transaction; roll back on any error; map storage errors."""
     # IMMEDIATE takes the write lock up front, so the busy timeout applies; a deferred transaction
     # that reads first and then writes can fail at once with SQLITE_BUSY in WAL mode.
     try:
         db.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as error:
-        if is_locked_error(error):
-            raise DatabaseLockedError(locked_message(db_path_of(db), busy_timeout_of(db))) from error
-        raise
+        raise (storage_error(error, db) or error) from error
     try:
         yield db
+        db.conn.execute("COMMIT")
     except BaseException as error:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-        if isinstance(error, sqlite3.OperationalError) and is_locked_error(error):
-            raise DatabaseLockedError(locked_message(db_path_of(db), busy_timeout_of(db))) from error
+        mapped = storage_error(error, db) if isinstance(error, sqlite3.OperationalError) else None
+        if mapped is not None:
+            raise mapped from error
         raise
-    else:
-        db.conn.execute("COMMIT")
 
 
 def require_wal(db: Database) -> None:

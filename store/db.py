@@ -11,7 +11,7 @@ from store.articles import (
     mark_seen,
     save_article,
 )
-from store.connection import DatabaseLockedError, StoreError, open_db, require_wal, write_txn
+from store.connection import DatabaseLockedError, StoreError, db_path_of, open_db, require_wal, write_txn
 from store.invariants import db_invariants
 from store.records import AnalysisLike
 from store.runs import SourceStats, finish_run, flag_health, source_history, start_run, utc_now
@@ -19,7 +19,7 @@ from store.schema import apply_migrations, ensure_db_shape
 
 __all__ = [
     "AnalysisLike", "DatabaseLockedError", "Outcome", "SourceStats", "StoreError", "StoredPage",
-    "apply_migrations", "count_pages", "db_invariants", "ensure_db_shape", "finish_run", "flag_health",
+    "apply_migrations", "count_pages", "db_invariants", "db_path_of", "ensure_db_shape", "finish_run", "flag_health",
     "iter_pages", "known_urls", "mark_seen", "open_db", "require_wal", "save_article", "source_history",
     "start_run", "utc_now", "write_txn",
 ]

@@ -18,6 +18,7 @@ from store.db import (
     StoreError,
     apply_migrations,
     db_invariants,
+    db_path_of,
     iter_pages,
     known_urls,
     mark_seen,
@@ -321,3 +322,31 @@ def test_open_db_on_a_non_database_file_is_one_line(tmp_path: Path) -> None:
 def test_foreign_keys_enforced(db: Database) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO article_text (article_id, body) VALUES (42, 'x')")
+
+
+def test_open_db_does_not_need_the_write_lock_once_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    open_db(path).close()
+    release, held = threading.Event(), threading.Event()
+    holder = threading.Thread(target=hold_write_lock, args=(path, release, held))
+    holder.start()
+    assert held.wait(timeout=10)
+    try:
+        db = open_db(path, busy_timeout_s=1)  # a crawl writing must not stop `serve` or a reader from opening
+        assert db["articles"].count == 0
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_disk_full_rolls_back_with_one_line(db: Database) -> None:
+    save(db)
+    before = snapshot(db)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")  # this connection may not grow the file: a full disk
+    big = " ".join(f"word{i}" for i in range(200_000))
+    with pytest.raises(StoreError) as error:
+        save(db, analysis(big), url="https://tass.com/big", raw=big.encode())
+    assert str(error.value) == (
+        f"{db_path_of(db)}: database or disk is full; free disk space and re-run (the failed write was rolled back)")
+    assert snapshot(db) == before and db_invariants(db) == []
