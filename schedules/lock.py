@@ -1,4 +1,4 @@
-"""One crawl per database at a time, across processes: an `flock` on `<db>.lock` that dies with its holder."""
+"""One crawl per database at a time, across processes: an `flock` on `<db>.crawl.lock` that dies with its holder."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ class CrawlLockedError(RuntimeError):
 def lock_path(db_path: str | Path) -> Path:
     """Return the lock file that guards `db_path` (next to it, so it names the same database everywhere)."""
     db = Path(db_path).resolve()
-    return db.with_name(db.name + ".lock")
+    return db.with_name(db.name + ".crawl.lock")  # the name schedules/jobs.py already uses
 
 
 def holder_text(path: Path) -> str:
