@@ -68,6 +68,13 @@ INSTITUTION_WORDS = (
     "Capitals", "Flyers", "Senators", "Declaration", "Treaty", "Sea", "River", "Bay",
     "Кэпиталз", "Флайерз", "Сенаторз", "Университет", "университет", "море", "моря",
 )
+# Capitalised words that may follow a place name without making it a person's first name ("Chitose City").
+PLACE_NOUNS = (
+    "City", "County", "Borough", "Region", "Oblast", "Krai", "Province", "Prefecture", "State", "Municipality",
+    "Assembly", "Council", "Mayor", "Sister", "Sister-City", "Twin", "Commission", "Committee", "Alliance",
+    "Association", "Society", "Club", "Declaration", "Friendship", "Partnership", "Area", "Metropolitan",
+    "Город", "Области", "Область", "Край", "Края",
+)
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
 TWIN_CITIES_METRO = compile_ci(r"the Twin Cities", r"города-близнецы", r"городами-близнецами")
 # "city of X", "города X": a place cue for names that are also first names or surnames.

@@ -75,7 +75,7 @@ def _center(text: str, seq: list[tuple[Located, Place]], rest: list[Place], hub:
         return hub
     if len(names) == 1:
         # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.
-        return hub if hub is not None and (kind == "inherited" or sentence.coref) else None
+        return hub if hub is not None and sentence.coref else None
     if len(rest) < 2:
         return None
     first, second = seq[0][0], seq[1][0]
@@ -84,7 +84,9 @@ def _center(text: str, seq: list[tuple[Located, Place]], rest: list[Place], hub:
     others = {p.country for p in rest[1:]}
     if len(others) == 1 and rest[0].country not in others:
         return rest[0]  # "between Moscow, Chicago and Los Angeles"
-    return hub  # a bare list of partners of the text's place (or nothing)
+    if hub is not None and all(p.country != hub.country for p in rest):
+        return hub  # a bare list of partners of the text's place
+    return None
 
 
 def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) -> Place:

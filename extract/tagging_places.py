@@ -49,11 +49,20 @@ def _institution(text: str, m: Mention) -> bool:
     return text[m.end: m.end + 1] == " " and any(text.startswith(w, m.end + 1) for w in P.INSTITUTION_WORDS)
 
 
+def _organisation(text: str, m: Mention) -> bool:
+    """True for an uncurated name used as an organisation: "the Union of Russian Cities"."""
+    return (not m.candidates[0].flags & {"curated", "known"} and m.candidates[0].level == "city"
+            and _prev_word(text, m.start).lower() == "the")
+
+
 def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
-    prev = _prev_word(text, m.start)
+    prev, nxt = _prev_word(text, m.start), _next_word(text, m.end)
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
         return True
+    if (nxt[:1].isupper() and nxt.isalpha() and nxt not in P.PLACE_NOUNS and m.candidates[0].level == "city"
+            and not m.candidates[0].flags & {"curated", "known"}):
+        return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1
     # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds".
     return (bool(prev) and prev[0].isupper() and prev.isalpha() and prev_start not in places_at
@@ -108,12 +117,12 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             context[f"{top.country}:{top.admin1}"] += 1
         if i in consumed or top.level == "country":
             continue
-        if m.surface in persons or _institution(text, m) or _person(text, m, starts):
+        if m.surface in persons or _institution(text, m) or _person(text, m, starts) or _organisation(text, m):
             continue  # once "Aisen Nikolaev" is a person, a later bare "Nikolaev" is the same person
         nxt = raw[i + 1] if i + 1 < len(raw) else None
         codes = _qualifier(text, m, nxt)
-        if codes and nxt is not None and text[m.end: nxt.start].strip() in ",(":
-            consumed.add(i + 1)
+        if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end: nxt.start]):
+            consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city
         demonym = _demonym(text, m)
         if demonym:
             codes = (codes or set()) | {demonym}
