@@ -1,6 +1,7 @@
 """Benchmark the store: rows/s for `save_article` and ms for Datasette pages (figures, not assertions).
 
-Run: .venv/bin/python bench/bench_store.py [N]   (default N = 2000 synthetic articles, ~6 KB body, 2 pairs each)
+Run: .venv/bin/python bench/bench_store.py [N]   (default N = 2000 synthetic articles,
+~6 KB body, 2 pairs each)
 """
 
 from __future__ import annotations
@@ -18,7 +19,29 @@ from extract.models import Body, Pair
 from store.db import open_db, save_article
 from store.publish import make_datasette
 
-WORDS = ["delegation", "city", "mayor", "agreement", "partnership", "culture", "exchange", "students", "Tula", "Albany", "Vologda", "Kaluga", "Kalamazoo", "twin", "sister", "region", "governor", "visit", "anniversary", "festival", "museum"]
+WORDS = [
+    "delegation",
+    "city",
+    "mayor",
+    "agreement",
+    "partnership",
+    "culture",
+    "exchange",
+    "students",
+    "Tula",
+    "Albany",
+    "Vologda",
+    "Kaluga",
+    "Kalamazoo",
+    "twin",
+    "sister",
+    "region",
+    "governor",
+    "visit",
+    "anniversary",
+    "festival",
+    "museum",
+]
 
 
 @dataclass(frozen=True)
@@ -36,12 +59,35 @@ def synthetic(i: int, rng: random.Random) -> tuple[str, bytes, Analysis]:
     """Return url, raw HTML and analysis for article `i` (~6 KB of text)."""
     text = " ".join(rng.choice(WORDS) for _ in range(800))
     evidence = text[:120]
-    pairs = tuple(Pair(a=f"City{i}-{k}", a_country="RU", b=f"Town{k}", b_country="US", level="city",
-                       relation="sister", status=None, explicit=True, evidence=evidence, start=0, end=120, known=False)
-                  for k in range(2))
-    body = Body(title=f"Article {i} {rng.choice(WORDS)}", text=text, published="2024-05-01", date_rule="json-ld",
-                language="en")
-    return f"https://example.test/news/{i}", f"<html><body><p>{text}</p></body></html>".encode(), Analysis(body, pairs)
+    pairs = tuple(
+        Pair(
+            a=f"City{i}-{k}",
+            a_country="RU",
+            b=f"Town{k}",
+            b_country="US",
+            level="city",
+            relation="sister",
+            status=None,
+            explicit=True,
+            evidence=evidence,
+            start=0,
+            end=120,
+            known=False,
+        )
+        for k in range(2)
+    )
+    body = Body(
+        title=f"Article {i} {rng.choice(WORDS)}",
+        text=text,
+        published="2024-05-01",
+        date_rule="json-ld",
+        language="en",
+    )
+    return (
+        f"https://example.test/news/{i}",
+        f"<html><body><p>{text}</p></body></html>".encode(),
+        Analysis(body, pairs),
+    )
 
 
 def bench_save(path: Path, n: int) -> float:
@@ -52,28 +98,56 @@ def bench_save(path: Path, n: int) -> float:
     db = open_db(path)
     start = time.perf_counter()
     for (url, raw, analysis), source in zip(items, sources):
-        save_article(db, url=url, source=source, fetched_url=url,
-                     http_status=200, raw=raw, encoding="utf-8", content_type="text/html", listing={},
-                     analysis=analysis, seen_at="2024-05-02T00:00:00+00:00")
+        save_article(
+            db,
+            url=url,
+            source=source,
+            fetched_url=url,
+            http_status=200,
+            raw=raw,
+            encoding="utf-8",
+            content_type="text/html",
+            listing={},
+            analysis=analysis,
+            seen_at="2024-05-02T00:00:00+00:00",
+        )
     elapsed = time.perf_counter() - start
     again = time.perf_counter()
     for (url, raw, analysis), source in zip(items[:500], sources):  # unchanged re-save: only last_seen
-        save_article(db, url=url, source=source, fetched_url=url, http_status=200, raw=raw, encoding="utf-8",
-                     content_type="text/html", listing={}, analysis=analysis, seen_at="2024-05-03T00:00:00+00:00")
+        save_article(
+            db,
+            url=url,
+            source=source,
+            fetched_url=url,
+            http_status=200,
+            raw=raw,
+            encoding="utf-8",
+            content_type="text/html",
+            listing={},
+            analysis=analysis,
+            seen_at="2024-05-03T00:00:00+00:00",
+        )
     unchanged = 500 / (time.perf_counter() - again)
     fts_start = time.perf_counter()
     with db.atomic():  # the FTS share of the save cost: the same bodies into a scratch FTS5 table
         db.execute("CREATE VIRTUAL TABLE scratch_fts USING fts5(title, body)")
         for i, (_, _, analysis) in enumerate(items):
             assert analysis.body is not None
-            db.execute("INSERT INTO scratch_fts (rowid, title, body) VALUES (?, ?, ?)",
-                       [i, analysis.body.title, analysis.body.text])
+            db.execute(
+                "INSERT INTO scratch_fts (rowid, title, body) VALUES (?, ?, ?)",
+                [i, analysis.body.title, analysis.body.text],
+            )
         db.execute("DROP TABLE scratch_fts")
     fts_s = time.perf_counter() - fts_start
-    print(f"save_article: {n} new articles in {elapsed:.2f} s = {n / elapsed:,.0f} articles/s "
-          f"({3 * n / elapsed:,.0f} article+pair rows/s); unchanged re-save {unchanged:,.0f}/s; "
-          f"FTS inserts alone {fts_s:.2f} s ({100 * fts_s / elapsed:.0f}% of the save time)")
-    print(f"db size: {path.stat().st_size / 1e6:.1f} MB (+ WAL {Path(str(path) + '-wal').stat().st_size / 1e6:.1f} MB)")
+    print(
+        f"save_article: {n} new articles in {elapsed:.2f} s = {n / elapsed:,.0f} articles/s "
+        f"({3 * n / elapsed:,.0f} article+pair rows/s); unchanged re-save {unchanged:,.0f}/s; "
+        f"FTS inserts alone {fts_s:.2f} s ({100 * fts_s / elapsed:.0f}% of the save time)"
+    )
+    print(
+        f"db size: {path.stat().st_size / 1e6:.1f} MB "
+        f"(+ WAL {Path(str(path) + '-wal').stat().st_size / 1e6:.1f} MB)"
+    )
     db.close()
     return n / elapsed
 
@@ -81,9 +155,15 @@ def bench_save(path: Path, n: int) -> float:
 def bench_datasette(path: Path) -> None:
     """Print the median ms of 15 in-process requests for typical pages."""
     ds = make_datasette(path)
-    pages = ("/twinwatch/articles.json", "/twinwatch/articles", "/twinwatch/pairs.json",
-             "/twinwatch/pairs_view.json", "/twinwatch/articles.json?_search=vologda",
-             "/twinwatch/pairs.json?_facet=a_country&_facet=relation", "/twinwatch/pairs.csv?_size=max")
+    pages = (
+        "/twinwatch/articles.json",
+        "/twinwatch/articles",
+        "/twinwatch/pairs.json",
+        "/twinwatch/pairs_view.json",
+        "/twinwatch/articles.json?_search=vologda",
+        "/twinwatch/pairs.json?_facet=a_country&_facet=relation",
+        "/twinwatch/pairs.csv?_size=max",
+    )
 
     async def timed(url: str) -> float:
         await ds.client.get(url)  # warm-up

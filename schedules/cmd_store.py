@@ -8,7 +8,9 @@ from store.db import StoreError
 
 
 @click.command()
-@click.option("--db", "db_path", default="data/twinwatch.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--db", "db_path", default="data/twinwatch.db", show_default=True, type=click.Path(dir_okay=False)
+)
 @click.option("--port", default=8001, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 def serve(db_path: str, port: int, host: str) -> None:
@@ -24,7 +26,9 @@ def serve(db_path: str, port: int, host: str) -> None:
 
 
 @click.command()
-@click.option("--db", "db_path", default="data/twinwatch.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--db", "db_path", default="data/twinwatch.db", show_default=True, type=click.Path(dir_okay=False)
+)
 @click.option("--source", "sources", multiple=True, help="Only this source (repeatable); default all.")
 def retag(db_path: str, sources: tuple[str, ...]) -> None:
     """Re-extract and re-tag every stored page, without the network."""

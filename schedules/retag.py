@@ -61,10 +61,18 @@ def retag(
                 continue
             summary.statuses[analysis.status] += 1
             outcome = save_article(
-                db, url=page.url, source=page.source, fetched_url=page.fetched_url,
-                http_status=page.http_status, raw=page.raw, encoding=page.encoding,
-                content_type=page.content_type, listing=page.listing, analysis=analysis,
-                seen_at=utc_now(), fetched=False,
+                db,
+                url=page.url,
+                source=page.source,
+                fetched_url=page.fetched_url,
+                http_status=page.http_status,
+                raw=page.raw,
+                encoding=page.encoding,
+                content_type=page.content_type,
+                listing=page.listing,
+                analysis=analysis,
+                seen_at=utc_now(),
+                fetched=False,
             )
             summary.outcomes[outcome] += 1
             if progress is not None:

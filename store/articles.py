@@ -55,8 +55,15 @@ def save_article(
     page: the page row and `last_seen` are left alone, and an unchanged result writes nothing at all.
     """
     record = build_record(
-        url=url, source=source, fetched_url=fetched_url, http_status=http_status, raw=raw,
-        encoding=encoding, content_type=content_type, listing=listing, analysis=analysis,
+        url=url,
+        source=source,
+        fetched_url=fetched_url,
+        http_status=http_status,
+        raw=raw,
+        encoding=encoding,
+        content_type=content_type,
+        listing=listing,
+        analysis=analysis,
     )
     with write_txn(db):
         existing = db.execute("SELECT id, content_hash FROM articles WHERE url = ?", [url]).fetchone()
@@ -98,9 +105,7 @@ def touch_last_seen(db: Database, urls: Iterable[str], seen_at: str) -> int:
     """Move `last_seen` forward (never back) for known `urls`; return how many rows matched."""
     matched = 0
     for url in urls:
-        cursor = db.execute(
-            "UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?", [seen_at, url]
-        )
+        cursor = db.execute("UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?", [seen_at, url])
         matched += cursor.rowcount
     return matched
 
@@ -126,7 +131,7 @@ def write_pairs(db: Database, article_id: int, record: ArticleRecord) -> None:
 
 
 def write_row(db: Database, table: str, row: dict[str, object]) -> None:
-    """Insert or replace one full row with plain SQL (sqlite-utils' upsert re-reads the schema on every call)."""
+    """Insert or replace one full row with plain SQL (sqlite-utils' upsert re-reads the schema per call)."""
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
@@ -167,9 +172,16 @@ def iter_pages(db: Database, sources: Iterable[str] | None = None) -> Iterator[S
     for article_id in page_ids(db, sources):
         row = db.execute(PAGE_SELECT, [article_id]).fetchone()
         yield StoredPage(
-            article_id=row[0], url=row[1], source=row[2], fetched_url=row[3], fetched_at=row[4],
-            http_status=row[5], encoding=row[6], content_type=row[7],
-            listing=json.loads(row[8] or "{}"), raw=zlib.decompress(row[9]),
+            article_id=row[0],
+            url=row[1],
+            source=row[2],
+            fetched_url=row[3],
+            fetched_at=row[4],
+            http_status=row[5],
+            encoding=row[6],
+            content_type=row[7],
+            listing=json.loads(row[8] or "{}"),
+            raw=zlib.decompress(row[9]),
         )
 
 

@@ -52,9 +52,13 @@ def storage_error(error: sqlite3.OperationalError, db: Database) -> StoreError |
     if is_locked_error(error):
         return DatabaseLockedError(locked_message(path, busy_timeout_of(db)))
     if "database or disk is full" in text:
-        return StoreError(f"{path}: database or disk is full; free disk space and re-run (the failed write was rolled back)")
+        return StoreError(
+            f"{path}: database or disk is full; free disk space and re-run (the failed write was rolled back)"
+        )
     if "readonly database" in text:
-        return StoreError(f"{path}: database is read-only; fix the file's permissions or pass a writable --db")
+        return StoreError(
+            f"{path}: database is read-only; fix the file's permissions or pass a writable --db"
+        )
     return None
 
 
@@ -84,7 +88,8 @@ def require_wal(db: Database) -> None:
     mode = db.execute("PRAGMA journal_mode=wal").fetchone()[0]
     if str(mode).lower() != "wal":
         raise StoreError(
-            f"{db_path_of(db)}: journal_mode is {mode}, not wal; Datasette cannot read while the crawl writes. "
+            f"{db_path_of(db)}: journal_mode is {mode}, not wal; "
+            "Datasette cannot read while the crawl writes. "
             "Use a file on a local disk (not :memory:, a network share or a read-only directory) "
             "and make sure no other process holds it open in another mode"
         )
@@ -104,7 +109,9 @@ def open_db(path: str | Path, *, busy_timeout_s: float = 10.0) -> Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"{path}: cannot create directory {path.parent} ({error.strerror}); choose a writable --db") from error
+        raise StoreError(
+            f"{path}: cannot create directory {path.parent} ({error.strerror}); choose a writable --db"
+        ) from error
     try:
         db = Database(connect(path, busy_timeout_s))
         require_wal(db)
@@ -115,7 +122,11 @@ def open_db(path: str | Path, *, busy_timeout_s: float = 10.0) -> Database:
     except sqlite3.OperationalError as error:
         if is_locked_error(error):
             raise DatabaseLockedError(locked_message(str(path), busy_timeout_s)) from error
-        raise StoreError(f"{path}: cannot open database ({error}); check the path and its permissions") from error
+        raise StoreError(
+            f"{path}: cannot open database ({error}); check the path and its permissions"
+        ) from error
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: not a usable SQLite database ({error}); point --db at a twinwatch database") from error
+        raise StoreError(
+            f"{path}: not a usable SQLite database ({error}); point --db at a twinwatch database"
+        ) from error
     return db

@@ -17,7 +17,10 @@ ROW_CHECKS: tuple[tuple[str, str], ...] = (
         "article with extraction_status 'ok' but empty text",
     ),
     (
-        "SELECT a.url FROM articles a WHERE a.n_pairs != (SELECT count(*) FROM pairs p WHERE p.article_id = a.id)",
+        (
+            "SELECT a.url FROM articles a "
+            "WHERE a.n_pairs != (SELECT count(*) FROM pairs p WHERE p.article_id = a.id)"
+        ),
         "article whose n_pairs differs from its rows in pairs",
     ),
     ("SELECT url FROM articles GROUP BY url HAVING count(*) > 1", "canonical URL stored more than once"),
@@ -50,7 +53,9 @@ def db_invariants(db: Database) -> list[str]:
         problems.append(f"integrity_check: {'; '.join(integrity[:5])}")
     fk_rows = db.execute("PRAGMA foreign_key_check").fetchall()
     if fk_rows:
-        problems.append(f"foreign_key_check: {len(fk_rows)} rows, first in table {fk_rows[0][0]} rowid {fk_rows[0][1]}")
+        problems.append(
+            f"foreign_key_check: {len(fk_rows)} rows, first in table {fk_rows[0][0]} rowid {fk_rows[0][1]}"
+        )
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
         problems.append(f"journal_mode is {mode}, not wal")

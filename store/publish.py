@@ -50,7 +50,9 @@ def load_metadata(path: Path = METADATA_PATH) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise StoreError(f"{path}: cannot read Datasette metadata ({error.strerror}); restore the file") from error
+        raise StoreError(
+            f"{path}: cannot read Datasette metadata ({error.strerror}); restore the file"
+        ) from error
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" at line {where.line + 1}" if where is not None else ""
@@ -88,8 +90,13 @@ def guard_paths(app: ASGIApp) -> ASGIApp:
     async def guarded(scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
         raw = scope.get("raw_path") or str(scope.get("path", "")).encode("utf-8")
         if scope.get("type") == "http" and is_unsafe_path(raw):
-            await send({"type": "http.response.start", "status": 404,
-                        "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 404,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+                }
+            )
             await send({"type": "http.response.body", "body": b"Not found"})
             return
         await app(scope, receive, send)
@@ -98,7 +105,7 @@ def guard_paths(app: ASGIApp) -> ASGIApp:
 
 
 def prepare(db_path: str | Path) -> Datasette:
-    """Check the DB (WAL, schema current) and return a Datasette for it (startup hooks run on first request)."""
+    """Check the DB (WAL, schema current) and return a Datasette for it (startup hooks run on 1st request)."""
     path = Path(db_path)
     if not path.is_file():
         raise StoreError(f"{path}: database not found; run a crawl first (twinwatch crawl) or pass --db")

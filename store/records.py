@@ -13,7 +13,7 @@ from extract.models import Body, Pair
 
 
 class AnalysisLike(Protocol):
-    """What the store needs from `extract.analyse.Analysis` (kept structural: store does not run extraction)."""
+    """What the store needs from `extract.analyse.Analysis` (structural: the store runs no extraction)."""
 
     @property
     def body(self) -> Body | None: ...
@@ -45,12 +45,20 @@ def sha256_text(text: str) -> str:
 
 
 def pair_row(url: str, pair: Pair) -> dict[str, Any]:
-    """Return the `pairs` row for `pair`; the id hashes the URL and every field, so it is stable across DBs."""
+    """Return the `pairs` row for `pair`; the id hashes the URL and every field, so it is stable across DBs"""
     row: dict[str, Any] = {
-        "a": pair.a, "a_country": pair.a_country, "b": pair.b, "b_country": pair.b_country,
-        "level": pair.level, "relation": pair.relation, "status": pair.status,
-        "explicit": int(pair.explicit), "known": int(pair.known), "evidence": pair.evidence,
-        "evidence_start": pair.start, "evidence_end": pair.end,
+        "a": pair.a,
+        "a_country": pair.a_country,
+        "b": pair.b,
+        "b_country": pair.b_country,
+        "level": pair.level,
+        "relation": pair.relation,
+        "status": pair.status,
+        "explicit": int(pair.explicit),
+        "known": int(pair.known),
+        "evidence": pair.evidence,
+        "evidence_start": pair.start,
+        "evidence_end": pair.end,
     }
     digest = hashlib.sha1(json.dumps([url, row], sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return {"id": digest.hexdigest(), **row}
@@ -67,7 +75,9 @@ def pair_rows(url: str, pairs: Sequence[Pair]) -> tuple[dict[str, Any], ...]:
 
 def content_hash(raw_sha: str, article: Mapping[str, Any], pairs: Sequence[Mapping[str, Any]]) -> str:
     """Return the hash that decides new/updated/unchanged: raw bytes, derived columns and pairs."""
-    payload = json.dumps([raw_sha, dict(article), list(pairs)], sort_keys=True, ensure_ascii=False, default=str)
+    payload = json.dumps(
+        [raw_sha, dict(article), list(pairs)], sort_keys=True, ensure_ascii=False, default=str
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -112,9 +122,16 @@ def build_record(
         "raw_size": len(raw),
         "raw_sha": raw_sha,
     }
-    return ArticleRecord(url=url, article=article, body=body.text if body else None, page=page, pairs=pairs, raw=raw)
+    return ArticleRecord(
+        url=url, article=article, body=body.text if body else None, page=page, pairs=pairs, raw=raw
+    )
 
 
 def page_row(record: ArticleRecord, article_id: int, fetched_at: str) -> dict[str, Any]:
     """Return the full `pages` row; compression happens here, only when the page is actually written."""
-    return {"article_id": article_id, "fetched_at": fetched_at, **record.page, "raw_gz": zlib.compress(record.raw, 6)}
+    return {
+        "article_id": article_id,
+        "fetched_at": fetched_at,
+        **record.page,
+        "raw_gz": zlib.compress(record.raw, 6),
+    }

@@ -45,7 +45,9 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def start_run(db: Database, sources: Sequence[str], args: Mapping[str, Any], started: str | None = None) -> int:
+def start_run(
+    db: Database, sources: Sequence[str], args: Mapping[str, Any], started: str | None = None
+) -> int:
     """Insert a `running` row for a new crawl and return its id."""
     row = {
         "started": started or utc_now(),
@@ -67,12 +69,17 @@ def flag_health(articles_seen: int, history: Sequence[int]) -> str | None:
     if len(history) >= HEALTH_MIN_HISTORY:
         median = statistics.median(history)
         if articles_seen < median * HEALTH_RATIO:
-            return f"{articles_seen} articles, below 1/3 of the median {median:g} of the last {len(history)} ok runs"
+            return (
+                f"{articles_seen} articles, below 1/3 of the median {median:g} "
+                f"of the last {len(history)} ok runs"
+            )
     return None
 
 
-def source_history(db: Database, source: str, n: int = HEALTH_WINDOW, before_run: int | None = None) -> list[int]:
-    """Return `articles_seen` of the source's last `n` ok runs (newest first), excluding `before_run` and later."""
+def source_history(
+    db: Database, source: str, n: int = HEALTH_WINDOW, before_run: int | None = None
+) -> list[int]:
+    """Return `articles_seen` of the source's last `n` ok runs (newest first), before `before_run`."""
     sql = (
         "SELECT run_sources.articles_seen FROM run_sources JOIN runs ON runs.id = run_sources.run_id "
         "WHERE run_sources.source = ? AND runs.status = 'ok' AND runs.id < ? "
@@ -107,7 +114,7 @@ def finish_run(
     finished: str | None = None,
     message: str | None = None,
 ) -> list[str]:
-    """Close run `run_id` with per-source counts, totals and health flags; return the flags ("source: reason")."""
+    """Close run `run_id` with per-source counts, totals and health flags; return "source: reason" flags."""
     finished = finished or utc_now()
     started = db.execute("SELECT started FROM runs WHERE id = ?", [run_id]).fetchone()
     if started is None:
@@ -125,15 +132,27 @@ def finish_run(
             [source_row(run_id, name, stats, flags.get(name)) for name, stats in per_source.items()],
             pk=("run_id", "source"),
         )
-        db.table("runs").update(run_id, {
-            "finished": finished, "status": status, **totals, "blocked_hosts": json.dumps(blocked),
-            "duration_s": duration_between(started[0], finished),
-            "health_flags": json.dumps([f"{name}: {reason}" for name, reason in flags.items()]),
-            "message": message,
-        })
+        db.table("runs").update(
+            run_id,
+            {
+                "finished": finished,
+                "status": status,
+                **totals,
+                "blocked_hosts": json.dumps(blocked),
+                "duration_s": duration_between(started[0], finished),
+                "health_flags": json.dumps([f"{name}: {reason}" for name, reason in flags.items()]),
+                "message": message,
+            },
+        )
     return [f"{name}: {reason}" for name, reason in flags.items()]
 
 
 TOTAL_FIELDS = (
-    "requests", "articles_seen", "articles_new", "articles_updated", "articles_unchanged", "pairs", "errors",
+    "requests",
+    "articles_seen",
+    "articles_new",
+    "articles_updated",
+    "articles_unchanged",
+    "pairs",
+    "errors",
 )

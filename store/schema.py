@@ -45,10 +45,23 @@ def m001_articles(db: Database) -> None:
     """Create `articles` (short columns only) and `article_text` (the body, kept out of browsed pages)."""
     db.table("articles").create(
         {
-            "id": int, "url": str, "source": str, "title": str, "published": str, "language": str,
-            "date_rule": str, "listing_date": str, "extraction_status": str, "n_pairs": int,
-            "text_sha": str, "content_hash": str, "extractor_version": str, "tagger_version": str,
-            "first_seen": str, "last_seen": str, "last_changed": str,
+            "id": int,
+            "url": str,
+            "source": str,
+            "title": str,
+            "published": str,
+            "language": str,
+            "date_rule": str,
+            "listing_date": str,
+            "extraction_status": str,
+            "n_pairs": int,
+            "text_sha": str,
+            "content_hash": str,
+            "extractor_version": str,
+            "tagger_version": str,
+            "first_seen": str,
+            "last_seen": str,
+            "last_changed": str,
         },
         pk="id",
         not_null=["url", "source", "extraction_status", "n_pairs", "content_hash", "first_seen", "last_seen"],
@@ -67,8 +80,16 @@ def m002_pages(db: Database) -> None:
     """Create `pages`: the raw response, zlib-compressed, so extraction can re-run offline."""
     db.table("pages").create(
         {
-            "article_id": int, "fetched_url": str, "fetched_at": str, "http_status": int, "encoding": str,
-            "content_type": str, "listing_json": str, "raw_size": int, "raw_sha": str, "raw_gz": bytes,
+            "article_id": int,
+            "fetched_url": str,
+            "fetched_at": str,
+            "http_status": int,
+            "encoding": str,
+            "content_type": str,
+            "listing_json": str,
+            "raw_size": int,
+            "raw_sha": str,
+            "raw_gz": bytes,
         },
         pk="article_id",
         not_null=["raw_sha", "raw_gz", "encoding"],
@@ -81,9 +102,20 @@ def m003_pairs(db: Database) -> None:
     """Create `pairs`: one row per place pair per article, id = content hash."""
     db.table("pairs").create(
         {
-            "id": str, "article_id": int, "a": str, "a_country": str, "b": str, "b_country": str,
-            "level": str, "relation": str, "status": str, "explicit": int, "known": int,
-            "evidence": str, "evidence_start": int, "evidence_end": int,
+            "id": str,
+            "article_id": int,
+            "a": str,
+            "a_country": str,
+            "b": str,
+            "b_country": str,
+            "level": str,
+            "relation": str,
+            "status": str,
+            "explicit": int,
+            "known": int,
+            "evidence": str,
+            "evidence_start": int,
+            "evidence_end": int,
         },
         pk="id",
         not_null=["article_id", "a", "a_country", "b", "b_country", "relation", "explicit", "known"],
@@ -96,19 +128,43 @@ def m004_runs(db: Database) -> None:
     """Create `runs` (one row per crawl) and `run_sources` (per run and source health)."""
     db.table("runs").create(
         {
-            "id": int, "started": str, "finished": str, "status": str, "sources": str, "args": str,
-            "requests": int, "articles_seen": int, "articles_new": int, "articles_updated": int,
-            "articles_unchanged": int, "pairs": int, "errors": int, "blocked_hosts": str,
-            "duration_s": float, "health_flags": str, "message": str,
+            "id": int,
+            "started": str,
+            "finished": str,
+            "status": str,
+            "sources": str,
+            "args": str,
+            "requests": int,
+            "articles_seen": int,
+            "articles_new": int,
+            "articles_updated": int,
+            "articles_unchanged": int,
+            "pairs": int,
+            "errors": int,
+            "blocked_hosts": str,
+            "duration_s": float,
+            "health_flags": str,
+            "message": str,
         },
         pk="id",
         not_null=["started", "status"],
     )
     db.table("run_sources").create(
         {
-            "run_id": int, "source": str, "requests": int, "status_counts": str, "articles_seen": int,
-            "articles_new": int, "articles_updated": int, "articles_unchanged": int, "pairs": int,
-            "errors": int, "blocked": str, "duration_s": float, "flagged": int, "flag_reason": str,
+            "run_id": int,
+            "source": str,
+            "requests": int,
+            "status_counts": str,
+            "articles_seen": int,
+            "articles_new": int,
+            "articles_updated": int,
+            "articles_unchanged": int,
+            "pairs": int,
+            "errors": int,
+            "blocked": str,
+            "duration_s": float,
+            "flagged": int,
+            "flag_reason": str,
         },
         pk=("run_id", "source"),
         foreign_keys=[("run_id", "runs", "id")],
@@ -129,7 +185,8 @@ def ensure_db_shape(db: Database) -> None:
             db.execute(FTS_SQL)
             # A missing index on a populated DB (e.g. dropped by hand) is rebuilt, never left empty.
             db.execute(
-                f"INSERT INTO {FTS_TABLE}(rowid, title, body) SELECT articles.id, coalesce(articles.title, ''),"
+                f"INSERT INTO {FTS_TABLE}(rowid, title, body) "
+                "SELECT articles.id, coalesce(articles.title, ''),"
                 " article_text.body FROM articles JOIN article_text ON article_text.article_id = articles.id"
             )
         for table, columns in INDEXES.items():

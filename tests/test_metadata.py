@@ -1,4 +1,4 @@
-"""Meta-test: every table, view and column the store creates is described in datasette-metadata.yml (issue 4)."""
+"""Meta-test: every table, view and column the store creates has a description in the metadata (issue 4)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from store.schema import FTS_TABLE
 
 
 def created_columns(tmp_path: Path) -> dict[str, list[str]]:
-    """Return {table or view: columns} for everything a fresh store contains, minus SQLite's FTS shadow tables."""
+    """Return {table or view: columns} in a fresh store, minus SQLite's FTS shadow tables."""
     db: Database = open_db(tmp_path / "t.db")
     names = [n for n in db.table_names() if not n.startswith(f"{FTS_TABLE}_")] + db.view_names()
     return {name: [c.name for c in db[name].columns] for name in names}
@@ -38,10 +38,20 @@ def test_every_table_view_and_column_has_a_description(tmp_path: Path) -> None:
 def test_metadata_describes_nothing_that_does_not_exist(tmp_path: Path) -> None:
     created = created_columns(tmp_path)
     stale = [t for t in tables_metadata() if t not in created]
-    stale += [f"{t}.{c}" for t, meta in tables_metadata().items() if t in created
-              for c in meta.get("columns", {}) if c not in created[t]]
-    stale += [f"{t} facet {f}" for t, meta in tables_metadata().items() if t in created
-              for f in meta.get("facets", []) if f not in created[t]]
+    stale += [
+        f"{t}.{c}"
+        for t, meta in tables_metadata().items()
+        if t in created
+        for c in meta.get("columns", {})
+        if c not in created[t]
+    ]
+    stale += [
+        f"{t} facet {f}"
+        for t, meta in tables_metadata().items()
+        if t in created
+        for f in meta.get("facets", [])
+        if f not in created[t]
+    ]
     assert stale == []
 
 

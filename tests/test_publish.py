@@ -23,7 +23,13 @@ class Analysis:
     """Input value shaped like extract.analyse.Analysis."""
 
     def __init__(self, text: str, pairs: tuple[Pair, ...], language: str) -> None:
-        self.body = Body(title=text.split(".")[0], text=text, published="2024-05-01", date_rule="json-ld", language=language)
+        self.body = Body(
+            title=text.split(".")[0],
+            text=text,
+            published="2024-05-01",
+            date_rule="json-ld",
+            language=language,
+        )
         self.pairs = pairs
         self.status = "ok"
         self.extractor_version = "extract-1"
@@ -33,8 +39,20 @@ class Analysis:
 def make_pair(a: str, a_country: str, b: str, b_country: str, relation: str, text: str) -> Pair:
     """Return a pair with the first sentence of `text` as evidence."""
     evidence = text.split(".")[0] + "."
-    return Pair(a=a, a_country=a_country, b=b, b_country=b_country, level="city", relation=relation,
-                status=None, explicit=True, evidence=evidence, start=0, end=len(evidence), known=False)
+    return Pair(
+        a=a,
+        a_country=a_country,
+        b=b,
+        b_country=b_country,
+        level="city",
+        relation=relation,
+        status=None,
+        explicit=True,
+        evidence=evidence,
+        start=0,
+        end=len(evidence),
+        known=False,
+    )
 
 
 @pytest.fixture
@@ -42,16 +60,45 @@ def db_path(tmp_path: Path) -> Path:
     """A store with three articles from two sources and three pairs."""
     path = tmp_path / "twinwatch.db"
     db = open_db(path)
-    other = "Kaluga and Kalamazoo are partner cities. =HYPERLINK(\"http://x\")"
+    other = 'Kaluga and Kalamazoo are partner cities. =HYPERLINK("http://x")'
     ru = "Тула и Олбани подписали соглашение о городах-побратимах."
     rows: list[tuple[str, str, str, tuple[Pair, ...], str]] = [
-        ("https://tass.com/a/1", "tass", TEXT, (make_pair("Tula", "RU", "Albany", "US", "sister", TEXT),), "en"),
-        ("https://tass.com/a/2", "tass", other, (make_pair("Kaluga", "RU", "Kalamazoo", "US", "partner", other),), "en"),
-        ("https://russkiymir.ru/n/3/", "russkiymir", ru, (make_pair("Tula", "RU", "Villingen", "DE", "sister", ru),), "ru"),
+        (
+            "https://tass.com/a/1",
+            "tass",
+            TEXT,
+            (make_pair("Tula", "RU", "Albany", "US", "sister", TEXT),),
+            "en",
+        ),
+        (
+            "https://tass.com/a/2",
+            "tass",
+            other,
+            (make_pair("Kaluga", "RU", "Kalamazoo", "US", "partner", other),),
+            "en",
+        ),
+        (
+            "https://russkiymir.ru/n/3/",
+            "russkiymir",
+            ru,
+            (make_pair("Tula", "RU", "Villingen", "DE", "sister", ru),),
+            "ru",
+        ),
     ]
     for url, source, text, pairs, lang in rows:
-        save_article(db, url=url, source=source, fetched_url=url, http_status=200, raw=text.encode(), encoding="utf-8",
-                     content_type="text/html", listing={}, analysis=Analysis(text, pairs, lang), seen_at="2024-05-02")
+        save_article(
+            db,
+            url=url,
+            source=source,
+            fetched_url=url,
+            http_status=200,
+            raw=text.encode(),
+            encoding="utf-8",
+            content_type="text/html",
+            listing={},
+            analysis=Analysis(text, pairs, lang),
+            seen_at="2024-05-02",
+        )
     db.close()
     return path
 
@@ -65,7 +112,16 @@ def test_table_pages_render_with_metadata(db_path: Path) -> None:
     ds = make_datasette(db_path)
     home = get(ds, "/")
     assert home.status_code == 200 and "twinwatch — twin cities and partner regions" in home.text
-    for table in ("articles", "article_text", "pages", "pairs", "runs", "run_sources", "pairs_view", "source_health"):
+    for table in (
+        "articles",
+        "article_text",
+        "pages",
+        "pairs",
+        "runs",
+        "run_sources",
+        "pairs_view",
+        "source_health",
+    ):
         page = get(ds, f"/twinwatch/{table}")
         assert page.status_code == 200, table
     assert "One row per place pair per article" in get(ds, "/twinwatch/pairs").text
@@ -74,7 +130,10 @@ def test_table_pages_render_with_metadata(db_path: Path) -> None:
 def test_json_rows(db_path: Path) -> None:
     rows = get(make_datasette(db_path), "/twinwatch/pairs_view.json?_shape=array&_sort=a").json()
     assert [(r["a"], r["b"], r["source"]) for r in rows] == [
-        ("Kaluga", "Kalamazoo", "tass"), ("Tula", "Albany", "tass"), ("Tula", "Villingen", "russkiymir")]
+        ("Kaluga", "Kalamazoo", "tass"),
+        ("Tula", "Albany", "tass"),
+        ("Tula", "Villingen", "russkiymir"),
+    ]
 
 
 def test_metadata_facets_are_applied(db_path: Path) -> None:
@@ -83,7 +142,9 @@ def test_metadata_facets_are_applied(db_path: Path) -> None:
     assert {"a_country", "b_country", "relation", "status", "explicit"} <= set(facets)
     b_counts = {item["value"]: item["count"] for item in facets["b_country"]["results"]}
     assert b_counts == {"US": 2, "DE": 1}
-    sources = get(make_datasette(db_path), "/twinwatch/articles.json").json()["facet_results"]["source"]["results"]
+    sources = get(make_datasette(db_path), "/twinwatch/articles.json").json()["facet_results"]["source"][
+        "results"
+    ]
     assert {item["value"]: item["count"] for item in sources} == {"tass": 2, "russkiymir": 1}
 
 
@@ -95,7 +156,9 @@ def test_search_covers_title_and_body(db_path: Path) -> None:
     assert [r["url"] for r in by_title] == ["https://tass.com/a/2"]
     cyrillic = get(ds, "/twinwatch/articles.json?_search=ТУЛА&_shape=array").json()
     assert [r["url"] for r in cyrillic] == ["https://russkiymir.ru/n/3/"]  # unicode61 folds Cyrillic case
-    assert [r["article_id"] for r in get(ds, "/twinwatch/article_text.json?_search=vologda&_shape=array").json()] == [1]
+    assert [
+        r["article_id"] for r in get(ds, "/twinwatch/article_text.json?_search=vologda&_shape=array").json()
+    ] == [1]
 
 
 def test_csv_export_of_table_and_query(db_path: Path) -> None:
@@ -105,8 +168,12 @@ def test_csv_export_of_table_and_query(db_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(table.text)))
     assert sorted(r["a"] for r in rows) == ["Kaluga", "Tula", "Tula"] and "evidence" in rows[0]
     query = get(ds, "/twinwatch.csv?sql=select+url,+n_pairs+from+articles+order+by+id")
-    assert query.text.splitlines() == ["url,n_pairs", "https://tass.com/a/1,1", "https://tass.com/a/2,1",
-                                       "https://russkiymir.ru/n/3/,1"]
+    assert query.text.splitlines() == [
+        "url,n_pairs",
+        "https://tass.com/a/1,1",
+        "https://tass.com/a/2,1",
+        "https://russkiymir.ru/n/3/,1",
+    ]
 
 
 def test_canned_queries(db_path: Path) -> None:
@@ -133,9 +200,19 @@ def test_database_is_served_mutable_and_sees_new_rows(db_path: Path) -> None:
     assert ds.databases["twinwatch"].is_mutable
     assert get(ds, "/twinwatch/articles.json?_shape=array&_size=max").json().__len__() == 3
     db = open_db(db_path)
-    save_article(db, url="https://tass.com/a/4", source="tass", fetched_url="", http_status=200, raw=b"x",
-                 encoding="utf-8", content_type=None, listing={}, analysis=Analysis("Orel and Sacramento.", (), "en"),
-                 seen_at="2024-05-03")
+    save_article(
+        db,
+        url="https://tass.com/a/4",
+        source="tass",
+        fetched_url="",
+        http_status=200,
+        raw=b"x",
+        encoding="utf-8",
+        content_type=None,
+        listing={},
+        analysis=Analysis("Orel and Sacramento.", (), "en"),
+        seen_at="2024-05-03",
+    )
     assert len(get(ds, "/twinwatch/articles.json?_shape=array&_size=max").json()) == 4
 
 
@@ -151,14 +228,30 @@ def test_guard_paths_blocks_offsite_redirect_paths(db_path: Path) -> None:
         async def send(message: dict[str, Any]) -> None:
             sent.append(message)
 
-        scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http", "path": path.decode(),
-                 "raw_path": path, "query_string": b"", "headers": [(b"host", b"127.0.0.1")],
-                 "server": ("127.0.0.1", 8001), "client": ("127.0.0.1", 5000), "root_path": ""}
+        scope = {
+            "type": "http",
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": path.decode(),
+            "raw_path": path,
+            "query_string": b"",
+            "headers": [(b"host", b"127.0.0.1")],
+            "server": ("127.0.0.1", 8001),
+            "client": ("127.0.0.1", 5000),
+            "root_path": "",
+        }
         await app(scope, receive, send)
         start = sent[0]
         return start["status"], {k.decode(): v.decode() for k, v in start.get("headers", [])}
 
-    for probe in (b"//evil.test/", b"/\\evil.test/", b"/%5Cevil.test/", b"/%2F%2Fevil.test/", b"///evil.test/"):
+    for probe in (
+        b"//evil.test/",
+        b"/\\evil.test/",
+        b"/%5Cevil.test/",
+        b"/%2F%2Fevil.test/",
+        b"///evil.test/",
+    ):
         status, headers = asyncio.run(fetch(probe))
         assert status == 404 and "location" not in headers, probe
     assert asyncio.run(fetch(b"/twinwatch"))[0] == 200
@@ -179,4 +272,7 @@ def test_invalid_metadata_is_one_line_naming_the_file(db_path: Path, tmp_path: P
 def test_missing_database_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as error:
         prepare(tmp_path / "none.db")
-    assert str(error.value) == f"{tmp_path / 'none.db'}: database not found; run a crawl first (twinwatch crawl) or pass --db"
+    assert (
+        str(error.value)
+        == f"{tmp_path / 'none.db'}: database not found; run a crawl first (twinwatch crawl) or pass --db"
+    )

@@ -43,7 +43,10 @@ def test_serve_runs_datasette_on_loopback(tmp_path: Path) -> None:
     open_db(path).close()
     proc = subprocess.Popen(
         [*TWINWATCH, "serve", "--db", str(path), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     try:
         base = announced_url(proc)
@@ -64,7 +67,14 @@ def test_serve_runs_datasette_on_loopback(tmp_path: Path) -> None:
 def test_serve_missing_db_is_one_line(tmp_path: Path) -> None:
     result = subprocess.run(
         [*TWINWATCH, "serve", "--db", str(tmp_path / "none.db")],
-        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 1
-    assert result.stderr == f"Error: {tmp_path / 'none.db'}: database not found; run a crawl first (twinwatch crawl) or pass --db\n"
+    assert (
+        result.stderr == f"Error: {tmp_path / 'none.db'}: database not found; "
+        "run a crawl first (twinwatch crawl) or pass --db\n"
+    )

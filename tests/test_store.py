@@ -1,4 +1,4 @@
-"""Store: migrations, upsert by canonical URL, one transaction per article, FTS, locks, WAL, invariants (issues 4, 5)."""
+"""Store: migrations, upsert by canonical URL, one transaction per article, FTS, locks, WAL (issues 4, 5)."""
 
 from __future__ import annotations
 
@@ -45,23 +45,54 @@ class Analysis:
 def pair(a: str = "Tula", b: str = "Albany", relation: str = "sister") -> Pair:
     """Return a pair whose evidence is the first sentence of TEXT."""
     evidence = TEXT.split(". ")[0] + "."
-    return Pair(a=a, a_country="RU", b=b, b_country="US", level="city", relation=relation, status=None,
-                explicit=True, evidence=evidence, start=0, end=len(evidence), known=True)
+    return Pair(
+        a=a,
+        a_country="RU",
+        b=b,
+        b_country="US",
+        level="city",
+        relation=relation,
+        status=None,
+        explicit=True,
+        evidence=evidence,
+        start=0,
+        end=len(evidence),
+        known=True,
+    )
 
 
 def analysis(text: str = TEXT, pairs: tuple[Pair, ...] | None = None, **kw: Any) -> Analysis:
     """Return an ok analysis of `text` with `pairs` (default: one Tula–Albany pair)."""
-    body = Body(title="Tula and Albany", text=text, published="2024-05-01", date_rule="json-ld", language="en")
+    body = Body(
+        title="Tula and Albany", text=text, published="2024-05-01", date_rule="json-ld", language="en"
+    )
     return Analysis(body=body, pairs=(pair(),) if pairs is None else pairs, status="ok", **kw)
 
 
-def save(db: Database, result: Analysis | None = None, *, url: str = URL, raw: bytes = b"<html>v1</html>",
-         seen_at: str = "2024-05-02T00:00:00+00:00", fetched: bool = True, source: str = "tass") -> str:
+def save(
+    db: Database,
+    result: Analysis | None = None,
+    *,
+    url: str = URL,
+    raw: bytes = b"<html>v1</html>",
+    seen_at: str = "2024-05-02T00:00:00+00:00",
+    fetched: bool = True,
+    source: str = "tass",
+) -> str:
     """Save one article with defaults for everything the test does not vary."""
     return save_article(
-        db, url=url, source=source, fetched_url=url + "?utm_source=x", http_status=200, raw=raw,
-        encoding="utf-8", content_type="text/html", listing={"date": "01.05.2024", "title": "Listing title"},
-        analysis=result or analysis(), seen_at=seen_at, fetched=fetched,
+        db,
+        url=url,
+        source=source,
+        fetched_url=url + "?utm_source=x",
+        http_status=200,
+        raw=raw,
+        encoding="utf-8",
+        content_type="text/html",
+        listing={"date": "01.05.2024", "title": "Listing title"},
+        analysis=result or analysis(),
+        seen_at=seen_at,
+        fetched=fetched,
     )
 
 
@@ -80,7 +111,9 @@ def db(tmp_path: Path) -> Database:
 def test_open_db_creates_tables_in_wal_and_migrations_apply_once(tmp_path: Path) -> None:
     path = tmp_path / "new" / "dir" / "t.db"
     first = open_db(path)
-    assert {"articles", "article_text", "pages", "pairs", "runs", "run_sources", "articles_fts"} <= set(first.table_names())
+    assert {"articles", "article_text", "pages", "pairs", "runs", "run_sources", "articles_fts"} <= set(
+        first.table_names()
+    )
     assert {"pairs_view", "source_health"} <= set(first.view_names())
     assert first.journal_mode == "wal"
     applied = first.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
@@ -100,10 +133,19 @@ def test_save_new_then_unchanged_touches_only_last_seen(db: Database) -> None:
     assert after["article_text"] == before["article_text"] and after["articles_fts"] == before["articles_fts"]
     row = db["articles"].get(1)
     assert (row["first_seen"], row["last_seen"], row["last_changed"]) == (
-        "2024-05-02T00:00:00+00:00", "2024-06-01T00:00:00+00:00", "2024-05-02T00:00:00+00:00")
+        "2024-05-02T00:00:00+00:00",
+        "2024-06-01T00:00:00+00:00",
+        "2024-05-02T00:00:00+00:00",
+    )
     # Only last_seen differs between the two snapshots.
-    strip = [tuple(v for k, v in zip(db["articles"].columns_dict, r) if k != "last_seen") for r in after["articles"]]
-    assert strip == [tuple(v for k, v in zip(db["articles"].columns_dict, r) if k != "last_seen") for r in before["articles"]]
+    strip = [
+        tuple(v for k, v in zip(db["articles"].columns_dict, r) if k != "last_seen")
+        for r in after["articles"]
+    ]
+    assert strip == [
+        tuple(v for k, v in zip(db["articles"].columns_dict, r) if k != "last_seen")
+        for r in before["articles"]
+    ]
     assert db_invariants(db) == []
 
 
@@ -125,11 +167,16 @@ def test_changed_text_updates_row_replaces_pairs_and_keeps_first_seen(db: Databa
     save(db)
     new_text = TEXT + " Kaluga and Kalamazoo are partner cities."
     new_pairs = (pair(), pair("Kaluga", "Kalamazoo", "partner"))
-    outcome = save(db, analysis(new_text, new_pairs), raw=b"<html>v2</html>", seen_at="2024-07-01T00:00:00+00:00")
+    outcome = save(
+        db, analysis(new_text, new_pairs), raw=b"<html>v2</html>", seen_at="2024-07-01T00:00:00+00:00"
+    )
     assert outcome == "updated"
     row = db["articles"].get(1)
     assert (row["first_seen"], row["last_changed"], row["n_pairs"]) == (
-        "2024-05-02T00:00:00+00:00", "2024-07-01T00:00:00+00:00", 2)
+        "2024-05-02T00:00:00+00:00",
+        "2024-07-01T00:00:00+00:00",
+        2,
+    )
     assert {r["a"] for r in db["pairs"].rows} == {"Tula", "Kaluga"}
     assert db["article_text"].get(1)["body"] == new_text
     assert zlib.decompress(db["pages"].get(1)["raw_gz"]) == b"<html>v2</html>"
@@ -162,8 +209,10 @@ def test_version_change_alone_is_an_update(db: Database) -> None:
 
 def test_crash_inside_the_transaction_leaves_nothing_partial(db: Database) -> None:
     # A real SQLite failure on the last write of the save (the pairs insert).
-    db.execute("CREATE TRIGGER boom BEFORE INSERT ON pairs WHEN NEW.a = 'Boom' "
-               "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+    db.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON pairs WHEN NEW.a = 'Boom' "
+        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"
+    )
     with pytest.raises(sqlite3.IntegrityError, match="injected failure"):
         save(db, analysis(pairs=(pair("Boom"),)))
     assert all(rows == [] for rows in snapshot(db).values())
@@ -182,7 +231,11 @@ def test_no_body_is_stored_with_status_and_listing_title(db: Database) -> None:
     assert save(db, result) == "new"
     row = db["articles"].get(1)
     assert (row["extraction_status"], row["title"], row["text_sha"], row["n_pairs"]) == (
-        "no_body", "Listing title", None, 0)
+        "no_body",
+        "Listing title",
+        None,
+        0,
+    )
     assert db["article_text"].count == 0 and db["pages"].count == 1
     assert db_invariants(db) == []
 
@@ -207,13 +260,29 @@ def test_fts_rebuilt_if_dropped(tmp_path: Path) -> None:
 
 def test_iter_pages_round_trips_raw_and_listing(db: Database) -> None:
     raw = "<html>Тула — побратим</html>".encode("cp1251")
-    save_article(db, url=URL, source="tass", fetched_url="", http_status=200, raw=raw, encoding="cp1251",
-                 content_type=None, listing={"date": "1 May"}, analysis=analysis(), seen_at="2024-05-02")
+    save_article(
+        db,
+        url=URL,
+        source="tass",
+        fetched_url="",
+        http_status=200,
+        raw=raw,
+        encoding="cp1251",
+        content_type=None,
+        listing={"date": "1 May"},
+        analysis=analysis(),
+        seen_at="2024-05-02",
+    )
     save(db, url="https://russkiymir.ru/news/1/", source="russkiymir")
     pages = list(iter_pages(db))
     first = pages[0]
     assert (first.url, first.raw, first.encoding, first.listing, first.fetched_url) == (
-        URL, raw, "cp1251", {"date": "1 May"}, URL)
+        URL,
+        raw,
+        "cp1251",
+        {"date": "1 May"},
+        URL,
+    )
     assert [p.url for p in iter_pages(db, ["tass"])] == [URL]
 
 
@@ -287,7 +356,8 @@ def test_long_lock_gives_one_line_error_and_no_rows(tmp_path: Path) -> None:
         holder.join()
     assert str(error.value) == (
         f"{path}: database is locked (another process held the write lock for more than 1 s); "
-        "wait for the other writer (a running crawl or retag) to finish, then retry")
+        "wait for the other writer (a running crawl or retag) to finish, then retry"
+    )
     assert db["articles"].count == 0 and not db.conn.in_transaction
     assert save(db) == "new"  # the connection is usable once the lock is gone
 
@@ -306,8 +376,10 @@ def test_invariants_catch_broken_rows(db: Database) -> None:
 def test_invariants_catch_orphan_pair(db: Database) -> None:
     save(db)
     db.execute("PRAGMA foreign_keys=OFF")
-    db.execute("INSERT INTO pairs (id, article_id, a, a_country, b, b_country, relation, explicit, known) "
-               "VALUES ('x', 99, 'A', 'RU', 'B', 'US', 'sister', 1, 0)")
+    db.execute(
+        "INSERT INTO pairs (id, article_id, a, a_country, b, b_country, relation, explicit, known) "
+        "VALUES ('x', 99, 'A', 'RU', 'B', 'US', 'sister', 1, 0)"
+    )
     assert any(p.startswith("foreign_key_check: 1 rows, first in table pairs") for p in db_invariants(db))
 
 
@@ -348,5 +420,7 @@ def test_disk_full_rolls_back_with_one_line(db: Database) -> None:
     with pytest.raises(StoreError) as error:
         save(db, analysis(big), url="https://tass.com/big", raw=big.encode())
     assert str(error.value) == (
-        f"{db_path_of(db)}: database or disk is full; free disk space and re-run (the failed write was rolled back)")
+        f"{db_path_of(db)}: database or disk is full; "
+        "free disk space and re-run (the failed write was rolled back)"
+    )
     assert snapshot(db) == before and db_invariants(db) == []

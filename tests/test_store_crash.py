@@ -24,21 +24,31 @@ db = open_db(sys.argv[1])
 for i in range(int(sys.argv[2])):
     text = " ".join(f"Tula{i} Albany{i} sentence {k}." for k in range(1500))
     evidence = text[:30]
-    pairs = tuple(Pair(a=f"Tula{i}", a_country="RU", b=f"Albany{k}", b_country="US", level="city", relation="sister",
-                       status=None, explicit=True, evidence=evidence, start=0, end=30, known=False) for k in range(3))
-    analysis = Analysis(body=Body(title=f"Article {i}", text=text, published="2024-05-01", date_rule=None,
-                                  language="en"), pairs=pairs, status="ok", extractor_version="e", tagger_version="t")
-    outcome = save_article(db, url=f"https://tass.com/a/{i}", source="tass", fetched_url="", http_status=200,
-                           raw=text.encode(), encoding="utf-8", content_type="text/html", listing={},
-                           analysis=analysis, seen_at="2024-05-02T00:00:00+00:00")
+    pairs = tuple(
+        Pair(a=f"Tula{i}", a_country="RU", b=f"Albany{k}", b_country="US", level="city", relation="sister",
+             status=None, explicit=True, evidence=evidence, start=0, end=30, known=False)
+        for k in range(3)
+    )
+    body = Body(title=f"Article {i}", text=text, published="2024-05-01", date_rule=None, language="en")
+    analysis = Analysis(body=body, pairs=pairs, status="ok", extractor_version="e", tagger_version="t")
+    outcome = save_article(
+        db, url=f"https://tass.com/a/{i}", source="tass", fetched_url="", http_status=200,
+        raw=text.encode(), encoding="utf-8", content_type="text/html", listing={},
+        analysis=analysis, seen_at="2024-05-02T00:00:00+00:00",
+    )
     print(i, outcome, flush=True)
 """
 
 
 def run_writer(path: Path, kill_after: int | None = None) -> list[str]:
-    """Run the writer to completion, or SIGKILL it right after it reports `kill_after` commits; return its lines."""
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(N_ARTICLES)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    """Run the writer to the end, or SIGKILL it right after `kill_after` commits; return its lines."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), str(N_ARTICLES)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert proc.stdout is not None
     lines: list[str] = []
     try:

@@ -16,7 +16,8 @@ from store.db import StoreError, db_invariants, open_db, save_article
 
 SENTENCE = "Tula and Albany, New York, are sister cities since 1991. "
 HTML = (
-    "<html><head><title>Tula and Albany renew ties</title><meta name='date' content='2024-05-01'></head><body>"
+    "<html><head><title>Tula and Albany renew ties</title>"
+    "<meta name='date' content='2024-05-01'></head><body>"
     "<nav>Menu Home News</nav><article><h1>Tula and Albany renew ties</h1>"
     f"<p>{SENTENCE * 3}Delegations met in Tula this week to discuss student exchanges.</p>"
     "<p>The mayor of Albany said the partnership would continue despite difficulties.</p>"
@@ -43,9 +44,19 @@ def store_pages(path: Path, analysis_for: dict[str, object]) -> None:
     """Save HTML under both URLs, each with the given analysis (as a crawl would have)."""
     db = open_db(path)
     for url, source in zip(URLS, ("tass", "russkiymir")):
-        save_article(db, url=url, source=source, fetched_url=url, http_status=200, raw=HTML, encoding="utf-8",
-                     content_type="text/html", listing={"date": "01.05.2024"}, analysis=analysis_for[url],  # type: ignore[arg-type]
-                     seen_at="2024-05-02T00:00:00+00:00")
+        save_article(
+            db,
+            url=url,
+            source=source,
+            fetched_url=url,
+            http_status=200,
+            raw=HTML,
+            encoding="utf-8",
+            content_type="text/html",
+            listing={"date": "01.05.2024"},
+            analysis=analysis_for[url],  # type: ignore[arg-type]
+            seen_at="2024-05-02T00:00:00+00:00",
+        )
     db.close()
 
 
@@ -58,11 +69,15 @@ def test_retag_updates_old_rows_to_what_the_crawl_would_store(tmp_path: Path) ->
     summary = retag(old, progress=lambda done, total: seen.append((done, total)))
     assert (summary.pages, dict(summary.outcomes), summary.failures) == (2, {"updated": 2}, [])
     assert seen == [(1, 2), (2, 2)]
-    columns = "url, source, title, published, language, date_rule, extraction_status, n_pairs, text_sha, " \
-              "content_hash, extractor_version, tagger_version, first_seen, last_seen"
+    columns = (
+        "url, source, title, published, language, date_rule, extraction_status, n_pairs, text_sha, "
+        "content_hash, extractor_version, tagger_version, first_seen, last_seen"
+    )
     a, b = open_db(old), open_db(fresh)
-    assert a.execute(f"SELECT {columns} FROM articles ORDER BY url").fetchall() == \
-        b.execute(f"SELECT {columns} FROM articles ORDER BY url").fetchall()
+    assert (
+        a.execute(f"SELECT {columns} FROM articles ORDER BY url").fetchall()
+        == b.execute(f"SELECT {columns} FROM articles ORDER BY url").fetchall()
+    )
     assert a.execute("SELECT * FROM pages").fetchall() == b.execute("SELECT * FROM pages").fetchall()
     assert db_invariants(a) == []
     again = retag(old)
@@ -99,6 +114,9 @@ def test_retag_cli_progress_and_missing_db(tmp_path: Path) -> None:
     assert "retag: 2/2 pages" in result.output and "retag: 2 pages: updated 2" in result.output
     missing = CliRunner().invoke(cli, ["retag", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1
-    assert missing.output == f"Error: {tmp_path / 'none.db'}: database not found; pass --db with the file a crawl wrote\n"
+    assert (
+        missing.output
+        == f"Error: {tmp_path / 'none.db'}: database not found; pass --db with the file a crawl wrote\n"
+    )
     with pytest.raises(StoreError):
         retag(tmp_path / "none.db")

@@ -35,23 +35,42 @@ def test_flag_health_rule(seen: int, history: list[int], expected: str | None) -
     assert flag_health(seen, history) == expected
 
 
-def run_once(db: Database, seen: dict[str, int], status: str = "ok", started: str = "2024-05-01T02:00:00+00:00") -> list[str]:
+def run_once(
+    db: Database, seen: dict[str, int], status: str = "ok", started: str = "2024-05-01T02:00:00+00:00"
+) -> list[str]:
     """Record one finished run where each source saw `seen[source]` articles."""
     run_id = start_run(db, list(seen), {"max_pages": 10}, started=started)
-    stats = {s: SourceStats(requests=n + 2, status_counts={"200": n + 1, "404": 1}, articles_seen=n, articles_new=n,
-                            pairs=1, blocked=["www.tass.com"] if s == "tass" else [], duration_s=1.5)
-             for s, n in seen.items()}
+    stats = {
+        s: SourceStats(
+            requests=n + 2,
+            status_counts={"200": n + 1, "404": 1},
+            articles_seen=n,
+            articles_new=n,
+            pairs=1,
+            blocked=["www.tass.com"] if s == "tass" else [],
+            duration_s=1.5,
+        )
+        for s, n in seen.items()
+    }
     return finish_run(db, run_id, status=status, per_source=stats, finished="2024-05-01T02:10:00+00:00")
 
 
 def test_runs_row_totals_and_duration(db: Database) -> None:
     flags = run_once(db, {"tass": 10, "embassy": 5})
     run = db["runs"].get(1)
-    assert (run["status"], run["requests"], run["articles_seen"], run["pairs"], run["duration_s"]) == ("ok", 19, 15, 2, 600.0)
+    assert (run["status"], run["requests"], run["articles_seen"], run["pairs"], run["duration_s"]) == (
+        "ok",
+        19,
+        15,
+        2,
+        600.0,
+    )
     assert json.loads(run["sources"]) == ["tass", "embassy"] and json.loads(run["args"]) == {"max_pages": 10}
     assert json.loads(run["blocked_hosts"]) == ["www.tass.com"] and json.loads(run["health_flags"]) == []
     per = {r["source"]: r for r in db["run_sources"].rows}
-    assert json.loads(per["tass"]["status_counts"]) == {"200": 11, "404": 1} and per["embassy"]["flagged"] == 0
+    assert (
+        json.loads(per["tass"]["status_counts"]) == {"200": 11, "404": 1} and per["embassy"]["flagged"] == 0
+    )
     assert flags == []
 
 
@@ -67,7 +86,9 @@ def test_drop_is_flagged_in_runs_and_log(db: Database, caplog: pytest.LogCapture
     row = db["run_sources"].get((5, "embassy"))
     assert (row["flagged"], row["flag_reason"]) == (1, "zero articles")
     assert "run 5: source embassy flagged: zero articles" in caplog.text
-    health = db.execute("SELECT source, flagged FROM source_health WHERE run_id = 5 ORDER BY source").fetchall()
+    health = db.execute(
+        "SELECT source, flagged FROM source_health WHERE run_id = 5 ORDER BY source"
+    ).fetchall()
     assert health == [("embassy", 1), ("tass", 0)]
 
 
