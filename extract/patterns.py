@@ -43,6 +43,11 @@ PROPOSAL_CUES = (
     r"propos\w*", r"suggest\w*", r"consider(?:ing|s)? (?:becoming|establishing)", r"poll\w*",
     r"(?:может|могут|готов\w*) стать", r"предлож\w*", r"предлага\w*",
 )
+# Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
+NEGATION_CUES = (
+    r"(?:are|is|were|was) not (?:\w+ )?(?:sister|twin)", r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
+    r"никогда не (?:были|был|была)", r"не (?:являются|являлись|является|был|были|стал\w*) (?:\w+ )?побратим",
+)
 STATUS_CUES = {
     "suspended": (r"suspen\w*", r"put on ice", r"on hold", r"pause\w*", r"froze\w*", r"freez\w*",
                   r"приостанов\w*", r"замороз\w*"),
@@ -120,6 +125,7 @@ TWIN_RE = compile_ci(*TWIN_CUES)
 PARTNER_RE = compile_ci(*PARTNER_CUES)
 NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
 PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
+NEGATION_RE = compile_ci(*NEGATION_CUES)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
 STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")

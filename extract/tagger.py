@@ -116,7 +116,7 @@ def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub:
 
 def _allowed(a: Place, b: Place, s: Sentence, structural: bool) -> bool:
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
-    if a.country == b.country or "country" in (a.level, b.level):
+    if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
     if "capital" in a.flags and "capital" in b.flags and not s.twin:
         return False  # "Moscow and Washington" are governments unless a twinning word says otherwise
@@ -133,7 +133,9 @@ def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, P
     n_structural = len(pairs)
     pairs += _hub_pairs(text, seq, used, hub, kind, s)
     explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
-    return [Hit(a, b, s, explicit) for k, (a, b) in enumerate(pairs) if _allowed(a, b, s, k < n_structural)]
+    weak = {_side(p) for loc, p in seq if loc.weak}
+    return [Hit(a, b, s, explicit) for k, (a, b) in enumerate(pairs) if _allowed(a, b, s, k < n_structural)
+            and (not {_side(a), _side(b)} & weak or is_known(a, b))]
 
 
 def _drop_enclosing_regions(seq: list[tuple[Located, Place]]) -> list[tuple[Located, Place]]:
@@ -188,7 +190,7 @@ def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
         out.append(Pair(
             a=a.name, a_country=a.country, b=b.name, b_country=b.country,
             level="region" if "region" in (a.level, b.level) else "city",
-            relation="sister" if any(h.sentence.twin for h in group) else "partner",
+            relation="sister" if any(h.sentence.twin or not h.sentence.partner for h in group) else "partner",
             status=status, explicit=best.explicit, evidence=text[best.sentence.start: best.sentence.end],
             start=best.sentence.start, end=best.sentence.end, known=key in gaz.known))
     return sorted(out, key=lambda p: (p.start, p.a, p.b))

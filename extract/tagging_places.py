@@ -17,6 +17,7 @@ class Located:
     end: int
     candidates: tuple[Place, ...]
     qualified: bool  # followed by ", Country" / "(State)" / preceded by a demonym
+    weak: bool = False  # also a first name or surname (Vladimir, Eugene): only in a known pair
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -127,11 +128,10 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if demonym:
             codes = (codes or set()) | {demonym}
         cands = _narrow(m.candidates, codes) if codes else m.candidates
-        needs_cue = all("needs_cue" in c.flags for c in cands[:1])
-        if needs_cue and not codes and not P.PLACE_CUE_BEFORE.search(text[max(0, m.start - 30): m.start]):
-            if not (nxt and text[m.end: nxt.start] in "-–—/"):
-                continue
-        out.append(Located(m.start, m.end, cands, bool(codes)))
+        weak = ("needs_cue" in cands[0].flags and not codes
+                and not P.PLACE_CUE_BEFORE.search(text[max(0, m.start - 30): m.start])
+                and not (nxt and text[m.end: nxt.start] in "-–—/"))
+        out.append(Located(m.start, m.end, cands, bool(codes), weak))
     return out, context
 
 

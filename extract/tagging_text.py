@@ -18,6 +18,7 @@ class Sentence:
     partner: bool  # a partnership word (partner/сотрудничество…)
     near_miss: bool  # flights, summits, embassies, universities, sports…
     proposal: bool  # "could become sister cities", "предложил"
+    negated: bool  # "are not sister cities"
     coref: bool  # "its", "them", "the city"… pointing to an adjacent sentence
     status: str | None
 
@@ -66,7 +67,7 @@ def split_sentences(text: str) -> list[Sentence]:
         out.append(Sentence(
             index=len(out), start=a, end=b, twin=bool(P.TWIN_RE.search(cleaned)),
             partner=bool(P.PARTNER_RE.search(cleaned)), near_miss=bool(P.NEAR_MISS_RE.search(chunk)),
-            proposal=bool(P.PROPOSAL_RE.search(chunk)), coref=bool(P.COREF_RE.search(chunk)),
+            proposal=bool(P.PROPOSAL_RE.search(chunk)), negated=bool(P.NEGATION_RE.search(chunk)), coref=bool(P.COREF_RE.search(chunk)),
             status=_status(chunk)))
     return out
 
