@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, stop
+from conftest import ROOT
 
 from store.db import open_db
 
@@ -55,11 +55,12 @@ def test_serve_runs_datasette_on_loopback(tmp_path: Path) -> None:
         with urllib.request.urlopen(f"{base}/twinwatch/pairs.csv", timeout=10) as response:
             assert response.read().decode().startswith("id,article_id,a,a_country,b,b_country")
     finally:
-        stop(proc)
-        out = proc.stdout.read() if proc.stdout else ""
-        for stream in (proc.stdout, proc.stderr):
-            if stream is not None:
-                stream.close()
+        proc.send_signal(signal.SIGTERM)  # by PID; uvicorn shuts down on SIGTERM
+        try:
+            out, _ = proc.communicate(timeout=15)  # reads and closes both pipes
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
     assert proc.returncode in (0, -signal.SIGTERM)
     assert "serve: open http://127.0.0.1:0/twinwatch" in out
 
