@@ -97,8 +97,9 @@ def make_handler(app: App, quiet: bool) -> type[BaseHTTPRequestHandler]:
     class ReplicaHandler(BaseHTTPRequestHandler):
         """Turns raw HTTP into Request values and Responses back into bytes."""
 
-        server_version = "nginx"
-        sys_version = ""
+        def version_string(self) -> str:
+            """The Server header, as the real front ends send it."""
+            return "nginx"
         protocol_version = "HTTP/1.1"
 
         def _serve(self, send_body: bool = True) -> None:
@@ -141,11 +142,13 @@ def make_handler(app: App, quiet: bool) -> type[BaseHTTPRequestHandler]:
 
 
 def run(port: int = 8000, *, faults: bool = False, bot_mode: bool = False, stall_seconds: float = 20.0,
-        log: Path | None = None, quiet: bool = False, overrides: dict[str, bool] | None = None) -> int:
+        log: Path | None = None, quiet: bool = False, overrides: dict[str, bool] | None = None,
+        data_dir: Path = DATA_DIR) -> int:
     """Serve until SIGINT/SIGTERM; print the base URL as the first stdout line; return the exit code."""
+    app = App(faults=faults, bot_mode=bot_mode, stall_seconds=stall_seconds, switches=Switches(overrides),
+              data_dir=data_dir)  # fixtures are validated before anything is announced
     log_file = log.open("a", encoding="utf-8") if log else None
-    app = App(faults=faults, bot_mode=bot_mode, stall_seconds=stall_seconds, log=log_file,
-              switches=Switches(overrides))
+    app.log = log_file
     server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(app, quiet))
     server.daemon_threads = True  # a stalled request must not block shutdown
     stop = threading.Event()

@@ -39,6 +39,8 @@ def stop(proc: subprocess.Popen[str]) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+    if proc.stdout is not None:
+        proc.stdout.close()  # else the pipe's ResourceWarning fails the run (filterwarnings = error)
 
 
 @pytest.fixture(scope="session")
