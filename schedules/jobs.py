@@ -9,6 +9,9 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import select
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -17,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from crawler.urls import SOURCES
 from store.db import SourceStats, finish_run, open_db, start_run
@@ -66,6 +70,21 @@ class CrawlResult:
     outcomes: list[SourceOutcome]
     seconds: float
     health_flags: list[str] = field(default_factory=list)
+
+
+def check_replica(url: str | None, timeout_s: float = 5.0) -> None:
+    """Raise a one-line error unless `url` is None or an http://host:port that accepts connections."""
+    if url is None:
+        return
+    parts = urlsplit(url)
+    if parts.scheme != "http" or not parts.hostname or parts.port is None or parts.path not in ("", "/"):
+        raise CrawlError(f"--replica {url!r} is not a replica base URL; pass what `twinwatch replica --port 0` "
+                         "prints, e.g. http://127.0.0.1:8765")  # fmt: skip
+    try:
+        socket.create_connection((parts.hostname, parts.port), timeout=timeout_s).close()
+    except OSError as error:
+        raise CrawlError(f"--replica {url}: nothing answers there ({error.strerror or error}); "
+                         "start one with `twinwatch replica --port 0` and pass the URL it prints") from error  # fmt: skip
 
 
 def check_sources(sources: Sequence[str]) -> list[str]:
@@ -140,11 +159,11 @@ def run_source(source: str, settings: Mapping[str, str], log_dir: Path, timeout_
     stats = SourceStats(**payload["stats"]) if payload else SourceStats()
     extra = dict(payload["extra"]) if payload else {}
     reason = str(extra.get("close_reason", ""))
-    ok = code == 0 and payload is not None and reason == "finished"
-    message = "" if ok else (
-        f"exit code {code}, close reason {reason or 'none'}; "
-        f"{last_errors(log_file) or stderr.strip()[-300:] or 'no error logged'} (log: {log_file})"
-    )
+    answered = any(code.startswith("2") for code in stats.status_counts)
+    ok = code == 0 and payload is not None and reason == "finished" and answered
+    why = f"exit code {code}, close reason {reason or 'none'}" if code != 0 or reason != "finished" else \
+        "no page answered with 2xx" + (f" (blocked by {', '.join(stats.blocked)})" if stats.blocked else "")
+    message = "" if ok else f"{why}; {last_errors(log_file) or stderr.strip()[-300:] or 'no error logged'} (log: {log_file})"
     return SourceOutcome(source, ok, stats, seconds, log_file, message, extra)
 
 
@@ -168,6 +187,7 @@ def crawl(
 ) -> CrawlResult:
     """Crawl `sources` (all when empty) into the database at `db_path`, one subprocess per source."""
     names, db_path = check_sources(sources), Path(db_path)
+    check_replica(replica_url)
     say = echo or (lambda line: None)
     db = open_db(db_path)  # creates and migrates the file first, so children never race on migrations
     log_dir = db_path.parent / "logs"
@@ -189,3 +209,37 @@ def crawl(
                            message=failures or None)  # fmt: skip
     db.close()
     return CrawlResult(run_id, status, outcomes, time.monotonic() - started, flags)
+
+
+@contextmanager
+def replica_server(port: int = 0, start_timeout_s: float = 60.0) -> Iterator[str]:
+    """Run `python -m replica --port PORT` for the block and yield the base URL it announces."""
+    proc = subprocess.Popen([sys.executable, "-m", "replica", "--port", str(port), "--quiet"], cwd=ROOT,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        yield read_announced_url(proc, start_timeout_s)
+    finally:
+        stop_process(proc)
+
+
+def read_announced_url(proc: subprocess.Popen[str], timeout_s: float) -> str:
+    """Return the first stdout line of a starting server, waiting at most `timeout_s` (no sleeping)."""
+    assert proc.stdout is not None
+    ready, _, _ = select.select([proc.stdout], [], [], timeout_s)
+    line = proc.stdout.readline().strip() if ready else ""
+    if not line.startswith("http://"):
+        stop_process(proc)
+        stderr = proc.stderr.read().strip()[-300:] if proc.stderr else ""
+        raise CrawlError(f"the replica did not announce its URL within {timeout_s:g} s (got {line!r}; {stderr})")
+    return line
+
+
+def stop_process(proc: subprocess.Popen[str]) -> None:
+    """Stop a server we started, by its PID: SIGTERM, then SIGKILL after 10 s; reap it."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

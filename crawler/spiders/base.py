@@ -122,11 +122,17 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             return None
         wanted, key = page_number(response.url) + 1, listing_key(response.url)
+        if urlsplit(canonical_url(response.url)).path not in self.listing_paths():
+            return None  # a trap page that renders a listing (sources.md §1.2): its pager leads nowhere real
         for href in response.css("a::attr(href)").getall():
             url = response.urljoin(href)
             if page_number(url) == wanted and listing_key(url) == key:
                 return scrapy.Request(canonical_url(url), callback=callback, errback=self.on_error)
         return None
+
+    def listing_paths(self) -> set[str]:
+        """Return the paths of the listings this spider pages through (those of its start URLs)."""
+        return {urlsplit(url).path for url in getattr(self, "start_urls", ())}
 
     def parse_article(self, response: Response, listing: dict[str, str]) -> Iterator[Page]:
         """Yield the fetched article page as a `Page` (non-HTML answers and non-articles are counted, skipped)."""
