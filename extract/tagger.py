@@ -20,6 +20,7 @@ class Hit:
     b: Place
     sentence: Sentence
     explicit: bool
+    position: int  # where the later of the two places is named: pairs keep text order
 
 
 def _side(p: Place) -> tuple[str, str]:
@@ -118,7 +119,7 @@ def _allowed(a: Place, b: Place, s: Sentence, structural: bool) -> bool:
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
     if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
-    if "capital" in a.flags and "capital" in b.flags and not s.twin:
+    if "capital" in a.flags and "capital" in b.flags and (s.near_miss or not s.twin):
         return False  # "Moscow and Washington" are governments unless a twinning word says otherwise
     if "region" in (a.level, b.level) and not (s.twin or s.partner or structural):
         return False  # states and regions are paired only by a twinning word or an "X–Y" compound
@@ -134,7 +135,8 @@ def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, P
     pairs += _hub_pairs(text, seq, used, hub, kind, s)
     explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
     weak = {_side(p) for loc, p in seq if loc.weak}
-    return [Hit(a, b, s, explicit) for k, (a, b) in enumerate(pairs) if _allowed(a, b, s, k < n_structural)
+    at = {_side(p): loc.start for loc, p in reversed(seq)}
+    return [Hit(a, b, s, explicit, max(at.get(_side(a), s.start), at.get(_side(b), s.start))) for k, (a, b) in enumerate(pairs) if _allowed(a, b, s, k < n_structural)
             and (not {_side(a), _side(b)} & weak or is_known(a, b))]
 
 
@@ -180,11 +182,13 @@ def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
     """Merge hits into one Pair per unordered pair (explicit if any mention is), in text order."""
     gaz = load()
     merged: dict[tuple, list[Hit]] = {}
+    order: dict[tuple, tuple[int, int]] = {}
     for h in hits:
         merged.setdefault(pair_key(_side(h.a), _side(h.b)), []).append(h)
     out = []
     for key, group in merged.items():
         best = next((h for h in group if h.explicit), group[0])
+        order[key] = (best.sentence.start, best.position)
         a, b = sorted((best.a, best.b), key=lambda p: (p.country != "RU", p.name))
         status = next((h.sentence.status for h in group if h.sentence.status), None)
         out.append(Pair(
@@ -193,7 +197,7 @@ def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
             relation="sister" if any(h.sentence.twin or not h.sentence.partner for h in group) else "partner",
             status=status, explicit=best.explicit, evidence=text[best.sentence.start: best.sentence.end],
             start=best.sentence.start, end=best.sentence.end, known=key in gaz.known))
-    return sorted(out, key=lambda p: (p.start, p.a, p.b))
+    return [p for _, p in sorted(zip(order.values(), out), key=lambda x: x[0])]
 
 
 def tag_pairs(text: str, lang: str | None = None) -> list[Pair]:

@@ -61,8 +61,9 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     prev, nxt = _prev_word(text, m.start), _next_word(text, m.end)
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
         return True
-    if (nxt[:1].isupper() and nxt.isalpha() and nxt not in P.PLACE_NOUNS and m.candidates[0].level == "city"
-            and not m.candidates[0].flags & {"curated", "known"}):
+    top = m.candidates[0]
+    if (nxt[:1].isupper() and nxt.isalpha() and nxt not in P.PLACE_NOUNS and top.level == "city"
+            and ("needs_cue" in top.flags or not top.flags & {"curated", "known"})):
         return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1
     # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds".

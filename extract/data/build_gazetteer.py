@@ -128,7 +128,7 @@ def base_rows() -> dict[str, dict]:
     for s in gc.get_us_states().values():
         rows[f"g{s['geonameid']}"] = dict(
             name=s["name"], country="US", level="region", lat="", lon="", geonameid=s["geonameid"],
-            population=1_000_000, admin1=s["code"], flags={"state"}, en=en_variants(s["name"]), ru=set())
+            population=0, admin1=s["code"], flags={"state"}, en=en_variants(s["name"]), ru=set())
     for c in gc.get_countries().values():
         rows[f"g{c['geonameid']}"] = dict(
             name=c["name"], country=c["iso"], level="country", lat="", lon="", geonameid=c["geonameid"],

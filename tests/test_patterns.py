@@ -1,0 +1,41 @@
+"""Vocabulary rows for the tagger's cue patterns (English and Russian), one row each."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import patterns as P
+from extract.tagging_text import split_sentences
+
+CUES = [
+    ("Anchorage's sister city", "twin", True), ("the cities were twinned in 1991", "twin", True),
+    ("a sister-state agreement", "twin", True), ("города-побратимы", "twin", True),
+    ("породнённые города", "twin", True), ("братских отношений с Линцем", "twin", True),
+    ("the Twin Cities of Minneapolis", "twin", False), ("города-близнецы на Амуре", "twin", False),
+    ("a partnership agreement", "partner", True), ("дружественных связей двух регионов", "partner", True),
+    ("direct flights to Moscow", "near_miss", True), ("the embassy in Washington", "near_miss", True),
+    ("саммит на Аляске", "near_miss", True), ("could become sister cities", "proposal", True),
+    ("готовы стать побратимами", "proposal", True), ("are not sister cities", "negated", True),
+    ("suspended the relationship", "status:suspended", True), ("разорвала связи", "status:ended", True),
+    ("restoration of sister city relations", "status:restored", True), ("its sister city", "coref", True),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), CUES, ids=[c[0] for c in CUES])
+def test_cue(text: str, cue: str, expected: bool) -> None:
+    """Each phrase does (or does not) carry the cue."""
+    (sentence,) = split_sentences(text)
+    value = sentence.status == cue.split(":")[1] if cue.startswith("status:") else getattr(sentence, cue)
+    assert value is expected
+
+
+def test_sentences_keep_abbreviations_together() -> None:
+    """"St." and "N.Y." do not end a sentence; offsets point into the text."""
+    text = "Albany, N.Y., is twinned with Tula. St. Petersburg is big.\nNext line"
+    spans = [text[s.start: s.end] for s in split_sentences(text)]
+    assert spans == ["Albany, N.Y., is twinned with Tula.", "St. Petersburg is big.", "Next line"]
+
+
+def test_patterns_compile_once_as_constants() -> None:
+    """The vocabularies are tuples and the regexes module-level constants."""
+    assert isinstance(P.TWIN_CUES, tuple) and P.TWIN_RE.search("sister city")

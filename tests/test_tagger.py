@@ -1,0 +1,113 @@
+"""Table-driven tagger phrases (our own sentences, not corpus text): English and Russian, positives and near misses."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.models import Pair
+from extract.tagger import tag_pairs
+
+Side = tuple[str, str]
+
+# (text, expected set of unordered ((name, country), (name, country)) pairs)
+POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
+    ("Buffalo, New York, suspended its sister-city relationship with Tver.", {(("Buffalo", "US"), ("Tver", "RU"))}),
+    ("Kazan and Braunschweig signed a twinning agreement in 1988.", {(("Braunschweig", "DE"), ("Kazan", "RU"))}),
+    ("Perm is twinned with Oxford, England, and with Louisville, Kentucky.",
+     {(("Oxford", "GB"), ("Perm", "RU")), (("Louisville", "US"), ("Perm", "RU"))}),
+    ("The sister cities of Kostroma include Durham, North Carolina, and Durham, England.",
+     {(("Durham", "US"), ("Kostroma", "RU")), (("Durham", "GB"), ("Kostroma", "RU"))}),
+    ("Saratov and Dallas became sister cities in 1992.", {(("Dallas", "US"), ("Saratov", "RU"))}),
+    ("Rochester, Minnesota, is home to a clinic; Rochester, N.Y., is twinned with Veliky Novgorod.",
+     {(("Rochester", "US"), ("Veliky Novgorod", "RU"))}),
+    ("Albany, Georgia, hosted a delegation. Albany, N.Y., and Tula are sister cities.",
+     {(("Albany", "US"), ("Tula", "RU"))}),
+    ("San José, Costa Rica, is a sister city of San Jose, California.", {(("San Jose", "US"), ("San José", "CR"))}),
+    ("Iowa and Stavropol Krai became sister states in 1988.", {(("Iowa", "US"), ("Stavropol Krai", "RU"))}),
+    ("Iowa's sister state is Stavropol, in southern Russia.", {(("Iowa", "US"), ("Stavropol Krai", "RU"))}),
+    ("Des Moines and Stavropol are sister cities.", {(("Des Moines", "US"), ("Stavropol", "RU"))}),
+    ("The mayor said twinning ties keep growing. This year delegates from Pskov visited Roanoke.",
+     {(("Pskov", "RU"), ("Roanoke", "US"))}),
+    ("Sister city links were praised. Talks continue between Pskov and Roanoke, Murmansk and Tromsø.",
+     {(("Pskov", "RU"), ("Roanoke", "US")), (("Murmansk", "RU"), ("Tromsø", "NO"))}),
+    ("Twinning ties are alive: a dialogue is kept between Kazan, Houston and Tulsa.",
+     {(("Houston", "US"), ("Kazan", "RU")), (("Kazan", "RU"), ("Tulsa", "US"))}),
+    ("The Fairbanks North Star Borough and Yakutsk have been sister cities since 1992.",
+     {(("Fairbanks", "US"), ("Yakutsk", "RU"))}),
+    ("The Omsk–Kiel Sister City Society met on Monday.", {(("Kiel", "DE"), ("Omsk", "RU"))}),
+    ("Stalingrad and Coventry were the first twin towns.", {(("Coventry", "GB"), ("Volgograd", "RU"))}),
+    ("Магадан и Анкоридж стали городами-побратимами в 1991 году.", {(("Anchorage", "US"), ("Magadan", "RU"))}),
+    ("Город-побратим Владивостока — американский Джуно.", {(("Juneau", "US"), ("Vladivostok", "RU"))}),
+    ("Филадельфия — побратим Нижнего Новгорода, а Эссен — Нижнего Новгорода с 1991 года.",
+     {(("Nizhny Novgorod", "RU"), ("Philadelphia", "US")), (("Essen", "DE"), ("Nizhny Novgorod", "RU"))}),
+    ("Иркутск приостановил побратимские связи с Юджином.", {(("Eugene", "US"), ("Irkutsk", "RU"))}),
+    ("Тверь разорвала побратимские отношения с Баффало.", {(("Buffalo", "US"), ("Tver", "RU"))}),
+    ("Побратимами Казани являются Брауншвейг (Германия), Хьюстон (США) и Ханчжоу (Китай).",
+     {(("Braunschweig", "DE"), ("Kazan", "RU")), (("Houston", "US"), ("Kazan", "RU")),
+      (("Hangzhou", "CN"), ("Kazan", "RU"))}),
+    ("Ленинградская область и Мэриленд — единственная пара породнённых регионов.",
+     {(("Leningrad Oblast", "RU"), ("Maryland", "US"))}),
+    ("Делегация Ленинградской области посетила губернию Нурланд (Норвегия) к 30-летию дружественных связей.",
+     {(("Leningrad Oblast", "RU"), ("Nordland", "NO"))}),
+    ("Якутск и Фэрбенкс подписали договор о побратимстве в 1991 году.", {(("Fairbanks", "US"), ("Yakutsk", "RU"))}),
+]
+
+NEAR_MISSES: list[str] = [
+    "Direct flights between Moscow and New York resumed on Monday.",
+    "The summit in Anchorage brought the two presidents together, far from Magadan.",
+    "Tensions between Moscow and Washington remain high over sister city programs.",
+    "The Twin Cities of Minneapolis and St. Paul host a new festival.",
+    "Derbent could become a sister city of Veliky Novgorod, the governor suggested.",
+    "St. Petersburg, Florida, and St. Petersburg, Russia, are not sister cities.",
+    "Chicago, Dallas and Des Moines suspended ties with their Russian sister cities.",
+    "Vladimir Putin met the mayor of Sarasota, a city with a sister city in Russia.",
+    "The embassy in Washington hosted students from Moscow State University.",
+    "Рейсы между Москвой и Нью-Йорком возобновятся летом.",
+    "«Вашингтон Кэпиталз» обыграл «Филадельфию Флайерз» в Вашингтоне со счётом 4:1.",
+    "Дербент и Великий Новгород могут стать городами-побратимами.",
+    "Побратимские связи с европейскими городами прекратились.",
+    "Sister city ties: the Kyiv city council thanked Kharkiv and Lviv.",
+    "",
+]
+
+
+def _keys(pairs: list[Pair]) -> set[tuple[Side, Side]]:
+    """Unordered pair identities."""
+    return {tuple(sorted([(p.a, p.a_country), (p.b, p.b_country)])) for p in pairs}  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES, ids=[t[:40] for t, _ in POSITIVES])
+def test_positive_phrase(text: str, expected: set[tuple[Side, Side]]) -> None:
+    """Each phrase yields exactly its pairs."""
+    assert _keys(tag_pairs(text, None)) == {tuple(sorted(k)) for k in expected}
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:40] or "empty" for t in NEAR_MISSES])
+def test_near_miss_phrase(text: str) -> None:
+    """Near misses (flights, summits, governments, proposals, one-sided, same country) yield no pair."""
+    assert tag_pairs(text, None) == []
+
+
+def test_pair_fields_are_filled() -> None:
+    """Every field is set: evidence is the exact sentence substring, status and known come from the text/reference."""
+    text = "Intro line.\nAnchorage suspended its sister city relationship with Magadan, Russia. Other news."
+    (pair,) = tag_pairs(text, "en")
+    assert (pair.a, pair.a_country, pair.b, pair.b_country) == ("Magadan", "RU", "Anchorage", "US")
+    assert (pair.level, pair.relation, pair.status, pair.explicit, pair.known) == (
+        "city", "sister", "suspended", True, True)
+    assert text[pair.start: pair.end] == pair.evidence
+    assert pair.evidence.startswith("Anchorage suspended") and pair.evidence.endswith("Russia.")
+
+
+def test_partner_wording_is_implicit() -> None:
+    """A partnership agreement is a pair, marked implicit with relation "partner"."""
+    (pair,) = tag_pairs("Houston signed a partnership agreement with Moscow in 2002.", "en")
+    assert (pair.relation, pair.explicit, pair.known) == ("partner", False, True)
+
+
+def test_deterministic_order() -> None:
+    """Pairs come in text order, the same on every call."""
+    text = "Sister cities: Perm and Oxford, Kazan and Braunschweig, Omsk and Kiel."
+    first = tag_pairs(text, None)
+    assert [p.b for p in first] == ["Oxford", "Braunschweig", "Kiel"]
+    assert tag_pairs(text, None) == first
