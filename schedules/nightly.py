@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -96,7 +96,9 @@ def fire_times(trigger: CronTrigger, after: datetime, count: int) -> list[dateti
     current = trigger.get_next_fire_time(None, after + timedelta(microseconds=1))
     while current is not None and len(times) < count:
         times.append(current)
-        current = trigger.get_next_fire_time(current, current + timedelta(microseconds=1))
+        # Step one second past it in UTC: cron has 1 s resolution, and local-time arithmetic loses `fold`
+        # in a DST overlap (APScheduler 3.11 then returns the same fire time again).
+        current = trigger.get_next_fire_time(current, current.astimezone(UTC) + timedelta(seconds=1))
     return times
 
 
@@ -117,7 +119,7 @@ def missed_fire_time(last_ok: datetime | None, trigger: CronTrigger, now: dateti
         if candidate is None or candidate > now:
             continue
         for _ in range(100_000):  # bounded walk to the last fire time <= now
-            following = trigger.get_next_fire_time(candidate, candidate + timedelta(microseconds=1))
+            following = trigger.get_next_fire_time(candidate, candidate.astimezone(UTC) + timedelta(seconds=1))
             if following is None or following > now:
                 return candidate
             candidate = following
@@ -149,7 +151,8 @@ def crawl_command(db_path: str | Path, replica_url: str | None, sources: Sequenc
     return argv
 
 
-def run_child(argv: Sequence[str], timeout_s: float, cwd: str | Path | None = None) -> int:
+def run_child(argv: Sequence[str], timeout_s: float, cwd: str | Path | None = None,
+              kill_grace_s: float = KILL_GRACE_S) -> int:  # fmt: skip
     """Run one crawl child with a hard timeout; on timeout stop its whole process group; return its exit code."""
     log.info("run start: %s", " ".join(argv[3:]) or " ".join(argv))
     # Its own session: on timeout the crawl and its Scrapy grandchildren are stopped together.
@@ -160,7 +163,7 @@ def run_child(argv: Sequence[str], timeout_s: float, cwd: str | Path | None = No
         code = proc.wait(timeout=timeout_s)
         log.info("run end: exit %s (pid %s)", code, proc.pid)
     except subprocess.TimeoutExpired:
-        code = stop_child(proc)
+        code = stop_child(proc, kill_grace_s)
         log.error("run killed: pid %s exceeded the %g s timeout (exit %s)", proc.pid, timeout_s, code)
     finally:
         with _children_lock:
@@ -168,18 +171,21 @@ def run_child(argv: Sequence[str], timeout_s: float, cwd: str | Path | None = No
     return code
 
 
-def stop_child(proc: subprocess.Popen[bytes]) -> int:
-    """Stop a child's process group: SIGTERM, then SIGKILL after KILL_GRACE_S; return its exit code."""
-    for sig, wait_s in ((signal.SIGTERM, KILL_GRACE_S), (signal.SIGKILL, 30.0)):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            return proc.wait(timeout=wait_s)
-        except subprocess.TimeoutExpired:
-            continue
-    return proc.wait()
+def stop_child(proc: subprocess.Popen[bytes], kill_grace_s: float = KILL_GRACE_S) -> int:
+    """Stop a child's process group: SIGTERM, then SIGKILL after `kill_grace_s`; return its exit code."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        code = proc.wait(timeout=kill_grace_s)
+    except ProcessLookupError:
+        code = proc.wait()
+    except subprocess.TimeoutExpired:
+        code = None
+    # Also SIGKILL the group after a clean leader exit: a grandchild that ignored SIGTERM must not outlive the run.
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    return code if code is not None else proc.wait(timeout=30)
 
 
 def stop_all_children() -> None:
