@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import selectors
 import signal
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -18,23 +17,21 @@ from store.db import open_db
 TWINWATCH = (sys.executable, "-c", "from schedules.cli import cli; cli()")  # the installed entry point's code
 
 
-def announced_url(proc: subprocess.Popen[str], deadline_s: float = 30.0) -> str:
-    """Return the URL uvicorn announces on stderr, reading with a bound (no sleeping)."""
+def announced_url(proc: subprocess.Popen[str], deadline_s: float = 60.0) -> str:
+    """Return the URL uvicorn announces on stderr; a watchdog kills the server if it never comes."""
     assert proc.stderr is not None
-    selector = selectors.DefaultSelector()
-    selector.register(proc.stderr, selectors.EVENT_READ)
-    end = time.monotonic() + deadline_s
+    # Plain readline plus a watchdog: select() on a buffered text pipe can miss lines already read ahead.
+    watchdog = threading.Timer(deadline_s, proc.kill)
+    watchdog.start()
     seen = []
-    while time.monotonic() < end:
-        if not selector.select(timeout=max(0.0, end - time.monotonic())):
-            break
-        line = proc.stderr.readline()
-        if not line:
-            break
-        seen.append(line)
-        match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
-        if match:
-            return match.group(1)
+    try:
+        for line in proc.stderr:
+            seen.append(line)
+            match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
+            if match:
+                return match.group(1)
+    finally:
+        watchdog.cancel()
     raise AssertionError(f"serve did not announce a URL: {''.join(seen)!r}")
 
 
