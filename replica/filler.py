@@ -83,11 +83,11 @@ def _start(articles: list[Article], default_id: int, default_day: date) -> tuple
     return (min(ids) if ids else default_id), (min(days) if days else default_day)
 
 
-def rm_filler(articles: list[Article], lang: str, prefix: str, count: int) -> list[Entry]:
-    """Russkiy Mir listing-only items under prefix (e.g. '/en/news/'), older than every fixture."""
+def rm_filler(articles: list[Article], lang: str, prefix: str, slot: int, count: int) -> list[Entry]:
+    """Russkiy Mir listing-only items under prefix, older than every fixture; slot keeps id ranges apart [I]."""
     low_id, low_day = _start(articles, 270000, date(2020, 1, 15))
     taken = {a.numeric_id for a in articles}
-    out, next_id = [], low_id
+    out, next_id = [], low_id - 8000 * slot
     for i in range(count):
         next_id -= 89 + i % 7
         while next_id in taken:

@@ -101,6 +101,7 @@ def make_handler(app: App, quiet: bool) -> type[BaseHTTPRequestHandler]:
             """The Server header, as the real front ends send it."""
             return "nginx"
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out in separate writes; avoid 40 ms delayed-ACK stalls
 
         def _serve(self, send_body: bool = True) -> None:
             """Common path of GET, HEAD and POST."""

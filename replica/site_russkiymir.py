@@ -47,7 +47,8 @@ def entries(ctx: Context, lang: str, section: str) -> list[Entry]:
     items = [from_article(a) for a in arts]
     want = DEPTH[(lang, section)] * PER_PAGE - len(items)
     if ctx.switches.on("RM_LISTING_ONLY_ITEMS") and want > 0:
-        filler = rm_filler(ctx.store.select(HOST), lang, prefix, want)
+        slot = list(DEPTH).index((lang, section))  # EN and RU items are separate records with other ids [I]
+        filler = rm_filler(ctx.store.select(HOST), lang, prefix, slot, want)
         if section == "publications":  # items carry Rubric Interview/Articles; one 'Array' subject [E]
             filler = [dataclasses.replace(e, rubric=("Interview", "Articles")[i % 2],
                                           subject="Array" if i == 4 else e.subject) for i, e in enumerate(filler)]
