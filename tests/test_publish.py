@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -276,3 +277,46 @@ def test_missing_database_is_one_line(tmp_path: Path) -> None:
         str(error.value)
         == f"{tmp_path / 'none.db'}: database not found; run a crawl first (twinwatch crawl) or pass --db"
     )
+
+
+def test_datasette_reads_consistent_rows_while_a_writer_saves(tmp_path: Path) -> None:
+    """WAL + one transaction per article: a reader never sees an article without its pairs (T14, small)."""
+    path = tmp_path / "live.db"
+    open_db(path).close()
+    ds = make_datasette(path)
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            db = open_db(path)
+            for i in range(150):
+                text = f"City{i} and Town{i} are sister cities. " * 50
+                pairs = tuple(make_pair(f"City{i}", "RU", f"Town{k}", "US", "sister", text) for k in range(3))
+                save_article(db, url=f"https://tass.com/live/{i}", source="tass", fetched_url="", http_status=200,
+                             raw=text.encode(), encoding="utf-8", content_type=None, listing={},
+                             analysis=Analysis(text, pairs, "en"), seen_at="2024-05-02")  # fmt: skip
+            db.close()
+        except BaseException as error:  # noqa: BLE001 - surfaced by the assertion below
+            errors.append(error)
+        finally:
+            done.set()
+
+    check = (
+        "/twinwatch.json?_shape=array&sql=select+count(*)+as+n,+sum(a.n_pairs+!=+(select+count(*)+from+pairs+p"
+        "+where+p.article_id+=+a.id))+as+bad+from+articles+a"
+    )
+    writer = threading.Thread(target=write)
+    writer.start()
+    reads, counts = 0, []
+    while not done.is_set() or reads == 0:
+        response = get(ds, check)
+        assert response.status_code == 200, response.text
+        row = response.json()[0]
+        assert row["bad"] in (None, 0), row
+        counts.append(row["n"])
+        reads += 1
+    writer.join()
+    assert errors == []
+    assert reads > 1 and counts == sorted(counts) and get(ds, check).json()[0]["n"] == 150
+    print(f"{reads} consistent reads during 150 saves, first count {counts[0]}, last {counts[-1]}")
