@@ -21,17 +21,26 @@ from collections import Counter
 
 from replica.web import Request, Response, html
 
-ALWAYS_503 = frozenset({
-    ("tass.com", "/today"),
-    ("washington.mid.ru", "/en/consular-services/"),
-    ("russkiymir.ru", "/russkiymir/ru/news/common/rss.html"),
-})
-FLAKY_503 = frozenset({
-    ("russkiymir.ru", "/en/news/263488/"),
-    ("washington.mid.ru", "/en/press-centre/news/speech_by_russian_ambassador_to_the_united_states_anatoly_"
-                          "antonov_at_the_sister_cities_international/"),
-    ("tass.com", "/politics/1229235"),
-})
+ALWAYS_503 = frozenset(
+    {
+        ("tass.com", "/today"),
+        ("washington.mid.ru", "/en/consular-services/"),
+        ("russkiymir.ru", "/russkiymir/ru/news/common/rss.html"),
+    }
+)
+FLAKY_503 = frozenset(
+    {
+        ("russkiymir.ru", "/en/news/263488/"),
+        (
+            "washington.mid.ru",
+            (
+                "/en/press-centre/news/speech_by_russian_ambassador_to_the_united_states_anatoly_"
+                "antonov_at_the_sister_cities_international/"
+            ),
+        ),
+        ("tass.com", "/politics/1229235"),
+    }
+)
 EMBASSY_ARTICLE = re.compile(r"^/(en|ru)/press-centre/news/[^/]+/$")
 BOT_UA = ("Scrapy", "python-requests")
 BOT_HOSTS = frozenset({"tass.com", "tass.ru"})
@@ -39,15 +48,21 @@ BOT_HOSTS = frozenset({"tass.com", "tass.ru"})
 
 def unavailable(status: int, reason: str) -> Response:
     """A short server error page like nginx's."""
-    return html(f"<html><head><title>{status} {reason}</title></head><body><center><h1>{status} {reason}"
-                f"</h1></center><hr><center>nginx</center></body></html>", status=status)
+    return html(
+        f"<html><head><title>{status} {reason}</title></head><body><center><h1>{status} {reason}"
+        f"</h1></center><hr><center>nginx</center></body></html>",
+        status=status,
+    )
 
 
 def bot_wall(req: Request, host: str) -> Response | None:
     """403 'Access denied' for non-browser user agents on the TASS hosts."""
     if host in BOT_HOSTS and any(marker in req.user_agent for marker in BOT_UA):
-        return html("<!DOCTYPE html><html><head><title>Access denied</title></head><body><h1>Access denied"
-                    "</h1><p>Your request has been blocked.</p></body></html>", status=403)
+        return html(
+            "<!DOCTYPE html><html><head><title>Access denied</title></head><body><h1>Access denied"
+            "</h1><p>Your request has been blocked.</p></body></html>",
+            status=403,
+        )
     return None
 
 

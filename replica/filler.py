@@ -30,45 +30,118 @@ class Entry:
 
 
 RM_EVENTS = {
-    "en": ("Russian Language Week opened", "Pushkin reading contest held", "Exhibition of Russian icons opened",
-           "Compatriots' forum held", "Russian Centre marked its anniversary", "Summer camp for young compatriots opened",
-           "Total Dictation written", "Festival of Russian books took place", "Folk ensemble gave a concert",
-           "Teachers of Russian gathered for a seminar"),
-    "ru": ("Открылась Неделя русского языка", "Прошёл конкурс чтецов имени Пушкина", "Открылась выставка икон",
-           "Состоялся форум соотечественников", "Русский центр отметил юбилей", "Открылся лагерь для юных соотечественников",
-           "Написан Тотальный диктант", "Прошёл фестиваль русской книги", "Фольклорный ансамбль дал концерт",
-           "Преподаватели русского языка собрались на семинар"),
+    "en": (
+        "Russian Language Week opened",
+        "Pushkin reading contest held",
+        "Exhibition of Russian icons opened",
+        "Compatriots' forum held",
+        "Russian Centre marked its anniversary",
+        "Summer camp for young compatriots opened",
+        "Total Dictation written",
+        "Festival of Russian books took place",
+        "Folk ensemble gave a concert",
+        "Teachers of Russian gathered for a seminar",
+    ),
+    "ru": (
+        "Открылась Неделя русского языка",
+        "Прошёл конкурс чтецов имени Пушкина",
+        "Открылась выставка икон",
+        "Состоялся форум соотечественников",
+        "Русский центр отметил юбилей",
+        "Открылся лагерь для юных соотечественников",
+        "Написан Тотальный диктант",
+        "Прошёл фестиваль русской книги",
+        "Фольклорный ансамбль дал концерт",
+        "Преподаватели русского языка собрались на семинар",
+    ),
 }
 RM_PLACES = {
-    "en": ("Belgrade", "Yerevan", "Hanoi", "Buenos Aires", "Riga", "Bishkek", "Sofia", "Rome", "Prague", "Lima", "Baku"),
-    "ru": ("в Белграде", "в Ереване", "в Ханое", "в Буэнос-Айресе", "в Риге", "в Бишкеке", "в Софии", "в Риме",
-           "в Праге", "в Лиме", "в Баку"),
+    "en": (
+        "Belgrade",
+        "Yerevan",
+        "Hanoi",
+        "Buenos Aires",
+        "Riga",
+        "Bishkek",
+        "Sofia",
+        "Rome",
+        "Prague",
+        "Lima",
+        "Baku",
+    ),
+    "ru": (
+        "в Белграде",
+        "в Ереване",
+        "в Ханое",
+        "в Буэнос-Айресе",
+        "в Риге",
+        "в Бишкеке",
+        "в Софии",
+        "в Риме",
+        "в Праге",
+        "в Лиме",
+        "в Баку",
+    ),
 }
 RM_SUBJECTS = {  # "Общество" on the English site is an untranslated label [E]
-    "en": ("Culture", "Education", "Diaspora", "Russian Language", "Community", "History", "Общество", "Religion"),
+    "en": (
+        "Culture",
+        "Education",
+        "Diaspora",
+        "Russian Language",
+        "Community",
+        "History",
+        "Общество",
+        "Religion",
+    ),
     "ru": ("Культура", "Образование", "Диаспора", "Русский язык", "Общество", "История"),
 }
 FOUNDATION_NEWS = {"en": "Foundation news", "ru": "Новости Фонда"}
 EMB_TOPICS = {
-    "en": ("Comment by the Embassy on the new sanctions", "Ambassador Anatoly Antonov met with members of Congress",
-           "Statement of the Embassy regarding the visa situation", "Consular reception for compatriots",
-           "The Embassy held a wreath-laying ceremony", "Answer of the Embassy to a media question",
-           "Ambassador gave an interview to a US newspaper", "Russian diplomats visited a detained compatriot"),
-    "ru": ("Комментарий Посольства в связи с новыми санкциями", "Посол А.И.Антонов встретился с конгрессменами",
-           "Заявление Посольства о визовой ситуации", "Консульский приём для соотечественников",
-           "В Посольстве прошла церемония возложения венков", "Ответ Посольства на вопрос СМИ"),
+    "en": (
+        "Comment by the Embassy on the new sanctions",
+        "Ambassador Anatoly Antonov met with members of Congress",
+        "Statement of the Embassy regarding the visa situation",
+        "Consular reception for compatriots",
+        "The Embassy held a wreath-laying ceremony",
+        "Answer of the Embassy to a media question",
+        "Ambassador gave an interview to a US newspaper",
+        "Russian diplomats visited a detained compatriot",
+    ),
+    "ru": (
+        "Комментарий Посольства в связи с новыми санкциями",
+        "Посол А.И.Антонов встретился с конгрессменами",
+        "Заявление Посольства о визовой ситуации",
+        "Консульский приём для соотечественников",
+        "В Посольстве прошла церемония возложения венков",
+        "Ответ Посольства на вопрос СМИ",
+    ),
 }
-TASS_TOPICS = ("Kremlin comments on talks", "Lavrov holds phone call with counterpart", "Duma passes bill in first reading",
-               "Security Council discusses regional issues", "Ministry reports on consultations",
-               "Diplomat briefs reporters on visit", "Envoy meets with delegation", "Senator comments on report")
+TASS_TOPICS = (
+    "Kremlin comments on talks",
+    "Lavrov holds phone call with counterpart",
+    "Duma passes bill in first reading",
+    "Security Council discusses regional issues",
+    "Ministry reports on consultations",
+    "Diplomat briefs reporters on visit",
+    "Envoy meets with delegation",
+    "Senator comments on report",
+)
 
 
 def from_article(art: Article) -> Entry:
     """A listing entry for a fixture, using its optional `listing` metadata."""
-    return Entry(path=art.path, title=art.title, day=art.day, unix=art.unix,
-                 teaser=art.listing.get("teaser") or teaser_of(art.paragraphs),
-                 subject=art.listing.get("subject", ""), rubric=art.listing.get("rubric", ""),
-                 credit=art.page.get("photo_credit", ""), article=art)
+    return Entry(
+        path=art.path,
+        title=art.title,
+        day=art.day,
+        unix=art.unix,
+        teaser=art.listing.get("teaser") or teaser_of(art.paragraphs),
+        subject=art.listing.get("subject", ""),
+        rubric=art.listing.get("rubric", ""),
+        credit=art.page.get("photo_credit", ""),
+        article=art,
+    )
 
 
 def _unix(day: date, hour: int = 12) -> int:
@@ -94,13 +167,24 @@ def rm_filler(articles: list[Article], lang: str, prefix: str, slot: int, count:
             next_id -= 1
         day = low_day - timedelta(days=2 + 3 * i)
         title = f"{RM_EVENTS[lang][i % 10]} {'in ' if lang == 'en' else ''}{RM_PLACES[lang][(3 * i) % 11]}"
-        teaser = (f"{title}. The event brought together compatriots, teachers and students, the organisers "
-                  f"report..." if lang == "en" else
-                  f"{title}. В мероприятии приняли участие соотечественники, преподаватели и студенты...")
-        out.append(Entry(path=f"{prefix}{next_id}/", title=title, day=day, unix=_unix(day), teaser=teaser,
-                         subject=RM_SUBJECTS[lang][i % len(RM_SUBJECTS[lang])],
-                         rubric=FOUNDATION_NEWS[lang] if i % 3 == 0 else "",
-                         credit="konsulmir.com" if i % 4 == 1 else ""))
+        teaser = (
+            f"{title}. The event brought together compatriots, teachers and students, the organisers "
+            f"report..."
+            if lang == "en"
+            else f"{title}. В мероприятии приняли участие соотечественники, преподаватели и студенты..."
+        )
+        out.append(
+            Entry(
+                path=f"{prefix}{next_id}/",
+                title=title,
+                day=day,
+                unix=_unix(day),
+                teaser=teaser,
+                subject=RM_SUBJECTS[lang][i % len(RM_SUBJECTS[lang])],
+                rubric=FOUNDATION_NEWS[lang] if i % 3 == 0 else "",
+                credit="konsulmir.com" if i % 4 == 1 else "",
+            )
+        )
     return out
 
 
@@ -124,10 +208,19 @@ def embassy_filler(articles: list[Article], lang: str, count: int) -> list[Entry
     for i in range(count):
         day = low_day - timedelta(days=5 + 9 * i)
         topic = EMB_TOPICS[lang][i % len(EMB_TOPICS[lang])]
-        slug = f"{bitrix_slug(topic)[:80]}_{day.strftime('%d%m%y')}" if lang == "en" else f"novost_{day:%Y%m%d}"
-        teaser = (f"{topic}." if lang == "en" else f"{topic}.")
-        out.append(Entry(path=f"/{lang}/press-centre/news/{slug}/", title=topic, day=day, unix=_unix(day),
-                         teaser=teaser))
+        slug = (
+            f"{bitrix_slug(topic)[:80]}_{day.strftime('%d%m%y')}" if lang == "en" else f"novost_{day:%Y%m%d}"
+        )
+        teaser = f"{topic}."
+        out.append(
+            Entry(
+                path=f"/{lang}/press-centre/news/{slug}/",
+                title=topic,
+                day=day,
+                unix=_unix(day),
+                teaser=teaser,
+            )
+        )
     return out
 
 
@@ -140,6 +233,13 @@ def tass_filler(articles: list[Article], section: str, slot: int, count: int) ->
             stamp -= 3 * 3600 + 17 * (i % 5)
         day = datetime.fromtimestamp(stamp, MOSCOW).date()
         title = f"{TASS_TOPICS[i % len(TASS_TOPICS)]} ({section}, item {i + 1})"
-        out.append(Entry(path=f"/{section}/{low_id - 7 - 13 * (slot * count + i)}", title=title, day=day, unix=stamp,
-                         teaser=plain(title) + "."))
+        out.append(
+            Entry(
+                path=f"/{section}/{low_id - 7 - 13 * (slot * count + i)}",
+                title=title,
+                day=day,
+                unix=stamp,
+                teaser=plain(title) + ".",
+            )
+        )
     return out

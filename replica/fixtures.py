@@ -72,7 +72,7 @@ def parse_published(value: str) -> tuple[datetime, bool]:
     """Parse an ISO date or an ISO datetime with offset; return (aware datetime, date_only)."""
     if len(value) == 10:
         return datetime.combine(date.fromisoformat(value), datetime.min.time(), MOSCOW), True
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    parsed = datetime.fromisoformat(value)  # 3.11 reads "Z"
     if parsed.tzinfo is None:
         raise ValueError("datetime without an offset")
     return parsed, False
@@ -119,11 +119,21 @@ def load_article(file: Path, site: str, lang: str) -> Article:
     except ValueError as exc:
         raise _fail(file, f"field 'published' {obj['published']!r} is not ISO ({exc})") from exc
     return Article(
-        site=site, lang=lang, key=file.stem, file=file, url=obj["url"], host=host,
+        site=site,
+        lang=lang,
+        key=file.stem,
+        file=file,
+        url=obj["url"],
+        host=host,
         path=parts.path + (f"?{parts.query}" if parts.query else ""),
-        title=obj["title"], published=published, date_only=date_only, layout=obj["layout"],
-        paragraphs=tuple(obj["paragraphs"]), listing=dict(obj.get("listing") or {}),
-        page=dict(obj.get("page") or {}), raw=obj,
+        title=obj["title"],
+        published=published,
+        date_only=date_only,
+        layout=obj["layout"],
+        paragraphs=tuple(obj["paragraphs"]),
+        listing=dict(obj.get("listing") or {}),
+        page=dict(obj.get("page") or {}),
+        raw=obj,
     )
 
 
@@ -145,8 +155,11 @@ class Store:
 
     def select(self, host: str, lang: str | None = None, prefix: str = "") -> list[Article]:
         """Fixtures of one host (and language, path prefix), newest first."""
-        return [a for a in self.articles
-                if a.host == host and (lang is None or a.lang == lang) and a.path.startswith(prefix)]
+        return [
+            a
+            for a in self.articles
+            if a.host == host and (lang is None or a.lang == lang) and a.path.startswith(prefix)
+        ]
 
 
 def load_store(root: Path = DATA_DIR) -> Store:

@@ -47,8 +47,16 @@ def normalise_host(raw: str) -> str:
 class App:
     """The state of one server run: fixtures, switches, fault plan, request log."""
 
-    def __init__(self, *, faults: bool = False, bot_mode: bool = False, stall_seconds: float = 20.0,
-                 log: IO[str] | None = None, switches: Switches | None = None, data_dir: Path = DATA_DIR) -> None:
+    def __init__(
+        self,
+        *,
+        faults: bool = False,
+        bot_mode: bool = False,
+        stall_seconds: float = 20.0,
+        log: IO[str] | None = None,
+        switches: Switches | None = None,
+        data_dir: Path = DATA_DIR,
+    ) -> None:
         self.ctx = Context(load_store(data_dir), switches or Switches())
         self.faults = FaultPlan(stall_seconds) if faults else None
         self.bot_mode = bot_mode
@@ -72,8 +80,16 @@ class App:
         """Append one JSON line per request to the --log file (read by the reliability tests)."""
         if self.log is None:
             return
-        line = json.dumps({"t": round(time.time(), 3), "method": req.method, "host": req.host,
-                           "path": req.target, "ua": req.user_agent, "status": status})
+        line = json.dumps(
+            {
+                "t": round(time.time(), 3),
+                "method": req.method,
+                "host": req.host,
+                "path": req.target,
+                "ua": req.user_agent,
+                "status": status,
+            }
+        )
         with self.log_lock:
             self.log.write(line + "\n")
             self.log.flush()
@@ -83,7 +99,12 @@ def encode_body(resp: Response, accept_encoding: str, allow_gzip: bool) -> tuple
     """Gzip text bodies when the client accepts it [I: real servers do]; mtime=0 keeps bytes deterministic."""
     headers = {"Content-Type": resp.content_type, **resp.headers}
     body = resp.body
-    if allow_gzip and resp.content_type.startswith(COMPRESSIBLE) and "gzip" in accept_encoding.lower() and body:
+    if (
+        allow_gzip
+        and resp.content_type.startswith(COMPRESSIBLE)
+        and "gzip" in accept_encoding.lower()
+        and body
+    ):
         body = gzip.compress(body, mtime=0)
         headers["Content-Encoding"] = "gzip"
         headers["Vary"] = "Accept-Encoding"
@@ -100,20 +121,28 @@ def make_handler(app: App, quiet: bool) -> type[BaseHTTPRequestHandler]:
         def version_string(self) -> str:
             """The Server header, as the real front ends send it."""
             return "nginx"
+
         protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # headers and body go out in separate writes; avoid 40 ms delayed-ACK stalls
+        disable_nagle_algorithm = (
+            True  # headers and body go out in separate writes; avoid 40 ms delayed-ACK stalls
+        )
 
         def _serve(self, send_body: bool = True) -> None:
             """Common path of GET, HEAD and POST."""
             length = int(self.headers.get("Content-Length") or 0)
             parts = urlsplit(self.path)
-            req = Request(method=self.command, host=normalise_host(self.headers.get("Host", "")),
-                          path=parts.path or "/", query=parts.query,
-                          headers={k.lower(): v for k, v in self.headers.items()},
-                          body=self.rfile.read(length) if length else b"")
+            req = Request(
+                method=self.command,
+                host=normalise_host(self.headers.get("Host", "")),
+                path=parts.path or "/",
+                query=parts.query,
+                headers={k.lower(): v for k, v in self.headers.items()},
+                body=self.rfile.read(length) if length else b"",
+            )
             resp = app.respond(req)
-            body, headers = encode_body(resp, self.headers.get("Accept-Encoding", ""),
-                                        app.ctx.switches.on("GZIP"))
+            body, headers = encode_body(
+                resp, self.headers.get("Accept-Encoding", ""), app.ctx.switches.on("GZIP")
+            )
             self.send_response(resp.status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -122,32 +151,47 @@ def make_handler(app: App, quiet: bool) -> type[BaseHTTPRequestHandler]:
                 self.wfile.write(body)
             app.record(req, resp.status)
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        def do_GET(self) -> None:
             """Serve GET."""
             self._serve()
 
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             """Serve HEAD: same headers, no body."""
             self._serve(send_body=False)
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             """Serve POST (the TASS JSON API)."""
             self._serve()
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+        def log_message(self, format: str, *args: object) -> None:
             """One short line per request on stderr, unless --quiet."""
             if not quiet:
-                sys.stderr.write(f"{self.headers.get('Host', '-') if self.headers else '-'} {format % args}\n")
+                sys.stderr.write(
+                    f"{self.headers.get('Host', '-') if self.headers else '-'} {format % args}\n"
+                )
 
     return ReplicaHandler
 
 
-def run(port: int = 8000, *, faults: bool = False, bot_mode: bool = False, stall_seconds: float = 20.0,
-        log: Path | None = None, quiet: bool = False, overrides: dict[str, bool] | None = None,
-        data_dir: Path = DATA_DIR) -> int:
+def run(
+    port: int = 8000,
+    *,
+    faults: bool = False,
+    bot_mode: bool = False,
+    stall_seconds: float = 20.0,
+    log: Path | None = None,
+    quiet: bool = False,
+    overrides: dict[str, bool] | None = None,
+    data_dir: Path = DATA_DIR,
+) -> int:
     """Serve until SIGINT/SIGTERM; print the base URL as the first stdout line; return the exit code."""
-    app = App(faults=faults, bot_mode=bot_mode, stall_seconds=stall_seconds, switches=Switches(overrides),
-              data_dir=data_dir)  # fixtures are validated before anything is announced
+    app = App(
+        faults=faults,
+        bot_mode=bot_mode,
+        stall_seconds=stall_seconds,
+        switches=Switches(overrides),
+        data_dir=data_dir,
+    )  # fixtures are validated before anything is announced
     log_file = log.open("a", encoding="utf-8") if log else None
     app.log = log_file
     server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(app, quiet))

@@ -14,10 +14,34 @@ from replica.web import Request
 T = TypeVar("T")
 TAG = re.compile(r"<[^>]+>")
 
-MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-             "october", "november", "december")
-MONTHS_RU_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                 "октября", "ноября", "декабря")
+MONTHS_EN = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTHS_RU_GEN = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +87,7 @@ def page_number(req: Request, last: int, past_end_is_last: bool) -> int | None:
 
 def chunk(items: list[T], page: int, per_page: int) -> list[T]:
     """The items of one 1-based page."""
-    return items[(page - 1) * per_page: page * per_page]
+    return items[(page - 1) * per_page : page * per_page]
 
 
 def last_page(count: int, per_page: int) -> int:
@@ -78,5 +102,7 @@ def pager(base: str, page: int, last: int, next_label: str, sep: str = "?") -> s
         href = base if n == 1 else f"{base}{sep}PAGEN_1={n}"
         links.append(f"<b>{n}</b>" if n == page else f'<a href="{esc(href)}">{n}</a>')
     if page < last:
-        links.append(f'<a class="modern-page-next" href="{esc(base)}{sep}PAGEN_1={page + 1}">{next_label}</a>')
+        links.append(
+            f'<a class="modern-page-next" href="{esc(base)}{sep}PAGEN_1={page + 1}">{next_label}</a>'
+        )
     return '<div class="modern-page-navigation">' + " ".join(links) + "</div>"

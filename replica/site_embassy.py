@@ -6,7 +6,7 @@ import re
 
 from replica.filler import Entry, embassy_filler, from_article
 from replica.fixtures import Article
-from replica.site_common import (MONTHS_EN, MONTHS_RU_GEN, Context, chunk, esc, last_page, page_number, pager)
+from replica.site_common import MONTHS_EN, MONTHS_RU_GEN, Context, chunk, esc, last_page, page_number, pager
 from replica.web import Request, Response, html, not_found, redirect, text
 
 HOST = "washington.mid.ru"
@@ -15,20 +15,29 @@ DEPTH = {"en": 4, "ru": 2}  # listing pages (§6.7)
 ARTICLE = re.compile(r"^/(en|ru)/press-centre/news/([^/]+)/$")
 NOSLASH = re.compile(r"^/(en|ru)/press-centre/news/([^/]+)$")
 HEADER = {  # EN exactly as stored [E] (note U+2011 in 298‑5700); RU wording [G]
-    "en": ("Embassy of the Russian Federation in the USA",
-           "Phone (consular questions): (202) 939-8907 | Emergency line : (202) 298\u20115700",
-           "/Schedule work today: 9:00–18:00"),
-    "ru": ("Посольство Российской Федерации в США",
-           "Телефон (консульские вопросы): (202) 939-8907 | Экстренная линия : (202) 298\u20115700",
-           "/График работы сегодня: 9:00–18:00"),
+    "en": (
+        "Embassy of the Russian Federation in the USA",
+        "Phone (consular questions): (202) 939-8907 | Emergency line : (202) 298\u20115700",
+        "/Schedule work today: 9:00–18:00",
+    ),
+    "ru": (
+        "Посольство Российской Федерации в США",
+        "Телефон (консульские вопросы): (202) 939-8907 | Экстренная линия : (202) 298\u20115700",
+        "/График работы сегодня: 9:00–18:00",
+    ),
 }
 NAV = {  # non-article pages linked from the header (real paths [E])
-    "en": (("Consular services", "/en/consular-services/"), ("Contacts", "/en/consular-services/consulate/contacts/"),
-           ("Russian consulates in the US", "/en/consular-services/consulate/russian-consulates-in-the-us/"),
-           ("News", "/en/press-centre/news/")),
-    "ru": (("Консульские вопросы", "/ru/consular-services/citizens-russia/"),
-           ("Выездные консульские приёмы", "/ru/consular-services/consulate/consul_sessions/"),
-           ("Новости", "/ru/press-centre/news/")),
+    "en": (
+        ("Consular services", "/en/consular-services/"),
+        ("Contacts", "/en/consular-services/consulate/contacts/"),
+        ("Russian consulates in the US", "/en/consular-services/consulate/russian-consulates-in-the-us/"),
+        ("News", "/en/press-centre/news/"),
+    ),
+    "ru": (
+        ("Консульские вопросы", "/ru/consular-services/citizens-russia/"),
+        ("Выездные консульские приёмы", "/ru/consular-services/consulate/consul_sessions/"),
+        ("Новости", "/ru/press-centre/news/"),
+    ),
 }
 STATIC = {path: label for lang in NAV for label, path in NAV[lang] if "consular" in path}
 FOOTER = {"en": ("Print", "Share:", "Русский"), "ru": ("Версия для печати", "Поделиться:", "English")}
@@ -46,15 +55,17 @@ def frame(lang: str, title: str, main: str, switch_href: str) -> str:
     name, phones, schedule = HEADER[lang]
     nav = " ".join(f'<a href="{href}">{esc(label)}</a>' for label, href in NAV[lang])
     print_label, share, other = FOOTER[lang]
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)}</title>\n'
-            f'</head>\n<body>\n<header class="site-header">\n<div class="site-name"><a href="/{lang}/">{esc(name)}'
-            f'</a></div>\n<div class="header-contacts">{esc(phones)}</div>\n<div class="header-schedule">'
-            f'{esc(schedule)}</div>\n<nav class="header-nav">{nav}</nav>\n</header>\n<main>\n{main}</main>\n'
-            f'<footer class="page-footer">\n<a href="javascript:window.print()" class="print-link">{esc(print_label)}</a>\n'
-            f'<span class="share">{esc(share)} <a href="https://vk.com/share.php">VK</a> '
-            f'<a href="https://t.me/share/url">Telegram</a></span>\n<a class="lang-switch" href="{esc(switch_href)}">'
-            f'{esc(other)}</a>\n<a href="/bitrix/rk.php?goto=https%3A%2F%2Fmid.ru%2F">mid.ru</a>\n'
-            "</footer>\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)}</title>\n'
+        f'</head>\n<body>\n<header class="site-header">\n<div class="site-name"><a href="/{lang}/">{esc(name)}'
+        f'</a></div>\n<div class="header-contacts">{esc(phones)}</div>\n<div class="header-schedule">'
+        f'{esc(schedule)}</div>\n<nav class="header-nav">{nav}</nav>\n</header>\n<main>\n{main}</main>\n'
+        f'<footer class="page-footer">\n<a href="javascript:window.print()" class="print-link">{esc(print_label)}</a>\n'
+        f'<span class="share">{esc(share)} <a href="https://vk.com/share.php">VK</a> '
+        f'<a href="https://t.me/share/url">Telegram</a></span>\n<a class="lang-switch" href="{esc(switch_href)}">'
+        f'{esc(other)}</a>\n<a href="/bitrix/rk.php?goto=https%3A%2F%2Fmid.ru%2F">mid.ru</a>\n'
+        "</footer>\n</body>\n</html>\n"
+    )
 
 
 def translation(art: Article, ctx: Context) -> str:
@@ -72,8 +83,10 @@ def article_page(art: Article, switch: str) -> str:
         body = "<br>\n".join(art.paragraphs)  # fixture paragraphs are HTML fragments
     else:
         body = "\n".join(f"<p>{p}</p>" for p in art.paragraphs)
-    main = (f'<div class="news-detail">\n<div class="news-date">{day_line(art)}</div>\n<h1>{esc(art.title)}</h1>\n'
-            f'<div class="news-text">\n{body}\n</div>\n</div>\n')
+    main = (
+        f'<div class="news-detail">\n<div class="news-date">{day_line(art)}</div>\n<h1>{esc(art.title)}</h1>\n'
+        f'<div class="news-text">\n{body}\n</div>\n</div>\n'
+    )
     return frame(art.lang, art.title, main, switch)
 
 
@@ -95,22 +108,35 @@ def listing(req: Request, ctx: Context, lang: str) -> Response:
     shown = chunk(items, num, PER_PAGE) if ctx.switches.on("EMB_PAGEN") else items
     rows = "".join(
         f'<div class="news-item"><span class="news-date">{e.day.day:02d} {months[e.day.month - 1]}'
-        f'{"" if ctx.switches.on("EMB_YEARLESS_DATES") else f" {e.day.year}"}</span>\n'
+        f"{'' if ctx.switches.on('EMB_YEARLESS_DATES') else f' {e.day.year}'}</span>\n"
         f'<a class="news-title" href="{esc(e.path)}">{esc(e.title)}</a>\n<p>{esc(e.teaser)}</p></div>\n'
-        for e in shown)
+        for e in shown
+    )
     label = "Next" if lang == "en" else "Следующая"
     pages = pager(req.path, num, last, label) if ctx.switches.on("EMB_PAGEN") else ""
     title = "News" if lang == "en" else "Новости"
     other = "ru" if lang == "en" else "en"
-    return html(frame(lang, title, f"<h1>{title}</h1>\n<div class=\"news-list\">\n{rows}</div>\n{pages}\n",
-                      f"/{other}/press-centre/news/"))
+    return html(
+        frame(
+            lang,
+            title,
+            f'<h1>{title}</h1>\n<div class="news-list">\n{rows}</div>\n{pages}\n',
+            f"/{other}/press-centre/news/",
+        )
+    )
 
 
 def static_page(lang: str, path: str) -> Response:
     """A consular-services page: real path, not an article."""
     label = STATIC[path]
-    return html(frame(lang, label, f"<h1>{esc(label)}</h1>\n<p>{esc(label)}: see the contacts above.</p>\n",
-                      f"/{'ru' if lang == 'en' else 'en'}/"))
+    return html(
+        frame(
+            lang,
+            label,
+            f"<h1>{esc(label)}</h1>\n<p>{esc(label)}: see the contacts above.</p>\n",
+            f"/{'ru' if lang == 'en' else 'en'}/",
+        )
+    )
 
 
 def handle(req: Request, ctx: Context) -> Response:
@@ -124,8 +150,14 @@ def handle(req: Request, ctx: Context) -> Response:
         return redirect(f"https://{HOST}/en/", 302)  # [G] language root
     if path in ("/en/", "/ru/"):
         lang = path.strip("/")
-        return html(frame(lang, HEADER[lang][0], f'<p><a href="/{lang}/press-centre/news/">'
-                          f'{"News" if lang == "en" else "Новости"}</a></p>\n', f"/{'ru' if lang == 'en' else 'en'}/"))
+        return html(
+            frame(
+                lang,
+                HEADER[lang][0],
+                f'<p><a href="/{lang}/press-centre/news/">{"News" if lang == "en" else "Новости"}</a></p>\n',
+                f"/{'ru' if lang == 'en' else 'en'}/",
+            )
+        )
     if path in ("/en/press-centre/news/", "/ru/press-centre/news/"):
         return listing(req, ctx, path[1:3])
     if path in STATIC:

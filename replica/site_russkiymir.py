@@ -50,8 +50,12 @@ def entries(ctx: Context, lang: str, section: str) -> list[Entry]:
         slot = list(DEPTH).index((lang, section))  # EN and RU items are separate records with other ids [I]
         filler = rm_filler(ctx.store.select(HOST), lang, prefix, slot, want)
         if section == "publications":  # items carry Rubric Interview/Articles; one 'Array' subject [E]
-            filler = [dataclasses.replace(e, rubric=("Interview", "Articles")[i % 2],
-                                          subject="Array" if i == 4 else e.subject) for i, e in enumerate(filler)]
+            filler = [
+                dataclasses.replace(
+                    e, rubric=("Interview", "Articles")[i % 2], subject="Array" if i == 4 else e.subject
+                )
+                for i, e in enumerate(filler)
+            ]
         items += filler
     return items
 
@@ -95,31 +99,47 @@ def listing(req: Request, ctx: Context, lang: str, section: str, junk: bool = Fa
         return page(rm_pages.simple_page(lang, "404", "<h1>404</h1>"), 404)
     base, sep = pager_base(req, req.path)
     # Junk pages repeat the relative link that created them, as the real ones do [E].
-    extra = '<div class="partners"><a href="www.britishmuseum.org/">British Museum</a></div>\n' if junk else ""
-    body = rm_pages.listing_page(lang, section, chunk(items, num, PER_PAGE),
-                                 pager(base, num, last, rm_pages.LABELS[lang]["next"], sep),
-                                 filtered=flt is not None, junk=junk, extra=extra)
+    extra = (
+        '<div class="partners"><a href="www.britishmuseum.org/">British Museum</a></div>\n' if junk else ""
+    )
+    body = rm_pages.listing_page(
+        lang,
+        section,
+        chunk(items, num, PER_PAGE),
+        pager(base, num, last, rm_pages.LABELS[lang]["next"], sep),
+        filtered=flt is not None,
+        junk=junk,
+        extra=extra,
+    )
     return page(body)
 
 
 def home(lang: str) -> Response:
     """The home page: links to the news and publications listings."""
     lab = rm_pages.LABELS[lang]
-    links = (f'<ul><li><a href="{lab["prefix"]}/news/">{esc(lab["news"])}</a></li>'
-             f'<li><a href="{lab["prefix"]}/publications/">{esc(lab["publications"])}</a></li></ul>')
+    links = (
+        f'<ul><li><a href="{lab["prefix"]}/news/">{esc(lab["news"])}</a></li>'
+        f'<li><a href="{lab["prefix"]}/publications/">{esc(lab["publications"])}</a></li></ul>'
+    )
     return page(rm_pages.simple_page(lang, lab["fund"], links))
 
 
 def sitemap(req: Request, ctx: Context) -> Response:
     """[G, off by default] sitemap index and one iblock sitemap with every article fixture."""
     if req.path == "/sitemap.xml":
-        return xml('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/'
-                   'sitemap/0.9"><sitemap><loc>https://russkiymir.ru/sitemap_iblock_1.xml</loc></sitemap>'
-                   "</sitemapindex>\n")
-    locs = "".join(f"<url><loc>{esc(a.url)}</loc><lastmod>{a.day.isoformat()}</lastmod></url>"
-                   for a in ctx.store.select(HOST))
-    return xml('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-               f"{locs}</urlset>\n")
+        return xml(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+            'sitemap/0.9"><sitemap><loc>https://russkiymir.ru/sitemap_iblock_1.xml</loc></sitemap>'
+            "</sitemapindex>\n"
+        )
+    locs = "".join(
+        f"<url><loc>{esc(a.url)}</loc><lastmod>{a.day.isoformat()}</lastmod></url>"
+        for a in ctx.store.select(HOST)
+    )
+    return xml(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{locs}</urlset>\n"
+    )
 
 
 def article_or_trap(req: Request, ctx: Context) -> Response | None:
@@ -147,7 +167,9 @@ def handle(req: Request, ctx: Context) -> Response:
     """Route one request for any of the Russkiy Mir hosts."""
     path = req.path
     if path == "/robots.txt":
-        return text(ROBOTS + ("Sitemap: https://russkiymir.ru/sitemap.xml\n" if ctx.switches.on("RM_SITEMAP") else ""))
+        return text(
+            ROBOTS + ("Sitemap: https://russkiymir.ru/sitemap.xml\n" if ctx.switches.on("RM_SITEMAP") else "")
+        )
     if path in ("/sitemap.xml", "/sitemap_iblock_1.xml"):
         return sitemap(req, ctx) if ctx.switches.on("RM_SITEMAP") else not_found()
     if path in ("/", "/en/"):
@@ -159,7 +181,9 @@ def handle(req: Request, ctx: Context) -> Response:
     if UPLOAD.match(path):
         return Resp(200, (DATA_DIR / "russkiymir" / "upload.jpg").read_bytes(), "image/jpeg")
     if path == "/russkiymir/ru/news/common/rss.html" and ctx.switches.on("RM_OLD_RSS_HTML"):
-        return page(rm_pages.simple_page("ru", "Новости", "<h1>Новости</h1><p>Лента новостей</p>"))  # not RSS [E]
+        return page(
+            rm_pages.simple_page("ru", "Новости", "<h1>Новости</h1><p>Лента новостей</p>")
+        )  # not RSS [E]
     routed = article_or_trap(req, ctx)
     if routed is not None:
         return routed

@@ -16,7 +16,9 @@ API_ITEMS = 60  # per section (§6.7)
 ARTICLE = re.compile(r"^/([a-z-]+)/(\d+)$")
 SECTION = re.compile(r"^/([a-z-]+)$")
 CROSS_SECTION = {"politics": "world"}  # the politics list returned a /world/ link [E]
-ROBOTS = "User-agent: *\nDisallow: /search\nDisallow: /userApi/search\n\nSitemap: https://tass.com/sitemap.xml\n"
+ROBOTS = (
+    "User-agent: *\nDisallow: /search\nDisallow: /userApi/search\n\nSitemap: https://tass.com/sitemap.xml\n"
+)
 NOT_SECTIONS = {"today", "search", "robots", "sitemap", "rss", "userApi"}
 
 
@@ -55,7 +57,9 @@ def category_news_list(req: Request, ctx: Context) -> Response:
         limit = int(query.get("limit", 20))
         stamp = int(query["timestamp"]) if query.get("timestamp") else None
         raw_ex = query.get("excludeNewsIds") or ""
-        exclude = {int(x) for x in (raw_ex.split(",") if isinstance(raw_ex, str) else raw_ex) if str(x).strip()}
+        exclude = {
+            int(x) for x in (raw_ex.split(",") if isinstance(raw_ex, str) else raw_ex) if str(x).strip()
+        }
     except (ValueError, TypeError, AttributeError) as exc:
         return json_response({"error": f"bad request body: {exc}"}, 400)
     slug = next((s for s, sid in sections(ctx).items() if sid == section_id), None)
@@ -65,8 +69,15 @@ def category_news_list(req: Request, ctx: Context) -> Response:
         news_id = int(entry.path.rsplit("/", 1)[-1])
         if (stamp is not None and entry.unix > stamp) or news_id in exclude:
             continue
-        out.append({"id": news_id, "title": entry.title, "lead": entry.teaser, "date": entry.unix,
-                    "link": entry.path})
+        out.append(
+            {
+                "id": news_id,
+                "title": entry.title,
+                "lead": entry.teaser,
+                "date": entry.unix,
+                "link": entry.path,
+            }
+        )
         if len(out) >= max(0, limit):
             break
     return json_response({"newsList": out})
@@ -78,12 +89,23 @@ def search_api(req: Request, ctx: Context) -> Response:
         return method_not_allowed("POST")
     try:
         query = json.loads(req.body or b"{}")
-        start, size, needle = int(query.get("from", 0)), int(query.get("size", 20)), str(query.get("searchStr", ""))
+        start, size, needle = (
+            int(query.get("from", 0)),
+            int(query.get("size", 20)),
+            str(query.get("searchStr", "")),
+        )
     except (ValueError, TypeError, AttributeError) as exc:
         return json_response({"error": f"bad request body: {exc}"}, 400)
     hits = [a for a in ctx.store.select(HOST) if needle.lower() in a.title.lower()]
-    return json_response({"total": len(hits), "result": [
-        {"id": a.numeric_id, "title": a.title, "link": a.path, "date": a.unix} for a in hits[start:start + size]]})
+    return json_response(
+        {
+            "total": len(hits),
+            "result": [
+                {"id": a.numeric_id, "title": a.title, "link": a.path, "date": a.unix}
+                for a in hits[start : start + size]
+            ],
+        }
+    )
 
 
 def article(req: Request, ctx: Context, slug: str, news_id: str) -> Response | None:

@@ -13,7 +13,15 @@ from replica.web import Request, Response, html, json_response, not_found, redir
 HOST = "tass.ru"
 ARTICLE = re.compile(r"^/([a-z-]+)/(\d{6,})$")
 RUBRIC = re.compile(r"^/([a-z-]+)$")
-RUBRICS = ("politika", "ekonomika", "mezhdunarodnaya-panorama", "obschestvo", "v-strane", "kosmos", "moskva")  # [E]
+RUBRICS = (
+    "politika",
+    "ekonomika",
+    "mezhdunarodnaya-panorama",
+    "obschestvo",
+    "v-strane",
+    "kosmos",
+    "moskva",
+)  # [E]
 ROBOTS = "User-agent: *\nDisallow: /search\n\nSitemap: https://tass.ru/sitemap.xml\n"  # [G]
 OFF_SCOPE = ("/sport/", "/ads/")  # links that scope rules may exclude [E]
 
@@ -26,11 +34,13 @@ def ru_time(art: Article) -> str:
 
 def frame(title: str, head_extra: str, body: str) -> str:
     """Document with the tass.ru header (search link, language switch to tass.com)."""
-    return (f'<!DOCTYPE html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)}</title>\n'
-            f'<meta property="og:title" content="{esc(title)}">\n{head_extra}\n</head>\n<body>\n'
-            '<header><a href="/">ТАСС</a> <a href="/politika">Политика</a> <a href="/ekonomika">Экономика</a> '
-            '<a href="/search">Поиск</a> <a href="https://tass.com/">English</a></header>\n'
-            f"{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="ru">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)}</title>\n'
+        f'<meta property="og:title" content="{esc(title)}">\n{head_extra}\n</head>\n<body>\n'
+        '<header><a href="/">ТАСС</a> <a href="/politika">Политика</a> <a href="/ekonomika">Экономика</a> '
+        '<a href="/search">Поиск</a> <a href="https://tass.com/">English</a></header>\n'
+        f"{body}\n</body>\n</html>\n"
+    )
 
 
 def paragraphs_html(art: Article) -> str:
@@ -40,30 +50,38 @@ def paragraphs_html(art: Article) -> str:
 
 def gen1(art: Article) -> str:
     """About 2014–2018: b-material-text__l js-mediator-article, span.b-material__date [E]."""
-    return (f'<div class="b-material"><h1 class="b-material__title">{esc(art.title)}</h1>\n'
-            f'<span class="b-material__date">{ru_time(art)}</span>\n<div class="b-material-text">'
-            f'<div class="b-material-text__l js-mediator-article">\n{paragraphs_html(art)}\n</div></div></div>')
+    return (
+        f'<div class="b-material"><h1 class="b-material__title">{esc(art.title)}</h1>\n'
+        f'<span class="b-material__date">{ru_time(art)}</span>\n<div class="b-material-text">'
+        f'<div class="b-material-text__l js-mediator-article">\n{paragraphs_html(art)}\n</div></div></div>'
+    )
 
 
 def gen2(art: Article) -> str:
     """About 2019–2022: news-header__title/lead, dateformat mode=abs with ISO time, text-block, tags [E]."""
-    tags = "".join(f'<a class="tags__item" href="/tag/{i}">{esc(t)}</a>' for i, t in enumerate(art.page.get("tags", [])))
-    return (f'<div class="news-header"><h1 class="news-header__title">{esc(art.title)}</h1>\n'
-            f'<div class="news-header__lead">{esc(tass_feeds.lead(art))}</div>\n'
-            f'<dateformat mode="abs" time="{tass_feeds.msk_iso(art)}"></dateformat></div>\n'
-            f'<div class="text-content"><div class="text-block">\n{paragraphs_html(art)}\n</div></div>\n'
-            f'<div class="tags">{tags}</div>')
+    tags = "".join(
+        f'<a class="tags__item" href="/tag/{i}">{esc(t)}</a>' for i, t in enumerate(art.page.get("tags", []))
+    )
+    return (
+        f'<div class="news-header"><h1 class="news-header__title">{esc(art.title)}</h1>\n'
+        f'<div class="news-header__lead">{esc(tass_feeds.lead(art))}</div>\n'
+        f'<dateformat mode="abs" time="{tass_feeds.msk_iso(art)}"></dateformat></div>\n'
+        f'<div class="text-content"><div class="text-block">\n{paragraphs_html(art)}\n</div></div>\n'
+        f'<div class="tags">{tags}</div>'
+    )
 
 
 def gen3(art: Article) -> str:
     """2022+ Next.js: hashed classes, <article>, <summary>, <time datetime> [E]."""
     data = json.dumps({"props": {"pageProps": {"id": art.numeric_id}}, "page": "/[rubric]/[id]"})
-    return (f'<article class="ContentPageContainer_content__Ab3dE"><div class="tass_pkg_title_wrapper__x1Y2z">'
-            f'<h1 class="ds_ext_title__yT7kq">{esc(art.title)}</h1></div>\n'
-            f'<summary class="ds_ext_lead__Qw3e1">{esc(tass_feeds.lead(art))}</summary>\n'
-            f'<time datetime="{tass_feeds.msk_iso(art)}">{ru_time(art)}</time>\n'
-            f'<div class="Message_text__kP9sZ">\n{paragraphs_html(art)}\n</div></article>\n'
-            f'<script id="__NEXT_DATA__" type="application/json">{data}</script>')
+    return (
+        f'<article class="ContentPageContainer_content__Ab3dE"><div class="tass_pkg_title_wrapper__x1Y2z">'
+        f'<h1 class="ds_ext_title__yT7kq">{esc(art.title)}</h1></div>\n'
+        f'<summary class="ds_ext_lead__Qw3e1">{esc(tass_feeds.lead(art))}</summary>\n'
+        f'<time datetime="{tass_feeds.msk_iso(art)}">{ru_time(art)}</time>\n'
+        f'<div class="Message_text__kP9sZ">\n{paragraphs_html(art)}\n</div></article>\n'
+        f'<script id="__NEXT_DATA__" type="application/json">{data}</script>'
+    )
 
 
 def article_page(art: Article) -> str:
@@ -79,7 +97,10 @@ def rubric_shell(slug: str, arts: list[Article]) -> str:
     """A rubric page: links of its articles plus /sport/ and /ads/ links [E]; 404 pages behind the latter."""
     links = [(a.path, a.title) for a in arts if a.path.startswith(f"/{slug}/")][:10]
     base = min([a.numeric_id for a in arts] or [10000000])
-    links += [(f"{OFF_SCOPE[0]}{base - 11}", "Спорт: результаты матчей"), (f"{OFF_SCOPE[1]}{base - 12}", "Реклама")]
+    links += [
+        (f"{OFF_SCOPE[0]}{base - 11}", "Спорт: результаты матчей"),
+        (f"{OFF_SCOPE[1]}{base - 12}", "Реклама"),
+    ]
     items = "".join(f'<div class="news-item"><a href="{esc(h)}">{esc(t)}</a></div>\n' for h, t in links)
     return frame(f"{slug} - ТАСС", "", f'<div id="__next"><h1>{esc(slug)}</h1>\n{items}</div>')
 
@@ -92,9 +113,15 @@ def tbp_api(req: Request, arts: list[Article]) -> Response:
         return json_response({"error": "limit and offset must be integers"}, 400)
     rubric = (req.param("rubrics") or "").rstrip("/")
     hits = [a for a in arts if not rubric or a.path.startswith(f"{rubric}/")]
-    return json_response({"total": len(hits), "result": [
-        {"id": a.numeric_id, "title": a.title, "url": a.path, "es_updated_dt": tass_feeds.msk_iso(a)}
-        for a in hits[offset:offset + limit]]})
+    return json_response(
+        {
+            "total": len(hits),
+            "result": [
+                {"id": a.numeric_id, "title": a.title, "url": a.path, "es_updated_dt": tass_feeds.msk_iso(a)}
+                for a in hits[offset : offset + limit]
+            ],
+        }
+    )
 
 
 def handle(req: Request, ctx: Context) -> Response:

@@ -46,14 +46,18 @@ def rss(host: str, channel_title: str, articles: list[Article], utm_positions: f
     for pos, art in enumerate(articles):
         link = art.url + ("?utm_source=rss" if pos in utm_positions else "")
         category = art.listing.get("subject") or art.path.strip("/").split("/")[0]
-        items.append(f"<item><title>{escape(art.title)}</title><link>{escape(link)}</link>"
-                     f'<guid isPermaLink="true">{escape(art.url)}</guid><description>{escape(lead(art))}'
-                     f"</description><pubDate>{format_datetime(art.published.astimezone(MOSCOW))}</pubDate>"
-                     f"<category>{escape(category)}</category></item>\n")
-    return xml(f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n<title>{channel_title}'
-               f"</title>\n<link>https://{host}</link>\n<description>{channel_title}</description>\n"
-               f"<language>{'en' if host == 'tass.com' else 'ru'}</language>\n{''.join(items)}</channel>\n</rss>\n",
-               RSS_TYPE)
+        items.append(
+            f"<item><title>{escape(art.title)}</title><link>{escape(link)}</link>"
+            f'<guid isPermaLink="true">{escape(art.url)}</guid><description>{escape(lead(art))}'
+            f"</description><pubDate>{format_datetime(art.published.astimezone(MOSCOW))}</pubDate>"
+            f"<category>{escape(category)}</category></item>\n"
+        )
+    return xml(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n<title>{channel_title}'
+        f"</title>\n<link>https://{host}</link>\n<description>{channel_title}</description>\n"
+        f"<language>{'en' if host == 'tass.com' else 'ru'}</language>\n{''.join(items)}</channel>\n</rss>\n",
+        RSS_TYPE,
+    )
 
 
 def yandex_rss(articles: list[Article]) -> Response:
@@ -61,31 +65,40 @@ def yandex_rss(articles: list[Article]) -> Response:
     items = []
     for art in articles:
         full = "".join(f"<p>{plain(p)}</p>" for p in body_paragraphs(art))
-        items.append(f"<item><title>{escape(art.title)}</title><link>{escape(art.url)}</link>"
-                     f"<pdalink>{escape(art.url)}</pdalink><description>{escape(lead(art))}</description>"
-                     f"<pubDate>{format_datetime(art.published.astimezone(MOSCOW))}</pubDate>"
-                     f'<media:content url="https://cdn-media.tass.ru/width/1020_b9261fa1/{art.numeric_id}.jpg" '
-                     f'type="image/jpeg"/><yandex:genre>message</yandex:genre>'
-                     f"<yandex:full-text>{escape(full)}</yandex:full-text></item>\n")
-    return xml('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:yandex="http://news.yandex.ru" '
-               'xmlns:media="http://search.yahoo.com/mrss/" xmlns:turbo="http://turbo.yandex.ru">\n<channel>\n'
-               "<title>ТАСС</title>\n<link>https://tass.ru</link>\n<description>ТАСС</description>\n"
-               f"{''.join(items)}</channel>\n</rss>\n", RSS_TYPE)
+        items.append(
+            f"<item><title>{escape(art.title)}</title><link>{escape(art.url)}</link>"
+            f"<pdalink>{escape(art.url)}</pdalink><description>{escape(lead(art))}</description>"
+            f"<pubDate>{format_datetime(art.published.astimezone(MOSCOW))}</pubDate>"
+            f'<media:content url="https://cdn-media.tass.ru/width/1020_b9261fa1/{art.numeric_id}.jpg" '
+            f'type="image/jpeg"/><yandex:genre>message</yandex:genre>'
+            f"<yandex:full-text>{escape(full)}</yandex:full-text></item>\n"
+        )
+    return xml(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:yandex="http://news.yandex.ru" '
+        'xmlns:media="http://search.yahoo.com/mrss/" xmlns:turbo="http://turbo.yandex.ru">\n<channel>\n'
+        "<title>ТАСС</title>\n<link>https://tass.ru</link>\n<description>ТАСС</description>\n"
+        f"{''.join(items)}</channel>\n</rss>\n",
+        RSS_TYPE,
+    )
 
 
 def sitemap_index(host: str) -> Response:
     """/sitemap.xml: an index of the news sitemaps, 0 newest [E]."""
-    maps = "".join(f"<sitemap><loc>https://{host}/sitemap/sitemap_news{n}.xml</loc></sitemap>"
-                   for n in range(SITEMAP_FILES))
+    maps = "".join(
+        f"<sitemap><loc>https://{host}/sitemap/sitemap_news{n}.xml</loc></sitemap>"
+        for n in range(SITEMAP_FILES)
+    )
     return xml(f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex {NS}>{maps}</sitemapindex>\n')
 
 
-def sitemap_news(host: str, number: int, articles: list[Article], extra_locs: tuple[str, ...]) -> Response | None:
+def sitemap_news(
+    host: str, number: int, articles: list[Article], extra_locs: tuple[str, ...]
+) -> Response | None:
     """/sitemap/sitemap_news{N}.xml: the N-th third of the fixtures (newest first); None past the last file."""
     if not 0 <= number < SITEMAP_FILES:
         return None
     size = max(1, -(-len(articles) // SITEMAP_FILES))
-    part = articles[number * size:(number + 1) * size]
+    part = articles[number * size : (number + 1) * size]
     urls = [f"<url><loc>{escape(a.url)}</loc><lastmod>{msk_iso(a)}</lastmod></url>" for a in part]
     if number == SITEMAP_FILES - 1:
         urls += [f"<url><loc>{escape(loc)}</loc></url>" for loc in extra_locs]  # non-articles in sitemaps [G]
@@ -94,8 +107,17 @@ def sitemap_news(host: str, number: int, articles: list[Article], extra_locs: tu
 
 def json_ld(art: Article, modified: str) -> str:
     """JSON-LD NewsArticle block (headline, datePublished with zone, dateModified) [E]."""
-    data = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": art.title,
-            "datePublished": iso(art), "dateModified": modified, "mainEntityOfPage": art.url,
-            "publisher": {"@type": "Organization", "name": "TASS"}}
-    return ('<script type="application/ld+json">' + json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-            + "</script>")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": art.title,
+        "datePublished": iso(art),
+        "dateModified": modified,
+        "mainEntityOfPage": art.url,
+        "publisher": {"@type": "Organization", "name": "TASS"},
+    }
+    return (
+        '<script type="application/ld+json">'
+        + json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        + "</script>"
+    )

@@ -75,8 +75,10 @@ def text(body: str, status: int = 200) -> Response:
 
 def redirect(location: str, status: int = 301) -> Response:
     """A redirect with a short HTML body, as nginx sends it."""
-    body = f"<html><head><title>{status} Moved Permanently</title></head><body>" \
-           f"<h1>Moved Permanently</h1><a href=\"{location}\">here</a></body></html>"
+    body = (
+        f"<html><head><title>{status} Moved Permanently</title></head><body>"
+        f'<h1>Moved Permanently</h1><a href="{location}">here</a></body></html>'
+    )
     resp = html(body, status=status)
     resp.headers["Location"] = location
     return resp
@@ -84,8 +86,10 @@ def redirect(location: str, status: int = 301) -> Response:
 
 def not_found(message: str = "404 Not Found") -> Response:
     """A 404 page (HTML, since real sites answer unknown articles with their error template)."""
-    return html(f"<!DOCTYPE html><html><head><title>404</title></head><body><h1>{message}</h1></body></html>",
-                status=404)
+    return html(
+        f"<!DOCTYPE html><html><head><title>404</title></head><body><h1>{message}</h1></body></html>",
+        status=404,
+    )
 
 
 def method_not_allowed(allowed: str) -> Response:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -13,14 +15,24 @@ from replica.fixtures import Article, load_store
 
 STORE = load_store()
 SEED_URLS = [
-    "https://russkiymir.ru/en/news/279099/", "https://russkiymir.ru/en/news/263488/",
+    "https://russkiymir.ru/en/news/279099/",
+    "https://russkiymir.ru/en/news/263488/",
     "https://russkiymir.ru/en/news/273090/",
-    "https://washington.mid.ru/en/press-centre/news/speech_by_russian_ambassador_to_the_united_states_anatoly_"
-    "antonov_at_the_sister_cities_international/",
+    (
+        "https://washington.mid.ru/en/press-centre/news/speech_by_russian_ambassador_to_the_united_states_anatoly_"
+        "antonov_at_the_sister_cities_international/"
+    ),
     "https://tass.com/politics/1229235",
 ]
-HOSTS = ["russkiymir.ru", "www.russkiymir.ru", "mail.russkiymir.ru", "xn--h1aaccmufcas.xn--p1ai",
-         "washington.mid.ru", "tass.com", "tass.ru"]
+HOSTS = [
+    "russkiymir.ru",
+    "www.russkiymir.ru",
+    "mail.russkiymir.ru",
+    "xn--h1aaccmufcas.xn--p1ai",
+    "washington.mid.ru",
+    "tass.com",
+    "tass.ru",
+]
 
 
 def get_url(base: str, url: str, **kw: object) -> Reply:
@@ -51,19 +63,27 @@ def test_every_seed_answers_200_at_its_real_url(replica_url: str, url: str) -> N
 
 def test_seed_chrome_matches_the_seed_text(replica_url: str) -> None:
     emb = get_url(replica_url, SEED_URLS[3]).visible
-    header = ("Embassy of the Russian Federation in the USA Phone (consular questions): (202) 939-8907 | "
-              "Emergency line : (202) 298\u20115700 /Schedule work today: 9:00–18:00")
+    header = (
+        "Embassy of the Russian Federation in the USA Phone (consular questions): (202) 939-8907 | "
+        "Emergency line : (202) 298\u20115700 /Schedule work today: 9:00–18:00"
+    )
     assert header in emb
-    after = emb[emb.index(header):]
-    assert after.index("13 october / 2020") < after.index("Speech by Russian Ambassador") < after.index("Dear Friends,")
+    after = emb[emb.index(header) :]
+    assert (
+        after.index("13 october / 2020")
+        < after.index("Speech by Russian Ambassador")
+        < after.index("Dear Friends,")
+    )
     assert "concessions fr om Moscow" in emb
     tass = get_url(replica_url, SEED_URLS[4])
     assert '"datePublished": "2020-11-29T21:30:00Z"' in tass.text
-    shown = tass.visible[tass.visible.index("All news"):]
+    shown = tass.visible[tass.visible.index("All news") :]
     assert shown.index("Updated at:") < shown.index("Russian envoy") < shown.index("NEW YORK, November 30.")
     assert "<p>NEW YORK, November 30./TASS/. The development of contacts" in tass.text
-    assert 'content="Russian envoy calls for developing contacts between Russian and US cities and regions - ' \
-           'Politics &amp; Diplomacy - TASS"' in tass.text
+    assert (
+        'content="Russian envoy calls for developing contacts between Russian and US cities and regions - '
+        'Politics &amp; Diplomacy - TASS"' in tass.text
+    )
     text_content = tass.text.split('<div class="text-content">', 1)[1]
     assert 'class="adfox-banner"' in text_content and 'class="recommend"' in text_content
     assert re.search(r'<dateformat time="\d+">', tass.text)
@@ -90,8 +110,10 @@ def test_rm_filter_spellings_give_one_listing(replica_url: str) -> None:
     variants = [
         "/en/news/?arrFilter_pf%5Brazdel%5D%5B%5D=1406&set_filter=Y",
         "/en/news/?arrFilter_pf%5Brazdel%5D%5B0%5D=1406&set_filter=Y",
-        "/en/news/?arrFilter_DATE_CREATE_1=&arrFilter_DATE_CREATE_2=&arrFilter_pf%5Brazdel%5D%5B%5D=1406"
-        "&set_filter=Show&set_filter=Y",
+        (
+            "/en/news/?arrFilter_DATE_CREATE_1=&arrFilter_DATE_CREATE_2=&arrFilter_pf%5Brazdel%5D%5B%5D=1406"
+            "&set_filter=Show&set_filter=Y"
+        ),
         "/en/news/?arrFilter_pf%5Brazdel%5D%5B%5D=1406&set_filter=%CF%EE%EA%E0%E7%E0%F2%FC&set_filter=Y",
         "/en/news/?arrfilter_pf%5Brazdel%5D%5B%5D=1406&set_filter=y",
         "/en/news/?amp%3Bset_filter=Y&arrFilter_pf%5Brazdel%5D%5B%5D=1406",
@@ -99,15 +121,22 @@ def test_rm_filter_spellings_give_one_listing(replica_url: str) -> None:
     lists = [listing_ids(fetch(replica_url, "russkiymir.ru", v)) for v in variants]
     assert lists[0] and all(ids == lists[0] for ids in lists)
     assert "Rubric: Foundation news" in fetch(replica_url, "russkiymir.ru", variants[0]).visible
-    diaspora = fetch(replica_url, "russkiymir.ru", "/en/news/?arrFilter_pf%5Bsubject%5D%5B%5D=1546&set_filter=Y")
+    diaspora = fetch(
+        replica_url, "russkiymir.ru", "/en/news/?arrFilter_pf%5Bsubject%5D%5B%5D=1546&set_filter=Y"
+    )
     assert "Subject: Diaspora" in diaspora.visible and listing_ids(diaspora) != lists[0]
 
 
-@pytest.mark.parametrize("target", [
-    "/en/news/279099/www.britishmuseum.org/", "/en/news/279099/a/b/c/",
-    "/en/publications/139517?PAGEN_1=231", "/en/publications/221281/null?PAGEN_1=2",
-    "/en/publications/http:/ru.mapryal.org/?PAGEN_1=6",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/en/news/279099/www.britishmuseum.org/",
+        "/en/news/279099/a/b/c/",
+        "/en/publications/139517?PAGEN_1=231",
+        "/en/publications/221281/null?PAGEN_1=2",
+        "/en/publications/http:/ru.mapryal.org/?PAGEN_1=6",
+    ],
+)
 def test_rm_crawl_traps_answer_listings(replica_url: str, target: str) -> None:
     reply = fetch(replica_url, "russkiymir.ru", target)
     assert reply.status == 200
@@ -125,7 +154,9 @@ def test_rm_redirects_rss_html_image_and_mirrors(replica_url: str) -> None:
     image = next(h for h in hrefs(article.text.replace("src=", "href=")) if h.startswith("/upload/iblock/"))
     assert re.fullmatch(r"/upload/iblock/[0-9a-f]{3}/[0-9a-f]{32}\.jpg", image)
     jpeg = fetch(replica_url, "russkiymir.ru", image)
-    assert jpeg.status == 200 and jpeg.headers["content-type"] == "image/jpeg" and jpeg.body[:2] == b"\xff\xd8"
+    assert (
+        jpeg.status == 200 and jpeg.headers["content-type"] == "image/jpeg" and jpeg.body[:2] == b"\xff\xd8"
+    )
     for mirror in HOSTS[1:4]:
         assert fetch(replica_url, mirror, "/en/news/279099/").body == article.body
 
@@ -159,7 +190,7 @@ def test_embassy_listing_has_yearless_dates_and_a_year_boundary(replica_url: str
         assert page.status == 200
         months += re.findall(r'<span class="news-date">\d{2} ([a-z]+)</span>', page.text)
     assert len(months) == 40
-    assert any(a == "january" and b == "december" for a, b in zip(months, months[1:]))
+    assert any(a == "january" and b == "december" for a, b in pairwise(months))
     past = fetch(replica_url, "washington.mid.ru", "/en/press-centre/news/?PAGEN_1=9")
     assert past.body == fetch(replica_url, "washington.mid.ru", "/en/press-centre/news/?PAGEN_1=4").body
     assert fetch(replica_url, "washington.mid.ru", "/ru/press-centre/news/?PAGEN_1=2").status == 200
@@ -167,12 +198,15 @@ def test_embassy_listing_has_yearless_dates_and_a_year_boundary(replica_url: str
     assert fetch(replica_url, "washington.mid.ru", "/en/consular-services/").status == 200
 
 
-@pytest.mark.parametrize(("host", "target", "location"), [
-    ("russianembassy.org", "/", "https://washington.mid.ru/en/"),
-    ("www.russianembassy.org", "/page/visa-info", "https://washington.mid.ru/en/"),
-    ("russianembassy.org", "/ru/page/%D0%B8%D0%BD%D1%84%D0%BE", "https://washington.mid.ru/ru/"),
-    ("www.russianembassy.org", "/ru/", "https://washington.mid.ru/ru/"),
-])
+@pytest.mark.parametrize(
+    ("host", "target", "location"),
+    [
+        ("russianembassy.org", "/", "https://washington.mid.ru/en/"),
+        ("www.russianembassy.org", "/page/visa-info", "https://washington.mid.ru/en/"),
+        ("russianembassy.org", "/ru/page/%D0%B8%D0%BD%D1%84%D0%BE", "https://washington.mid.ru/ru/"),
+        ("www.russianembassy.org", "/ru/", "https://washington.mid.ru/ru/"),
+    ],
+)
 def test_old_embassy_domain_redirects(replica_url: str, host: str, target: str, location: str) -> None:
     reply = fetch(replica_url, host, target)
     assert reply.status == 301 and reply.headers["location"] == location
@@ -202,12 +236,18 @@ def test_tass_shell_api_and_redirects(replica_url: str) -> None:
     api = "/userApi/categoryNewsList"
     assert fetch(replica_url, "tass.com", api).status == 405
     first = fetch(replica_url, "tass.com", api, method="POST", body=b'{"sectionId": 4954, "limit": 20}').text
-    items = __import__("json").loads(first)["newsList"]
+    items = json.loads(first)["newsList"]
     assert len(items) == 20 and any(i["link"].startswith("/world/") for i in items)
     last = items[-1]
-    body = ('{"sectionId": 4954, "limit": 20, "timestamp": %d, "excludeNewsIds": "%s"}'
-            % (last["date"], ",".join(str(i["id"]) for i in items))).encode()
-    nxt = __import__("json").loads(fetch(replica_url, "tass.com", api, method="POST", body=body).text)["newsList"]
+    body = json.dumps(
+        {
+            "sectionId": 4954,
+            "limit": 20,
+            "timestamp": last["date"],
+            "excludeNewsIds": ",".join(str(i["id"]) for i in items),
+        }
+    ).encode()
+    nxt = json.loads(fetch(replica_url, "tass.com", api, method="POST", body=body).text)["newsList"]
     assert nxt and not {i["id"] for i in nxt} & {i["id"] for i in items}
     assert all(i["date"] <= last["date"] for i in nxt)
     wrong = fetch(replica_url, "tass.com", "/world/1229235")
@@ -217,8 +257,13 @@ def test_tass_shell_api_and_redirects(replica_url: str) -> None:
 
 def test_robots_per_host_with_a_linked_disallowed_path(replica_url: str) -> None:
     from urllib.robotparser import RobotFileParser
-    pages = {"russkiymir.ru": "/en/news/279099/", "washington.mid.ru": urlsplit(SEED_URLS[3]).path,
-             "tass.com": "/politics/1229235", "tass.ru": "/"}
+
+    pages = {
+        "russkiymir.ru": "/en/news/279099/",
+        "washington.mid.ru": urlsplit(SEED_URLS[3]).path,
+        "tass.com": "/politics/1229235",
+        "tass.ru": "/",
+    }
     for host, page in pages.items():
         robots = fetch(replica_url, host, "/robots.txt")
         assert robots.status == 200 and "Disallow:" in robots.text, host
@@ -240,6 +285,7 @@ def test_unknown_articles_hosts_and_gzip(replica_url: str) -> None:
 
 
 # --- every gold record is served; every article is reachable from a spider's start points -------------------
+
 
 @pytest.mark.parametrize("art", STORE.articles, ids=lambda a: f"{a.site}/{a.lang}/{a.key}")
 def test_gold_record_page_is_served(replica_url: str, art: Article) -> None:
@@ -273,11 +319,17 @@ def crawl_listing(base: str, host: str, start: str, article_re: str) -> Iterator
 def test_every_article_is_reachable_from_spider_start_points(replica_url: str) -> None:
     found: set[tuple[str, str]] = set()
     for start in ("/en/news/", "/news/", "/en/publications/", "/publications/"):
-        found |= {("russkiymir.ru", p) for p in crawl_listing(replica_url, "russkiymir.ru", start,
-                                                               r"/(en/)?(news|publications)/\d+/")}
+        found |= {
+            ("russkiymir.ru", p)
+            for p in crawl_listing(replica_url, "russkiymir.ru", start, r"/(en/)?(news|publications)/\d+/")
+        }
     for start in ("/en/press-centre/news/", "/ru/press-centre/news/"):
-        found |= {("washington.mid.ru", p) for p in crawl_listing(replica_url, "washington.mid.ru", start,
-                                                                   r"/(en|ru)/press-centre/news/[^/]+/")}
+        found |= {
+            ("washington.mid.ru", p)
+            for p in crawl_listing(
+                replica_url, "washington.mid.ru", start, r"/(en|ru)/press-centre/news/[^/]+/"
+            )
+        }
     for host in ("tass.com", "tass.ru"):
         urls = locs(fetch(replica_url, host, "/rss/v2.xml").text, "link")
         for sitemap in locs(fetch(replica_url, host, "/sitemap.xml").text, "loc"):

@@ -35,7 +35,9 @@ def test_fault_mode_is_deterministic_and_logged(tmp_path: Path) -> None:
         assert fetch(base, "tass.com", "/rss/v2.xml").status == 200
         started = time.monotonic()
         assert fetch(base, EMB, EMB_ARTICLE).status == 200  # host request 15: neither 7th nor 14th
-        assert time.monotonic() - started >= 0.3  # the one stalled article response (a lower bound, not a speed goal)
+        assert (
+            time.monotonic() - started >= 0.3
+        )  # the one stalled article response (a lower bound, not a speed goal)
     finally:
         stop(proc)
     lines = [json.loads(line) for line in log.read_text().splitlines()]
@@ -82,7 +84,10 @@ def test_behaviour_switch_turns_on_the_guessed_rm_sitemap(replica_url: str) -> N
     try:
         index = fetch(base, "russkiymir.ru", "/sitemap.xml")
         assert index.status == 200 and "sitemap_iblock_1.xml" in index.text
-        assert "https://russkiymir.ru/en/news/279099/" in fetch(base, "russkiymir.ru", "/sitemap_iblock_1.xml").text
+        assert (
+            "https://russkiymir.ru/en/news/279099/"
+            in fetch(base, "russkiymir.ru", "/sitemap_iblock_1.xml").text
+        )
         assert "Sitemap:" in fetch(base, "russkiymir.ru", "/robots.txt").text
     finally:
         stop(proc)
@@ -101,8 +106,13 @@ def test_twinwatch_replica_cli_announces_and_stops(tmp_path: Path) -> None:
     cli = [sys.executable, "-c", "from schedules.cli import cli; cli()", "replica"]
     helptext = subprocess.run([*cli, "--help"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert "--faults" in helptext and "--bot-mode" in helptext and "--stall-seconds" in helptext
-    proc = subprocess.Popen([*cli, "--port", "0", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True, cwd=ROOT)
+    proc = subprocess.Popen(
+        [*cli, "--port", "0", "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+    )
     try:
         assert proc.stdout is not None
         base = proc.stdout.readline().strip()
@@ -118,9 +128,20 @@ def test_bad_fixture_gives_a_one_line_error_naming_file_and_field(tmp_path: Path
     folder = tmp_path / "tass" / "en"
     folder.mkdir(parents=True)
     bad = folder / "1.json"
-    bad.write_text(json.dumps({"url": "https://tass.com/politics/1", "language": "en", "title": "T",
-                               "published": "2020-01-01", "layout": "news", "paragraphs": ["x"],
-                               "gold": {"title": "T"}}), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "url": "https://tass.com/politics/1",
+                "language": "en",
+                "title": "T",
+                "published": "2020-01-01",
+                "layout": "news",
+                "paragraphs": ["x"],
+                "gold": {"title": "T"},
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(FixtureError) as info:
         load_store(tmp_path)
     message = str(info.value)
@@ -133,7 +154,13 @@ def test_bad_fixture_gives_a_one_line_error_naming_file_and_field(tmp_path: Path
 def test_bad_fixture_makes_the_server_exit_2_with_the_message(tmp_path: Path) -> None:
     (tmp_path / "embassy" / "ru").mkdir(parents=True)
     (tmp_path / "embassy" / "ru" / "x.json").write_text("[]", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "replica", "--port", "0", "--data-dir", str(tmp_path)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-m", "replica", "--port", "0", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=30,
+        check=False,
+    )
     assert done.returncode == 2 and done.stdout == ""
     assert "x.json: top level must be a JSON object" in done.stderr

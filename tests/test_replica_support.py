@@ -11,7 +11,9 @@ from urllib.parse import urlsplit
 
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) twinwatch-tests"
 TAG = re.compile(r"<[^>]+>")
-INLINE = re.compile(r"</?(a|b|i|em|strong|span|sup|sub)\b[^>]*>", re.I)  # no word break, as browsers render
+INLINE = re.compile(
+    r"</?(a|b|i|em|strong|span|sup|sub)\b[^>]*>", re.IGNORECASE
+)  # no word break, as browsers render
 SPACE = re.compile(r"\s+")
 
 
@@ -41,8 +43,15 @@ class Reply:
         return SPACE.sub(" ", html.unescape(TAG.sub(" ", INLINE.sub("", without))))
 
 
-def fetch(base: str, host: str, target: str, *, method: str = "GET", body: bytes | None = None,
-          headers: dict[str, str] | None = None) -> Reply:
+def fetch(
+    base: str,
+    host: str,
+    target: str,
+    *,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> Reply:
     """One request to the replica at base, for a given Host and path?query."""
     parts = urlsplit(base)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
