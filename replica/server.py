@@ -202,7 +202,7 @@ def run(
     thread = threading.Thread(target=server.serve_forever, name="replica", daemon=True)
     thread.start()
     print(f"http://127.0.0.1:{server.server_address[1]}", flush=True)
-    while not stop.wait(0.5):  # wake regularly so the signal handler runs promptly
+    while not stop.wait(0.1):  # wake regularly so the signal handler runs promptly
         pass
     server.shutdown()
     server.server_close()

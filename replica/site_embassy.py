@@ -174,5 +174,7 @@ def handle_old_domain(req: Request, ctx: Context) -> Response:
     """russianembassy.org and www.: everything -> 301 to the new home, /ru/... -> /ru/ [I/G]."""
     if not ctx.switches.on("EMB_OLD_DOMAIN_301"):
         return not_found()
+    if req.path == "/robots.txt":  # robots.txt follows the move to the new host's file [G]; RFC 9309 allows 5 hops
+        return redirect(f"https://{HOST}/robots.txt")
     lang = "ru" if req.path == "/ru" or req.path.startswith("/ru/") else "en"
     return redirect(f"https://{HOST}/{lang}/")

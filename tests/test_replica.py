@@ -255,6 +255,15 @@ def test_tass_shell_api_and_redirects(replica_url: str) -> None:
     assert fetch(replica_url, "tass.com", "/today").status == 200
 
 
+def test_every_host_has_a_robots_txt(replica_url: str) -> None:
+    for host in HOSTS:
+        robots = fetch(replica_url, host, "/robots.txt")
+        assert robots.status == 200 and robots.headers["content-type"].startswith("text/plain"), host
+    for host in ("russianembassy.org", "www.russianembassy.org"):
+        moved = fetch(replica_url, host, "/robots.txt")
+        assert moved.status == 301 and moved.headers["location"] == "https://washington.mid.ru/robots.txt"
+
+
 def test_robots_per_host_with_a_linked_disallowed_path(replica_url: str) -> None:
     from urllib.robotparser import RobotFileParser
 
