@@ -59,7 +59,7 @@ STATUS_CUES = {
 }
 # Words that point back to a place named in an adjacent sentence ("its sister city", "them", "the municipality").
 COREF_CUES = (
-    r"its", r"their", r"them", r"these", r"she", r"he", r"the state", r"the (?:city|municipality|russian city|american city|northern capital)",
+    r"its", r"their", r"them", r"these", r"she", r"he", r"the state", r"our", r"your", r"we", r"the (?:city|municipality|russian city|american city|northern capital)",
     r"его", r"их", r"этим\w*", r"эти\w*",
 )
 # Titles and words in front of a personal name that is also a place name (Mayor Franklin, Айсен Николаев).
@@ -89,9 +89,19 @@ PLACE_CUE_BEFORE = compile_ci(r"(?:city|town|municipality|capital|region|state) 
 PAIR_CONNECTOR = re.compile(r"^\s*(?:and|&|и|с|with|to)\s+$|^\s*[-–—/]\s*$|^\s*[-–—]\s+$", re.IGNORECASE)
 DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
-LIST_SEPARATOR = re.compile(r"^\s*(?:[,;]|,? and|,? и|,? as well as|, а также)\s*$", re.IGNORECASE)
+# "Gainesville with its sister city Novorossiysk", "Vladivostok and its sister city Juneau": a pair by itself.
+WITH_CONNECTOR = re.compile(r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$")
+LIST_SEPARATOR = re.compile(r"^\s*(?:[,;]|,? and(?: of| with)?|,? и|,? as well as|, а также)\s*$", re.IGNORECASE)
 # A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
-QUALIFIER_GAP = re.compile(r"^\s*(?:,|\(|,\s*the capital of the|на|in)\s*$", re.IGNORECASE)
+QUALIFIER_GAP = re.compile(
+    r"^\s*(?:,|\(|,\s*the capital of the|на|in|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате)?\s*$",
+    re.IGNORECASE)
+# Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
+# "Sergiev Posad near Moscow", "столицы Приморья"), not a side of a pair.
+LOCATOR_BEFORE = re.compile(r"(?:\bnear|\boutside|\bнедалеко от|\bблиз|\bпод)\s*$", re.IGNORECASE)
+REGION_LOCATOR_BEFORE = re.compile(r"(?:capital of(?: the)?|столиц\w*)\s*$", re.IGNORECASE)
+# A state named as the locator of a city in the same sentence ("в штате Айова", "the state of Iowa").
+STATE_LOCATOR_BEFORE = re.compile(r"(?:штат\w*|state of)\s*$", re.IGNORECASE)
 
 # US state abbreviations used as qualifiers ("Albany, N.Y.", "Rochester, NY", "(Minn.)").
 STATE_ABBREVIATIONS = {

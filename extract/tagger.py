@@ -32,7 +32,7 @@ def _doc_hub(places: list[tuple[Located, Place, int]]) -> Place | None:
     """The place the text is about: the most mentioned one, if mentioned at least three times and clearly first."""
     counts = Counter(_side(p) for _, p, _ in places)
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return next(p for _, p, _ in places if _side(p) == ranked[0][0])
 
@@ -43,7 +43,7 @@ def _structural(text: str, seq: list[tuple[Located, Place]]) -> tuple[list[tuple
     for k in range(len(seq) - 1):
         (la, pa), (lb, pb) = seq[k], seq[k + 1]
         gap = text[la.end: lb.start]
-        if P.DASH_CONNECTOR.match(gap) and pa.country != pb.country:
+        if (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap)) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
         elif P.AND_CONNECTOR.match(gap) and pa.country != pb.country:
@@ -91,13 +91,14 @@ def _center(text: str, seq: list[tuple[Located, Place]], rest: list[Place], hub:
 
 
 def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) -> Place:
-    """Among same-country places of the sentence, the one closest to `partner` (Tallahassee vs Gainesville)."""
+    """The center-country place named last before `partner` ("Des Moines … Stavropol, and Iowa … Stavropol Krai"),
+    else the center."""
     spots = {_side(p): loc for loc, p in seq}
     if _side(center) not in spots or _side(partner) not in spots:
         return center
     target = spots[_side(partner)].start
-    same = [(abs(loc.start - target), p) for loc, p in seq if p.country == center.country and p.level == center.level]
-    return min(same, key=lambda x: x[0])[1] if same else center
+    before = [(loc.start, p) for loc, p in seq if p.country == center.country and loc.start < target]
+    return max(before, key=lambda x: x[0])[1] if before else center
 
 
 def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub: Place | None,
@@ -110,9 +111,7 @@ def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub:
     if center is None:
         return []
     partners = [p for p in rest if p.country != center.country and _side(p) != _side(center)]
-    if len(partners) == 1 and center is not hub:
-        center = _nearest(seq, center, partners[0])
-    return [(center, p) for p in partners]
+    return [(_nearest(seq, center, p) if center is not hub else center, p) for p in partners]
 
 
 def _allowed(a: Place, b: Place, s: Sentence, structural: bool) -> bool:

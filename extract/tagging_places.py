@@ -119,6 +119,12 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             context[f"{top.country}:{top.admin1}"] += 1
         if i in consumed or top.level == "country":
             continue
+        before = text[max(0, m.start - 30): m.start]
+        prev_city = i > 0 and raw[i - 1].candidates[0].level == "city" and m.start - raw[i - 1].end <= 40
+        if "state" in top.flags and prev_city and P.STATE_LOCATOR_BEFORE.search(before):
+            continue  # "Дьюбука в американском штате Айова": the state only locates the city
+        if P.LOCATOR_BEFORE.search(before) or (top.level == "region" and P.REGION_LOCATOR_BEFORE.search(before)):
+            continue  # "near Moscow", "the capital of Shandong": a locator, not a side of a pair
         if m.surface in persons or _institution(text, m) or _person(text, m, starts) or _organisation(text, m):
             continue  # once "Aisen Nikolaev" is a person, a later bare "Nikolaev" is the same person
         nxt = raw[i + 1] if i + 1 < len(raw) else None

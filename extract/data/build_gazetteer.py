@@ -20,6 +20,7 @@ OUT = HERE / "gazetteer.tsv.gz"
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя- ")
 POST_SOVIET = {"RU", "UA", "BY", "KZ", "UZ", "MD", "GE", "AM", "AZ", "KG", "TJ", "TM", "EE", "LV", "LT", "AB"}
+MIN_POP_EXONYMS = 1_000_000  # English exonyms (Cologne, Warsaw) for the larger cities
 MIN_POP_RU_FORMS = 50_000  # Cyrillic forms for the larger cities worldwide (all post-Soviet ones)
 # Paradigm donors for names pymorphy3 cannot analyse as a singular noun (Хэфэй, Сухум): the endings of a
 # dictionary city with the same final letter are applied to the unknown name.
@@ -78,11 +79,9 @@ def analog_forms(word: str) -> list[str]:
 
 def word_forms(word: str, adjective: bool) -> list[str]:
     """All case forms of one word of a name, keeping its capitalisation."""
-    if "-" in word and not adjective:
-        p = pick_parse(word, False)
-        if p is None or "Fixd" in p.tag:
-            return [word]
     p = pick_parse(word, adjective)
+    if p is not None and "-" in word and "Geox" not in p.tag:
+        p = None  # hyphenated foreign names (Сан-Хосе, Де-Мойн): pymorphy guesses split them badly
     if p is None:
         if adjective or len(word) < 4 or word[-1].lower() in "оиеуэюы":
             return [word]  # indeclinable foreign names (Сочи, Сан-Диего, Олбани)
@@ -91,8 +90,15 @@ def word_forms(word: str, adjective: bool) -> list[str]:
         return [word]
     else:
         forms = [(p.inflect({c, "sing"}) or p.inflect({c}) or p).word for c in CASES]
-    cap = word[0].isupper()
-    return [f[0].upper() + f[1:] if cap else f for f in dict.fromkeys([word] + forms)]
+    return list(dict.fromkeys([word] + [recase(f, word) for f in forms]))
+
+
+def recase(form: str, original: str) -> str:
+    """Give a generated form the capitals of the original, part by hyphenated part (Нью-йорка -> Нью-Йорка)."""
+    parts, orig = form.split("-"), original.split("-")
+    if len(parts) != len(orig):
+        return form[0].upper() + form[1:] if original[0].isupper() else form
+    return "-".join(p[0].upper() + p[1:] if o[:1].isupper() and p else p for p, o in zip(parts, orig))
 
 
 def ru_forms(name: str) -> list[str]:
@@ -108,6 +114,12 @@ def ru_forms(name: str) -> list[str]:
     return list(dict.fromkeys(" ".join(f[min(i, len(f) - 1)] for f in per) for i in range(width)))
 
 
+def latin_alternates(names: list[str]) -> set[str]:
+    """English exonyms among GeoNames alternate names (Cologne for Köln): capitalised plain-Latin words only."""
+    return {n for n in names if len(n) >= 4 and n[0].isupper() and not n.isupper() and n.isascii()
+            and all(ch.isalpha() or ch in " -'." for ch in n)}
+
+
 def is_russian(s: str) -> bool:
     """True for a name written only with Russian letters."""
     low = s.lower()
@@ -121,10 +133,17 @@ def base_rows() -> dict[str, dict]:
     for c in gc.get_cities().values():
         ru = sorted({a for a in c["alternatenames"] if is_russian(a)}, key=len)[:3]
         big = c["population"] >= MIN_POP_RU_FORMS or c["countrycode"] in POST_SOVIET
+        # The soft-sign apostrophe of transliterations is dropped in canonical names (Ryazan’ -> Ryazan).
         rows[f"g{c['geonameid']}"] = dict(
-            name=c["name"], country=c["countrycode"], level="city", lat=c["latitude"], lon=c["longitude"],
+            name=c["name"].replace("’", "").replace("ʹ", ""), country=c["countrycode"], level="city", lat=c["latitude"], lon=c["longitude"],
             geonameid=c["geonameid"], population=c["population"], admin1=c["admin1code"], flags=set(),
-            en=en_variants(c["name"]), ru=set(ru if big else []))
+            en=en_variants(c["name"]) | en_variants(c["name"].replace("’", "")) | (latin_alternates(c["alternatenames"]) if c["population"] >= MIN_POP_EXONYMS
+                                         else set()), ru=set(ru if big else []))
+    for county in gc.get_us_counties():
+        if county["name"].endswith(("County", "Parish", "Borough")):
+            rows[f"f{county['fips']}"] = dict(
+                name=county["name"], country="US", level="region", lat="", lon="", geonameid="", population=0,
+                admin1=county["state"], flags={"county"}, en=en_variants(county["name"]), ru=set())
     for s in gc.get_us_states().values():
         rows[f"g{s['geonameid']}"] = dict(
             name=s["name"], country="US", level="region", lat="", lon="", geonameid=s["geonameid"],
