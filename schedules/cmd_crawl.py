@@ -100,22 +100,25 @@ def schedule(at: str, timezone: str, cron: str | None, db_path: Path, replica_ur
     from datetime import datetime
 
     from schedules.nightly import (
-        ScheduleError, build_scheduler, crawl_command, fire_times, last_ok_run, run_child, stop_all_children,
+        ScheduleError, build_scheduler, crawl_command, fire_times, last_ok_run, missed_fire_time, run_child,
+        stop_all_children,
     )  # fmt: skip
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # keep skipped-overlap warnings, drop chatter
-    argv = crawl_command(db_path, replica_url, sources)
+    argv, last_ok = crawl_command(db_path, replica_url, sources), last_ok_run(db_path)
     try:
         scheduler = build_scheduler(lambda: run_child(argv, timeout_s), cron=cron, at=at, timezone=timezone,
-                                    last_ok=last_ok_run(db_path))  # fmt: skip
+                                    last_ok=last_ok)  # fmt: skip
     except ScheduleError as error:
         raise click.ClickException(str(error)) from error
-    job = scheduler.get_jobs()[0]
-    upcoming = fire_times(job.trigger, datetime.now(job.trigger.timezone), 3)
-    click.echo(f"schedule: crawling into {db_path} ({job.trigger}); Ctrl-C to stop", err=True)
-    if job.next_run_time is not None and (not upcoming or job.next_run_time < upcoming[0]):
-        click.echo(f"  catch-up run now: {job.next_run_time.isoformat()}", err=True)
+    trigger = scheduler.get_jobs()[0].trigger
+    now = datetime.now(trigger.timezone)
+    upcoming = fire_times(trigger, now, 3)
+    click.echo(f"schedule: crawling into {db_path} ({trigger}); Ctrl-C to stop", err=True)
+    missed = missed_fire_time(last_ok, trigger, now)
+    if missed is not None:
+        click.echo(f"  catch-up run now for the missed {missed.isoformat()} (last ok run {last_ok})", err=True)
     for when in upcoming:
         click.echo(f"  next: {when.isoformat()}", err=True)
     # SIGTERM stops like Ctrl-C, so the crawl child (in its own session) is not orphaned.
