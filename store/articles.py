@@ -12,7 +12,6 @@ from sqlite_utils import Database
 
 from store.connection import write_txn
 from store.records import AnalysisLike, ArticleRecord, build_record, page_row
-from store.schema import FTS_TABLE
 
 Outcome = Literal["new", "updated", "unchanged"]
 
@@ -111,16 +110,13 @@ def touch_last_seen(db: Database, urls: Iterable[str], seen_at: str) -> int:
 
 
 def write_text(db: Database, article_id: int, record: ArticleRecord) -> None:
-    """Replace the body and its FTS row (both absent when extraction found no body)."""
+    """Replace the body (absent when extraction found no body); triggers keep the FTS index in step."""
     db.execute("DELETE FROM article_text WHERE article_id = ?", [article_id])
-    db.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", [article_id])
-    if record.body is None:
-        return
-    db.execute("INSERT INTO article_text (article_id, body) VALUES (?, ?)", [article_id, record.body])
-    db.execute(
-        f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (?, ?, ?)",
-        [article_id, record.article["title"] or "", record.body],
-    )
+    if record.body is not None:
+        db.execute(
+            "INSERT INTO article_text (article_id, body, title) VALUES (?, ?, ?)",
+            [article_id, record.body, record.article["title"]],
+        )
 
 
 def write_pairs(db: Database, article_id: int, record: ArticleRecord) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 
 from store.records import sha256_text
@@ -31,16 +33,16 @@ ROW_CHECKS: tuple[tuple[str, str], ...] = (
     (
         (
             "SELECT a.url FROM articles a JOIN article_text t ON t.article_id = a.id "
-            f"LEFT JOIN {FTS_TABLE} f ON f.rowid = a.id WHERE f.rowid IS NULL"
+            f"LEFT JOIN {FTS_TABLE}_docsize f ON f.id = a.id WHERE f.id IS NULL"
         ),
         "article text missing from the full-text index",
     ),
     (
         (
-            f"SELECT f.rowid FROM {FTS_TABLE} f LEFT JOIN article_text t ON t.article_id = f.rowid "
+            f"SELECT f.id FROM {FTS_TABLE}_docsize f LEFT JOIN article_text t ON t.article_id = f.id "
             "WHERE t.article_id IS NULL"
         ),
-        "full-text row without article text",
+        "full-text entry without article text",
     ),
 )
 
@@ -64,7 +66,21 @@ def db_invariants(db: Database) -> list[str]:
         if bad:
             problems.append(f"{meaning}: {len(bad)} (first: {bad[0]})")
     problems.extend(text_sha_problems(db))
+    problems.extend(fts_problems(db))
     return problems
+
+
+def fts_problems(db: Database) -> list[str]:
+    """Return a line if the full-text index disagrees with article_text (FTS5 integrity-check, rank=1)."""
+    try:
+        # rank=1 also compares the index with its external content table; it writes nothing.
+        db.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as error:
+        rebuild = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
+        return [
+            f"full-text index {FTS_TABLE} does not match article_text ({error}); rebuild it with {rebuild}"
+        ]
+    return []
 
 
 def text_sha_problems(db: Database) -> list[str]:

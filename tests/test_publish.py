@@ -293,9 +293,11 @@ def test_datasette_reads_consistent_rows_while_a_writer_saves(tmp_path: Path) ->
             for i in range(150):
                 text = f"City{i} and Town{i} are sister cities. " * 50
                 pairs = tuple(make_pair(f"City{i}", "RU", f"Town{k}", "US", "sister", text) for k in range(3))
-                save_article(db, url=f"https://tass.com/live/{i}", source="tass", fetched_url="", http_status=200,
-                             raw=text.encode(), encoding="utf-8", content_type=None, listing={},
-                             analysis=Analysis(text, pairs, "en"), seen_at="2024-05-02")  # fmt: skip
+                save_article(
+                    db, url=f"https://tass.com/live/{i}", source="tass", fetched_url="", http_status=200,
+                    raw=text.encode(), encoding="utf-8", content_type=None, listing={},
+                    analysis=Analysis(text, pairs, "en"), seen_at="2024-05-02",
+                )  # fmt: skip
             db.close()
         except BaseException as error:  # noqa: BLE001 - surfaced by the assertion below
             errors.append(error)

@@ -26,6 +26,7 @@ from store.db import (
     require_wal,
     save_article,
 )
+from store.schema import MIGRATIONS
 
 URL = "https://tass.com/society/1000001"
 TEXT = "Tula and Albany signed a sister city agreement. The mayors met in Vologda."
@@ -98,7 +99,7 @@ def save(
 
 def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     """Return every row of every data table, for whole-database comparisons."""
-    tables = ["articles", "article_text", "pages", "pairs", "articles_fts"]
+    tables = ["articles", "article_text", "pages", "pairs", "article_text_fts"]
     return {t: db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
 
 
@@ -111,7 +112,7 @@ def db(tmp_path: Path) -> Database:
 def test_open_db_creates_tables_in_wal_and_migrations_apply_once(tmp_path: Path) -> None:
     path = tmp_path / "new" / "dir" / "t.db"
     first = open_db(path)
-    assert {"articles", "article_text", "pages", "pairs", "runs", "run_sources", "articles_fts"} <= set(
+    assert {"articles", "article_text", "pages", "pairs", "runs", "run_sources", "article_text_fts"} <= set(
         first.table_names()
     )
     assert {"pairs_view", "source_health"} <= set(first.view_names())
@@ -120,7 +121,7 @@ def test_open_db_creates_tables_in_wal_and_migrations_apply_once(tmp_path: Path)
     first.close()
     second = open_db(path)
     assert apply_migrations(second) == []
-    assert second.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == applied == 4
+    assert second.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == applied == 5
     assert db_invariants(second) == []
 
 
@@ -130,7 +131,10 @@ def test_save_new_then_unchanged_touches_only_last_seen(db: Database) -> None:
     assert save(db, seen_at="2024-06-01T00:00:00+00:00") == "unchanged"
     after = snapshot(db)
     assert after["pairs"] == before["pairs"] and after["pages"] == before["pages"]
-    assert after["article_text"] == before["article_text"] and after["articles_fts"] == before["articles_fts"]
+    assert (
+        after["article_text"] == before["article_text"]
+        and after["article_text_fts"] == before["article_text_fts"]
+    )
     row = db["articles"].get(1)
     assert (row["first_seen"], row["last_seen"], row["last_changed"]) == (
         "2024-05-02T00:00:00+00:00",
@@ -242,7 +246,7 @@ def test_no_body_is_stored_with_status_and_listing_title(db: Database) -> None:
 
 def test_fts_finds_a_body_word_and_follows_updates(db: Database) -> None:
     save(db)
-    search = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    search = "SELECT rowid FROM article_text_fts WHERE article_text_fts MATCH ?"
     assert db.execute(search, ["vologda"]).fetchall() == [(1,)]
     save(db, analysis("Smolensk and Hagerstown are sister cities."), raw=b"v2")
     assert db.execute(search, ["vologda"]).fetchall() == []
@@ -252,10 +256,12 @@ def test_fts_finds_a_body_word_and_follows_updates(db: Database) -> None:
 def test_fts_rebuilt_if_dropped(tmp_path: Path) -> None:
     db = open_db(tmp_path / "t.db")
     save(db)
-    db.execute("DROP TABLE articles_fts")
+    db.execute("DROP TABLE article_text_fts")
     db.close()
     db = open_db(tmp_path / "t.db")
-    assert db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'albany'").fetchall() == [(1,)]
+    assert db.execute(
+        "SELECT rowid FROM article_text_fts WHERE article_text_fts MATCH 'albany'"
+    ).fetchall() == [(1,)]
 
 
 def test_iter_pages_round_trips_raw_and_listing(db: Database) -> None:
@@ -424,3 +430,34 @@ def test_disk_full_rolls_back_with_one_line(db: Database) -> None:
         "free disk space and re-run (the failed write was rolled back)"
     )
     assert snapshot(db) == before and db_invariants(db) == []
+
+
+def test_migration_from_the_copy_holding_fts_keeps_search_working(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old = Database(str(path))
+    MIGRATIONS.apply(old, stop_before="m005_fts_external_content")  # the shape before external-content FTS
+    old.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body)")
+    old.execute(
+        "INSERT INTO articles (id, url, source, title, extraction_status, n_pairs, content_hash, first_seen, "
+        "last_seen) VALUES (1, ?, 'tass', 'Tula and Albany', 'ok', 0, 'h', 'x', 'x')",
+        [URL],
+    )
+    old.execute("INSERT INTO article_text (article_id, body) VALUES (1, ?)", [TEXT])
+    old.close()
+    db = open_db(path)
+    assert "articles_fts" not in db.table_names()
+    assert db["article_text"].get(1)["title"] == "Tula and Albany"
+    search = "SELECT rowid FROM article_text_fts WHERE article_text_fts MATCH ?"
+    assert (
+        db.execute(search, ["vologda"]).fetchall()
+        == db.execute(search, ["title:albany"]).fetchall()
+        == [(1,)]
+    )
+
+
+def test_invariants_catch_fts_out_of_step_with_text(db: Database) -> None:
+    save(db)
+    db.execute("DROP TRIGGER article_text_au")  # a write that bypasses the index
+    db.execute("UPDATE article_text SET body = 'completely different words'")
+    problems = db_invariants(db)
+    assert any(p.startswith("full-text index article_text_fts does not match article_text") for p in problems)

@@ -68,7 +68,7 @@ def run_writer(path: Path, kill_after: int | None = None) -> list[str]:
 def dump(path: Path) -> dict[str, list[Any]]:
     """Return every data row of the store (ids included)."""
     db = open_db(path)
-    tables = ("articles", "article_text", "pages", "pairs", "articles_fts")
+    tables = ("articles", "article_text", "pages", "pairs", "article_text_fts")
     return {t: db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in tables}
 
 
