@@ -25,7 +25,7 @@ TWIN_CUES = (
 # Partner words: a formal partnership is a pair too, but implicit (explicit=False).
 PARTNER_CUES = (
     r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?", r"partnership\w*", r"pairing", r"friendship cit(?:y|ies)",
-    r"cooperation agreement", r"memorand(?:um|a) of (?:understanding|cooperation)", r"friendly (?:ties|relations)",
+    r"cooperation (?:agreement|programme|program|plan)", r"agreements? on (?:cooperation|partnership|friendship)", r"memorand(?:um|a) of (?:understanding|cooperation)", r"friendly (?:ties|relations)",
     r"город\w*[- ]партн[её]р\w*", r"партн[её]р\w*", r"дружественн\w* (?:связ|отношени|город)\w*",
     r"соглашени\w* о сотрудничестве", r"меморандум\w*", r"сотруднича\w*", r"сотрудничеств\w*",
 )

@@ -37,8 +37,17 @@ def _doc_hub(places: list[tuple[Located, Place, int]]) -> Place | None:
     return next(p for _, p, _ in places if _side(p) == ranked[0][0])
 
 
-def _structural(text: str, seq: list[tuple[Located, Place]]) -> tuple[list[tuple[Place, Place]], set[int]]:
-    """Pairs stated by structure: "X–Y", "X/Y", and lists of "X and Y, Z and W" (or a lone "X and Y")."""
+def _isolated(text: str, seq: list[tuple[Located, Place]], k: int) -> bool:
+    """True when "X and Y" at k, k+1 is not part of a longer enumeration of places."""
+    before = k == 0 or not _is_enumeration_gap(text[seq[k - 1][0].end: seq[k][0].start])
+    after = k + 2 >= len(seq) or not _is_enumeration_gap(text[seq[k + 1][0].end: seq[k + 2][0].start])
+    return before and after
+
+
+def _structural(text: str, seq: list[tuple[Located, Place]],
+                hub: Place | None) -> tuple[list[tuple[Place, Place]], set[int]]:
+    """Pairs stated by structure: "X–Y", "X/Y", "X with its sister city Y", lists of "X and Y, Z and W", and a
+    lone "X and Y" (unless both are partners of the text's main place: "magnificent Barcelona and Paris")."""
     pairs, used, ands = [], set(), []
     for k in range(len(seq) - 1):
         (la, pa), (lb, pb) = seq[k], seq[k + 1]
@@ -53,8 +62,9 @@ def _structural(text: str, seq: list[tuple[Located, Place]]) -> tuple[list[tuple
     chained = [k for k in chained if any(
         j in ands and P.LIST_SEPARATOR.match(text[seq[min(k, j) + 1][0].end: seq[max(k, j)][0].start])
         for j in (k - 2, k + 2))]
-    if not chained and len(ands) == 1 and len(seq) == 2:
-        chained = ands
+    if not chained:
+        chained = [k for k in ands if _isolated(text, seq, k) and (
+            hub is None or _side(hub) in (_side(seq[k][1]), _side(seq[k + 1][1])) or is_known(seq[k][1], seq[k + 1][1]))]
     for k in chained:
         if k not in used and k + 1 not in used:
             pairs.append((seq[k][1], seq[k + 1][1]))
@@ -68,10 +78,11 @@ def _is_enumeration_gap(gap: str) -> bool:
     return len(gap) <= 48 and not P.LOWER_WORD.search(bare)
 
 
-def _center(text: str, seq: list[tuple[Located, Place]], rest: list[Place], hub: Place | None,
-            kind: str, sentence: Sentence) -> Place | None:
+def _center(text: str, seq: list[tuple[Located, Place]], rest_seq: list[tuple[Located, Place]],
+            hub: Place | None, sentence: Sentence) -> Place | None:
     """The place the others of the sentence are paired with, or None."""
     names = {_side(p) for _, p in seq}
+    rest = [p for _, p in rest_seq]
     if hub is not None and _side(hub) in names:
         return hub
     if len(names) == 1:
@@ -79,8 +90,9 @@ def _center(text: str, seq: list[tuple[Located, Place]], rest: list[Place], hub:
         return hub if hub is not None and sentence.coref else None
     if len(rest) < 2:
         return None
-    first, second = seq[0][0], seq[1][0]
-    if not _is_enumeration_gap(text[first.end: second.start]):
+    first, second = rest_seq[0][0], rest_seq[1][0]
+    gap = text[first.end: second.start]
+    if ":" in gap or not _is_enumeration_gap(gap):
         return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"
     others = {p.country for p in rest[1:]}
     if len(others) == 1 and rest[0].country not in others:
@@ -104,10 +116,11 @@ def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) ->
 def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub: Place | None,
                kind: str, sentence: Sentence) -> list[tuple[Place, Place]]:
     """Pair the sentence's center (the text's main place, a local subject or a list head) with the others."""
-    rest = [p for k, (_, p) in enumerate(seq) if k not in used]
+    rest_seq = [x for k, x in enumerate(seq) if k not in used]
+    rest = [p for _, p in rest_seq]
     if used and len(rest) < 2 and not (hub and rest):
         return []
-    center = _center(text, seq, rest, hub, kind, sentence)
+    center = _center(text, seq, rest_seq, hub, sentence)
     if center is None:
         return []
     partners = [p for p in rest if p.country != center.country and _side(p) != _side(center)]
@@ -129,7 +142,7 @@ def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, P
                    prev_twin: bool) -> list[Hit]:
     """All pairs stated in one context sentence."""
     seq = _drop_enclosing_regions(seq)
-    pairs, used = _structural(text, seq)
+    pairs, used = _structural(text, seq, hub)
     n_structural = len(pairs)
     pairs += _hub_pairs(text, seq, used, hub, kind, s)
     explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
@@ -140,10 +153,15 @@ def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, P
 
 
 def _drop_enclosing_regions(seq: list[tuple[Located, Place]]) -> list[tuple[Located, Place]]:
-    """Drop a region when a city inside it is named in the same sentence ("Crimea's capital of Simferopol")."""
-    inner = {(p.country, p.admin1) for _, p in seq if p.level == "city"}
-    return [(loc, p) for loc, p in seq if not (p.level == "region" and "state" not in p.flags
-                                                and (p.country, p.admin1) in inner)]
+    """Drop a region named right next to a city inside it ("Crimea's capital of Simferopol", "Simferopol, Crimea")."""
+    cities = [(loc, p) for loc, p in seq if p.level == "city"]
+
+    def encloses(loc: Located, p: Place) -> bool:
+        return p.level == "region" and "state" not in p.flags and any(
+            (c.country, c.admin1) == (p.country, p.admin1) and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30
+            for cl, c in cities)
+
+    return [(loc, p) for loc, p in seq if not encloses(loc, p)]
 
 
 def _collect(text: str) -> list[Hit]:

