@@ -100,8 +100,9 @@ def load() -> Gazetteer:
                 continue
             places.append(place)
             for surface in {*row[10].split("|"), *row[11].split("|")}:
-                # Proper names only: a surface must start with a capital letter (Nice vs nice).
-                if len(surface) >= 3 and surface[0].isupper():
+                # Proper names only: a capital first letter (Nice vs nice), or a generic word before a capitalised
+                # name ("штат Нью-Йорк", "провинция Шаньдун").
+                if len(surface) >= 3 and (surface[0].isupper() or " " in surface and surface.split()[-1][0].isupper()):
                     index.setdefault(surface, []).append(place)
     surfaces = tuple(sorted(index))
     # A place whose own name is the surface beats one reached through an alias (Stavropol city vs Krai).

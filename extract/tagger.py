@@ -124,7 +124,7 @@ def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub:
     if center is None:
         return []
     partners = [p for p in rest if p.country != center.country and _side(p) != _side(center)]
-    return [(_nearest(seq, center, p) if center is not hub else center, p) for p in partners]
+    return [(_nearest(seq, center, p), p) for p in partners]
 
 
 def _allowed(a: Place, b: Place, s: Sentence, structural: bool) -> bool:

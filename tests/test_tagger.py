@@ -50,6 +50,28 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ("Делегация Ленинградской области посетила губернию Нурланд (Норвегия) к 30-летию дружественных связей.",
      {(("Leningrad Oblast", "RU"), ("Nordland", "NO"))}),
     ("Якутск и Фэрбенкс подписали договор о побратимстве в 1991 году.", {(("Fairbanks", "US"), ("Yakutsk", "RU"))}),
+    ("Sister Cities of Tacoma. Tacoma has sister city relationships with Vladivostok, Russia; Kitakyushu, Japan; "
+     "and Cienfuegos, Cuba.", {(("Tacoma", "US"), ("Vladivostok", "RU")), (("Kitakyushu", "JP"), ("Tacoma", "US")),
+                               (("Cienfuegos", "CU"), ("Tacoma", "US"))}),
+    ("Города-побратимы Екатеринбурга: Сан-Хосе (США), Гуанчжоу (Китай), Ереван (Армения).",
+     {(("San Jose", "US"), ("Yekaterinburg", "RU")), (("Guangzhou", "CN"), ("Yekaterinburg", "RU")),
+      (("Yekaterinburg", "RU"), ("Yerevan", "AM"))}),
+    ("Oklahoma City and Ulyanovsk signed a sister city agreement in 1993, while Tulsa partnered with Zelenograd.",
+     {(("Oklahoma City", "US"), ("Ulyanovsk", "RU")), (("Tulsa", "US"), ("Zelenograd", "RU"))}),
+    ("Louisville kept its sister city ties with Perm, and Gainesville with its sister city Novorossiysk.",
+     {(("Louisville", "US"), ("Perm", "RU")), (("Gainesville", "US"), ("Novorossiysk", "RU"))}),
+    ("Earlier, Des Moines suspended its sister city relationship with Stavropol, and the governor of Iowa ended the "
+     "sister state agreement with Stavropol Krai.", {(("Des Moines", "US"), ("Stavropol", "RU")),
+                                                     (("Iowa", "US"), ("Stavropol Krai", "RU"))}),
+    ("Nizhny Novgorod and Jinan, the capital of Shandong, have been sister cities since 1994.",
+     {(("Jinan", "CN"), ("Nizhny Novgorod", "RU"))}),
+    ("Sergiev Posad near Moscow and the Chinese city of Weihai signed a twinning agreement.",
+     {(("Sergiev Posad", "RU"), ("Weihai", "CN"))}),
+    ("Городской совет Дьюбука в американском штате Айова разорвал побратимские отношения с Пятигорском.",
+     {(("Dubuque", "US"), ("Pyatigorsk", "RU"))}),
+    ("Делегация Твери посетила город-побратим Буффало (штат Нью-Йорк).", {(("Buffalo", "US"), ("Tver", "RU"))}),
+    ("Сожалеем о решении совета Де-Мойна приостановить побратимские отношения со Ставрополем.",
+     {(("Des Moines", "US"), ("Stavropol", "RU"))}),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -67,6 +89,14 @@ NEAR_MISSES: list[str] = [
     "Дербент и Великий Новгород могут стать городами-побратимами.",
     "Побратимские связи с европейскими городами прекратились.",
     "Sister city ties: the Kyiv city council thanked Kharkiv and Lviv.",
+    "Aeroflot will resume direct flights from Moscow to Beijing and Tokyo. Flights to New York remain suspended.",
+    "The city council of Kazan discussed twinning, and officials said Kazan may become a sister city of Wuhan.",
+    "The Washington Capitals beat the Philadelphia Flyers 4-1; Ovechkin scored twice in Washington.",
+    "The University of Alaska Fairbanks and Yakutsk State University extended their sister-school exchange.",
+    "Saint Petersburg, Florida, held its sister city festival; the mayor of St. Pete praised local businesses.",
+    "Мэр Владивостока предложил установить побратимские связи с японским городом Отару.",
+    "Город-побратим Казани прислал поздравления. Об этом сообщил мэр Ильсур Метшин.",
+    "Посол России в США провел встречу в Вашингтоне: отношения между Москвой и Вашингтоном переживают кризис.",
     "",
 ]
 
