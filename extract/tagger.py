@@ -87,7 +87,7 @@ def _center(text: str, seq: list[tuple[Located, Place]], rest_seq: list[tuple[Lo
         return hub
     if len(names) == 1:
         # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.
-        return hub if hub is not None and sentence.coref else None
+        return hub if hub is not None and (sentence.coref or sentence.item) else None
     if len(rest) < 2:
         return None
     first, second = rest_seq[0][0], rest_seq[1][0]
@@ -164,6 +164,20 @@ def _drop_enclosing_regions(seq: list[tuple[Located, Place]]) -> list[tuple[Loca
     return [(loc, p) for loc, p in seq if not encloses(loc, p)]
 
 
+def _next_anchor(found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]], chunk: str) -> Place | None:
+    """The place a following list line pairs with: the side shared by this sentence's pairs (kept while a list goes
+    on), or the only place of a heading that ends with a colon ("Perm is twinned with:")."""
+    if not found:
+        return seq[0][1] if len(seq) == 1 and chunk.rstrip().endswith(":") else None
+    sides = [{_side(h.a), _side(h.b)} for h in found]
+    if last is not None and all(_side(last) in x for x in sides):
+        return last
+    common = set.intersection(*sides)
+    if len(found) > 1 and len(common) == 1:
+        return next(p for h in found for p in (h.a, h.b) if _side(p) in common)
+    return None
+
+
 def _collect(text: str) -> list[Hit]:
     """Hits over all context sentences of the text."""
     sentences = split_sentences(text)
@@ -190,8 +204,7 @@ def _collect(text: str) -> list[Hit]:
         prev_twin = s.index > 0 and sentences[s.index - 1].twin
         found = _sentence_hits(text, s, kind, seq, hub or last, prev_twin)
         hits += found
-        centers = Counter(_side(p) for h in found for p in (h.a, h.b))
-        last = next((p for h in found for p in (h.a, h.b) if centers[_side(p)] > 1), None) if found else None
+        last = _next_anchor(found, last, seq, text[s.start: s.end])
     return hits
 
 

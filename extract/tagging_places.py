@@ -23,10 +23,10 @@ class Located:
 def _prev_word(text: str, start: int) -> str:
     """The word right before `start` on the same line (with a trailing period kept: "Gov.")."""
     head = text[max(0, start - 40): start]
-    if not head.endswith(" ") or "\n" in head[-2:]:
+    trimmed = head.rstrip(" \t")
+    if trimmed == head or not trimmed or trimmed.endswith("\n"):
         return ""
-    parts = head.rstrip().split(" ")
-    return parts[-1] if parts else ""
+    return trimmed.split()[-1] if trimmed.split() else ""
 
 
 def _next_word(text: str, end: int) -> str:

@@ -21,6 +21,7 @@ class Sentence:
     negated: bool  # "are not sister cities"
     coref: bool  # "its", "them", "the city"… pointing to an adjacent sentence
     status: str | None
+    item: bool  # a short list line ("Whitby, England Representative", "• Oxford, England", a table cell)
 
 
 def _ends_with_abbreviation(text: str, pos: int) -> bool:
@@ -68,7 +69,7 @@ def split_sentences(text: str) -> list[Sentence]:
             index=len(out), start=a, end=b, twin=bool(P.TWIN_RE.search(cleaned)),
             partner=bool(P.PARTNER_RE.search(cleaned)), near_miss=bool(P.NEAR_MISS_RE.search(chunk)),
             proposal=bool(P.PROPOSAL_RE.search(chunk)), negated=bool(P.NEGATION_RE.search(chunk)), coref=bool(P.COREF_RE.search(chunk)),
-            status=_status(chunk)))
+            status=_status(chunk), item=len(chunk) <= 60 and not chunk.endswith((".", "!", "?"))))
     return out
 
 
@@ -90,6 +91,6 @@ def contexts(sentences: list[Sentence], with_places: set[int], window: int = 3) 
             out[s.index] = "inherited"
         elif s.partner:
             out[s.index] = "partner"
-        if not s.twin and s.index in with_places:
-            left -= 1
+        if not s.twin and s.index in with_places and not s.item:
+            left -= 1  # list lines do not use up the window: a list under a heading is one statement
     return out
