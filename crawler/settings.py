@@ -26,6 +26,18 @@ RETRY_TIMES = 2
 # 403 is a bot wall, not a transient error: never retried (reliability T02).
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 
+# Where stock Scrapy is less polite than we want (crawler/politeness.py; reliability.md findings 2-3).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,  # replaced by ours, same slot
+    "crawler.politeness.BotWallMiddleware": 95,  # before robots: a walled host gets nothing more
+    "crawler.politeness.PoliteRobotsMiddleware": 100,  # RFC 9309 5xx/timeout -> host skipped; Crawl-delay
+    "crawler.politeness.RetryAfterMiddleware": 560,  # responses: before RetryMiddleware (550) retries them
+    "crawler.politeness.ContentTypeFilterMiddleware": 580,  # responses: after redirect (600) and gunzip (590)
+    "crawler.politeness.RedirectWatchMiddleware": 610,  # responses: before RedirectMiddleware (600)
+}
+TWINWATCH_RETRY_AFTER_MAX = 120  # seconds; a longer Retry-After is capped
+TWINWATCH_CRAWL_DELAY_MAX = 30  # seconds; a longer robots.txt Crawl-delay is capped, with a warning
+
 # No site needs a session. Off also keeps tldextract (used only by the cookies middleware) from
 # fetching the public suffix list over the network.
 COOKIES_ENABLED = False
