@@ -30,7 +30,9 @@ def serve(db_path: str, port: int, host: str) -> None:
     "--db", "db_path", default="data/twinwatch.db", show_default=True, type=click.Path(dir_okay=False)
 )
 @click.option("--source", "sources", multiple=True, help="Only this source (repeatable); default all.")
-def retag(db_path: str, sources: tuple[str, ...]) -> None:
+@click.option("--workers", default=2, show_default=True, help="Extraction processes.")
+@click.option("--timeout", "timeout_s", default=30.0, show_default=True, help="Hard limit per page, seconds.")
+def retag(db_path: str, sources: tuple[str, ...], workers: int, timeout_s: float) -> None:
     """Re-extract and re-tag every stored page, without the network."""
     from schedules.retag import retag as run_retag
 
@@ -40,7 +42,7 @@ def retag(db_path: str, sources: tuple[str, ...]) -> None:
             click.echo(f"retag: {done}/{total} pages", err=True)
 
     try:
-        summary = run_retag(db_path, sources or None, progress=progress)
+        summary = run_retag(db_path, sources or None, workers=workers, timeout_s=timeout_s, progress=progress)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
     for failure in summary.failures:

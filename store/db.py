@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlite_utils import Database
+
 from store.articles import (
     Outcome,
     StoredPage,
@@ -19,6 +21,7 @@ from store.schema import apply_migrations, ensure_db_shape
 
 __all__ = [
     "AnalysisLike",
+    "Database",
     "DatabaseLockedError",
     "Outcome",
     "SourceStats",

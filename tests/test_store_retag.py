@@ -103,7 +103,21 @@ def test_retag_reports_a_page_whose_analysis_raises_and_continues(tmp_path: Path
 
     summary = retag(path, analyse=analyse)
     assert dict(summary.outcomes) == {"failed": 1, "updated": 1}
-    assert summary.failures == ["https://tass.com/society/1: RuntimeError: boom"]
+    assert summary.failures == ["https://tass.com/society/1: RuntimeError: boom (stored row kept)"]
+
+
+def test_retag_keeps_the_stored_row_when_the_worker_times_out(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    store_pages(path, {url: analyse_page(HTML, "utf-8", url, {"date": "01.05.2024"}) for url in URLS})
+    before = open_db(path).execute("SELECT * FROM articles ORDER BY id").fetchall()
+
+    def timed_out(raw: bytes, encoding: str, url: str, listing: object) -> Analysis:
+        return Analysis(body=None, pairs=(), status="timeout", extractor_version="body/9", tagger_version="")
+
+    summary = retag(path, analyse=timed_out)
+    assert dict(summary.outcomes) == {"failed": 2}
+    assert summary.failures[0] == "https://tass.com/society/1: timeout (stored row kept)"
+    assert open_db(path).execute("SELECT * FROM articles ORDER BY id").fetchall() == before
 
 
 def test_retag_cli_progress_and_missing_db(tmp_path: Path) -> None:
