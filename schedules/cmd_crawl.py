@@ -25,7 +25,8 @@ def summary_lines(db_path: Path) -> list[str]:
 
 def run_crawl(db_path: Path, sources: tuple[str, ...], replica_url: str | None, full: bool, recheck: bool) -> None:
     """Run the crawl with progress lines; raise a one-line ClickException when it cannot start or all failed."""
-    from schedules.jobs import CrawlError, crawl as run
+    from schedules.jobs import CrawlError
+    from schedules.jobs import crawl as run
     from store.db import StoreError
 
     try:
@@ -100,7 +101,13 @@ def schedule(at: str, timezone: str, cron: str | None, db_path: Path, replica_ur
     from datetime import datetime
 
     from schedules.nightly import (
-        ScheduleError, build_scheduler, crawl_command, fire_times, last_ok_run, missed_fire_time, run_child,
+        ScheduleError,
+        build_scheduler,
+        crawl_command,
+        fire_times,
+        last_ok_run,
+        missed_fire_time,
+        run_child,
         stop_all_children,
     )  # fmt: skip
 

@@ -149,7 +149,7 @@ def run_source(source: str, settings: Mapping[str, str], log_dir: Path, timeout_
         argv = scrapy_command(source, {**settings, "TWINWATCH_STATS_FILE": str(stats_file), "LOG_FILE": str(log_file)})
         started = time.monotonic()
         try:
-            proc = subprocess.run(argv, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+            proc = subprocess.run(argv, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
                                   timeout=timeout_s, env={**os.environ, "SCRAPY_SETTINGS_MODULE": "crawler.settings"})  # fmt: skip
             code, stderr = proc.returncode, proc.stderr
         except subprocess.TimeoutExpired:

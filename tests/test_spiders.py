@@ -34,7 +34,7 @@ def fetch(replica_url: str, real_url: str) -> Response:
     target = replica_url + parts.path + (f"?{parts.query}" if parts.query else "")
     request = urllib.request.Request(target, headers={"Host": parts.netloc, "User-Agent": "twinwatch-tests"})
     try:
-        with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310 - loopback replica only
+        with urllib.request.urlopen(request, timeout=30) as answer:  # loopback replica only
             status, headers, body = answer.status, dict(answer.headers), answer.read()
     except urllib.error.HTTPError as error:
         status, headers, body = error.code, dict(error.headers), error.read()
@@ -89,7 +89,7 @@ def test_russkiymir_paging_ends_without_next_link_and_past_the_end_repeat_stops(
     assert 2 <= len(visited) < 50, visited
     last = int(visited[-1].rsplit("=", 1)[1])
     # Bitrix answers a page past the end with the last page again: the spider must notice the repeat.
-    articles, pager = article_and_pager(spider, fetch(replica_url, f"https://russkiymir.ru/en/news/?PAGEN_1={last + 1}"))
+    _, pager = article_and_pager(spider, fetch(replica_url, f"https://russkiymir.ru/en/news/?PAGEN_1={last + 1}"))
     assert pager == []
     assert spider.crawler.stats.get_value("twinwatch/listing_repeated") == 1
 

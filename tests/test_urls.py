@@ -39,8 +39,8 @@ KINDS = [
     ("https://russkiymir.ru/en/news/?PAGEN_1=3", None),
     ("https://russkiymir.ru/en/news/print/279099/", None),
     ("https://russkiymir.ru/en/publications/204862/", None),  # publications are not in scope
-    ("https://washington.mid.ru/en/press-centre/news/speech_by_russian_ambassador_to_the_united_states_"
-     "anatoly_antonov_at_the_sister_cities_international/", "embassy"),
+    (("https://washington.mid.ru/en/press-centre/news/speech_by_russian_ambassador_to_the_united_states_"
+      "anatoly_antonov_at_the_sister_cities_international/"), "embassy"),
     ("https://washington.mid.ru/ru/press-centre/news/posol_rossii/", "embassy"),
     ("https://washington.mid.ru/en/press-centre/news/1790052/", "embassy"),  # numeric-id form (§2.2)
     ("https://washington.mid.ru/en/press-centre/news/", None),

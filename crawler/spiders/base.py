@@ -18,9 +18,8 @@ from crawler.urls import article_kind, canonical_url
 if TYPE_CHECKING:
     from typing import Self
 
-    from twisted.python.failure import Failure
-
     from scrapy.crawler import Crawler
+    from twisted.python.failure import Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")  # the only answers treated as article pages (T06)
 STAT = "twinwatch"  # prefix of our own stats keys, read back by crawler.extensions.RunLedger

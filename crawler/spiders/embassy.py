@@ -16,11 +16,11 @@ class EmbassySpider(NewsSpider):
 
     name = "embassy"
     # The old domain only redirects to washington.mid.ru; it must be allowed for those 301s (§2.1, T05).
-    allowed_domains = ["washington.mid.ru", "russianembassy.org"]
-    start_urls = [
+    allowed_domains = ("washington.mid.ru", "russianembassy.org")
+    start_urls = (
         "https://washington.mid.ru/en/press-centre/news/",
         "https://washington.mid.ru/ru/press-centre/news/",
-    ]
+    )
     LISTING_DATE = DAY_MONTH  # "09 august": day and month only; the year comes from the article [E]
 
     def parse(self, response: Response) -> Iterator[scrapy.Request]:
@@ -31,6 +31,6 @@ class EmbassySpider(NewsSpider):
         items = [(url, {"title": meta["title"], "date": meta["date"]})
                  for url, meta in listing_items(response, self.name, self.LISTING_DATE)]  # fmt: skip
         yield from self.article_requests(items)
-        if self.keep_paging(response, [url for url, _ in items]):
-            if (following := self.next_page(response, self.parse)) is not None:
-                yield following
+        following = self.next_page(response, self.parse) if self.keep_paging(response, [u for u, _ in items]) else None
+        if following is not None:
+            yield following

@@ -16,8 +16,8 @@ class RusskiymirSpider(NewsSpider):
 
     name = "russkiymir"
     # Mirror hosts (www., mail., the IDN) are folded by canonical_url before any request is made.
-    allowed_domains = ["russkiymir.ru"]
-    start_urls = ["https://russkiymir.ru/en/news/", "https://russkiymir.ru/news/"]
+    allowed_domains = ("russkiymir.ru",)
+    start_urls = ("https://russkiymir.ru/en/news/", "https://russkiymir.ru/news/")
     LISTING_DATE = DMY_DATE  # "30.09.2020 Subject: Politics" under each listed item [E]
 
     def parse(self, response: Response) -> Iterator[scrapy.Request]:
@@ -27,9 +27,9 @@ class RusskiymirSpider(NewsSpider):
             return
         items = [(url, self.listing_meta(meta)) for url, meta in listing_items(response, self.name, self.LISTING_DATE)]
         yield from self.article_requests(items)
-        if self.keep_paging(response, [url for url, _ in items]):
-            if (following := self.next_page(response, self.parse)) is not None:
-                yield following
+        following = self.next_page(response, self.parse) if self.keep_paging(response, [u for u, _ in items]) else None
+        if following is not None:
+            yield following
 
     @staticmethod
     def listing_meta(meta: dict[str, str]) -> dict[str, str]:

@@ -26,7 +26,7 @@ def iso_datetime(value: str) -> str:
     """Return an RSS (RFC 822) or sitemap (ISO 8601) date as ISO 8601, or '' if it is neither."""
     value = value.strip()
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        return datetime.fromisoformat(value).isoformat()
     except ValueError:
         pass
     try:
@@ -45,7 +45,7 @@ class TassSpider(NewsSpider):
     """Read /rss/v2.xml and the news sitemaps of both hosts; yield each anchored article URL."""
 
     name = "tass"
-    allowed_domains = list(HOSTS)
+    allowed_domains = HOSTS
     FEED_PATH = "/rss/v2.xml"
     SITEMAP_INDEX_PATH = "/sitemap.xml"
     FIRST_NEWS_SITEMAP = "/sitemap/sitemap_news0.xml"  # used when the index lists no news sitemap
