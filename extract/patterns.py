@@ -59,7 +59,7 @@ STATUS_CUES = {
 }
 # Words that point back to a place named in an adjacent sentence ("its sister city", "them", "the municipality").
 COREF_CUES = (
-    r"its", r"their", r"them", r"these", r"she", r"he", r"the state", r"our", r"your", r"we", r"the (?:city|municipality|russian city|american city|northern capital)",
+    r"its", r"their", r"them", r"these", r"she", r"he", r"the state", r"our", r"your", r"we", r"the (?:[\w-]+ )?(?:city|town|municipality|capital)",
     r"его", r"их", r"этим\w*", r"эти\w*",
 )
 # Titles and words in front of a personal name that is also a place name (Mayor Franklin, Айсен Николаев).
@@ -100,6 +100,8 @@ QUALIFIER_GAP = re.compile(
 # "Sergiev Posad near Moscow", "столицы Приморья"), not a side of a pair.
 LOCATOR_BEFORE = re.compile(r"(?:\bnear|\boutside|\bнедалеко от|\bблиз|\bпод)\s*$", re.IGNORECASE)
 REGION_LOCATOR_BEFORE = re.compile(r"(?:capital of(?: the)?|столиц\w*)\s*$", re.IGNORECASE)
+# A region used as an adjective: "the Florida city", "the Iowa capital", "the Alaska port".
+ADJECTIVE_AFTER = re.compile(r"\s+(?:city|capital|town|port|community|side|delegation|governor)\b")
 # A state named as the locator of a city in the same sentence ("в штате Айова", "the state of Iowa").
 STATE_LOCATOR_BEFORE = re.compile(r"(?:штат\w*|state of)\s*$", re.IGNORECASE)
 

@@ -29,12 +29,16 @@ def _side(p: Place) -> tuple[str, str]:
 
 
 def _doc_hub(places: list[tuple[Located, Place, int]]) -> Place | None:
-    """The place the text is about: the most mentioned one, if mentioned at least three times and clearly first."""
+    """The place the text is about: the most mentioned one (at least twice); a tie goes to the one named first."""
     counts = Counter(_side(p) for _, p, _ in places)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    first: dict[tuple[str, str], tuple[int, Place]] = {}
+    for loc, p, _ in places:
+        if _side(p) not in first or loc.start < first[_side(p)][0]:
+            first[_side(p)] = (loc.start, p)
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k][0]))
+    if not ranked or counts[ranked[0]] < 2:
         return None
-    return next(p for _, p, _ in places if _side(p) == ranked[0][0])
+    return first[ranked[0]][1]
 
 
 def _isolated(text: str, seq: list[tuple[Located, Place]], k: int) -> bool:
@@ -79,7 +83,7 @@ def _is_enumeration_gap(gap: str) -> bool:
 
 
 def _center(text: str, seq: list[tuple[Located, Place]], rest_seq: list[tuple[Located, Place]],
-            hub: Place | None, sentence: Sentence) -> Place | None:
+            hub: Place | None, sentence: Sentence, item_hub: Place | None) -> Place | None:
     """The place the others of the sentence are paired with, or None."""
     names = {_side(p) for _, p in seq}
     rest = [p for _, p in rest_seq]
@@ -87,7 +91,9 @@ def _center(text: str, seq: list[tuple[Located, Place]], rest_seq: list[tuple[Lo
         return hub
     if len(names) == 1:
         # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.
-        return hub if hub is not None and (sentence.coref or sentence.item) else None
+        if sentence.coref:
+            return hub
+        return item_hub if sentence.item else None
     if len(rest) < 2:
         return None
     first, second = rest_seq[0][0], rest_seq[1][0]
@@ -114,13 +120,13 @@ def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) ->
 
 
 def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub: Place | None,
-               kind: str, sentence: Sentence) -> list[tuple[Place, Place]]:
+               sentence: Sentence, item_hub: Place | None) -> list[tuple[Place, Place]]:
     """Pair the sentence's center (the text's main place, a local subject or a list head) with the others."""
     rest_seq = [x for k, x in enumerate(seq) if k not in used]
     rest = [p for _, p in rest_seq]
     if used and len(rest) < 2 and not (hub and rest):
         return []
-    center = _center(text, seq, rest_seq, hub, sentence)
+    center = _center(text, seq, rest_seq, hub, sentence, item_hub)
     if center is None:
         return []
     partners = [p for p in rest if p.country != center.country and _side(p) != _side(center)]
@@ -139,12 +145,12 @@ def _allowed(a: Place, b: Place, s: Sentence, structural: bool) -> bool:
 
 
 def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, Place]], hub: Place | None,
-                   prev_twin: bool) -> list[Hit]:
+                   prev_twin: bool, item_hub: Place | None = None) -> list[Hit]:
     """All pairs stated in one context sentence."""
     seq = _drop_enclosing_regions(seq)
     pairs, used = _structural(text, seq, hub)
     n_structural = len(pairs)
-    pairs += _hub_pairs(text, seq, used, hub, kind, s)
+    pairs += _hub_pairs(text, seq, used, hub, s, item_hub)
     explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
     weak = {_side(p) for loc, p in seq if loc.weak}
     at = {_side(p): loc.start for loc, p in reversed(seq)}
@@ -154,28 +160,33 @@ def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, P
 
 def _drop_enclosing_regions(seq: list[tuple[Located, Place]]) -> list[tuple[Located, Place]]:
     """Drop a region named right next to a city inside it ("Crimea's capital of Simferopol", "Simferopol, Crimea")."""
-    cities = [(loc, p) for loc, p in seq if p.level == "city"]
+    def encloses(k: int) -> bool:
+        loc, p = seq[k]
+        if p.level != "region" or "state" in p.flags:
+            return False
+        near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq)]
+        return any(c.level == "city" and (c.country, c.admin1) == (p.country, p.admin1)
+                   and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30 for cl, c in near)
 
-    def encloses(loc: Located, p: Place) -> bool:
-        return p.level == "region" and "state" not in p.flags and any(
-            (c.country, c.admin1) == (p.country, p.admin1) and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30
-            for cl, c in cities)
-
-    return [(loc, p) for loc, p in seq if not encloses(loc, p)]
+    return [x for k, x in enumerate(seq) if not encloses(k)]
 
 
-def _next_anchor(found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]], chunk: str) -> Place | None:
-    """The place a following list line pairs with: the side shared by this sentence's pairs (kept while a list goes
-    on), or the only place of a heading that ends with a colon ("Perm is twinned with:")."""
+def _next_anchor(found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]],
+                 chunk: str) -> tuple[Place | None, bool]:
+    """The place a following sentence may refer back to, and whether it heads a list: the side shared by several
+    pairs or a heading that ends with a colon ("Perm is twinned with:") head lists; a single pair's first-named
+    side (its subject) is only a coreference target ("The Florida city is also twinned with …")."""
     if not found:
-        return seq[0][1] if len(seq) == 1 and chunk.rstrip().endswith(":") else None
+        return (seq[0][1], True) if len(seq) == 1 and chunk.rstrip().endswith(":") else (None, False)
     sides = [{_side(h.a), _side(h.b)} for h in found]
     if last is not None and all(_side(last) in x for x in sides):
-        return last
+        return last, True
     common = set.intersection(*sides)
-    if len(found) > 1 and len(common) == 1:
-        return next(p for h in found for p in (h.a, h.b) if _side(p) in common)
-    return None
+    if len(found) == 1:
+        return next(p for _, p in seq if _side(p) in common), False
+    if len(common) == 1:
+        return next(p for h in found for p in (h.a, h.b) if _side(p) in common), True
+    return None, False
 
 
 def _collect(text: str) -> list[Hit]:
@@ -194,6 +205,7 @@ def _collect(text: str) -> list[Hit]:
     hub = _doc_hub(resolved)
     hits: list[Hit] = []
     last: Place | None = None  # the center of the previous context sentence: a list may continue after a break
+    strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
     for s in sentences:
         kind = ctx.get(s.index)
         if kind is None or s.index not in by_sentence:
@@ -202,9 +214,9 @@ def _collect(text: str) -> list[Hit]:
         seq = [(loc, p) for loc, p, i in resolved if i == s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or _side(x[1]) != _side(seq[k - 1][1])]
         prev_twin = s.index > 0 and sentences[s.index - 1].twin
-        found = _sentence_hits(text, s, kind, seq, hub or last, prev_twin)
+        found = _sentence_hits(text, s, kind, seq, hub or last, prev_twin, hub or (last if strong else None))
         hits += found
-        last = _next_anchor(found, last, seq, text[s.start: s.end])
+        last, strong = _next_anchor(found, last, seq, text[s.start: s.end])
     return hits
 
 

@@ -123,6 +123,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         prev_city = i > 0 and raw[i - 1].candidates[0].level == "city" and m.start - raw[i - 1].end <= 40
         if "state" in top.flags and prev_city and P.STATE_LOCATOR_BEFORE.search(before):
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
+        if top.level == "region" and P.ADJECTIVE_AFTER.match(text, m.end):
+            continue  # "the Florida city": an adjective pointing at a city named elsewhere
         if P.LOCATOR_BEFORE.search(before) or (top.level == "region" and P.REGION_LOCATOR_BEFORE.search(before)):
             continue  # "near Moscow", "the capital of Shandong": a locator, not a side of a pair
         if m.surface in persons or _institution(text, m) or _person(text, m, starts) or _organisation(text, m):
