@@ -83,7 +83,7 @@ def _is_enumeration_gap(gap: str) -> bool:
 
 
 def _center(text: str, seq: list[tuple[Located, Place]], rest_seq: list[tuple[Located, Place]],
-            hub: Place | None, sentence: Sentence, item_hub: Place | None) -> Place | None:
+            hub: Place | None, sentence: Sentence, item_hub: Place | None, prev_twin: bool) -> Place | None:
     """The place the others of the sentence are paired with, or None."""
     names = {_side(p) for _, p in seq}
     rest = [p for _, p in rest_seq]
@@ -91,8 +91,8 @@ def _center(text: str, seq: list[tuple[Located, Place]], rest_seq: list[tuple[Lo
         return hub
     if len(names) == 1:
         # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.
-        if sentence.coref:
-            return hub
+        if sentence.coref and (sentence.twin or sentence.partner or prev_twin):
+            return hub  # "its sister city", or a pronoun right after a twinning sentence
         return item_hub if sentence.item else None
     if len(rest) < 2:
         return None
@@ -120,13 +120,13 @@ def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) ->
 
 
 def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub: Place | None,
-               sentence: Sentence, item_hub: Place | None) -> list[tuple[Place, Place]]:
+               sentence: Sentence, item_hub: Place | None, prev_twin: bool) -> list[tuple[Place, Place]]:
     """Pair the sentence's center (the text's main place, a local subject or a list head) with the others."""
     rest_seq = [x for k, x in enumerate(seq) if k not in used]
     rest = [p for _, p in rest_seq]
     if used and len(rest) < 2 and not (hub and rest):
         return []
-    center = _center(text, seq, rest_seq, hub, sentence, item_hub)
+    center = _center(text, seq, rest_seq, hub, sentence, item_hub, prev_twin)
     if center is None:
         return []
     partners = [p for p in rest if p.country != center.country and _side(p) != _side(center)]
@@ -150,7 +150,7 @@ def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, P
     seq = _drop_enclosing_regions(seq)
     pairs, used = _structural(text, seq, hub)
     n_structural = len(pairs)
-    pairs += _hub_pairs(text, seq, used, hub, s, item_hub)
+    pairs += _hub_pairs(text, seq, used, hub, s, item_hub, prev_twin)
     explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
     weak = {_side(p) for loc, p in seq if loc.weak}
     at = {_side(p): loc.start for loc, p in reversed(seq)}
