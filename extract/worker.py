@@ -84,6 +84,7 @@ class ExtractionPool:
         self._lock = threading.Lock()
         self._busy: dict[int, Worker] = {}  # slot → worker currently holding a page
         self._closed = False
+        self._start_error = ""
         self._threads = [threading.Thread(target=self._serve, args=(slot,), name=f"extract-{slot}", daemon=True)
                          for slot in range(workers)]  # fmt: skip
         for thread in self._threads:
@@ -124,7 +125,13 @@ class ExtractionPool:
         """Start a worker and wait for it to be warm; None if it cannot start."""
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(target=worker_main, args=(child,), daemon=True)
-        process.start()
+        try:
+            process.start()
+        except Exception as exc:  # noqa: BLE001 - e.g. a main module without the __main__ guard
+            parent.close()
+            child.close()
+            self._start_error = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+            return None
         child.close()
         worker = Worker(process, parent)
         try:
@@ -132,6 +139,7 @@ class ExtractionPool:
                 return worker
         except (EOFError, OSError):
             pass
+        self._start_error = f"worker exited with code {process.exitcode} before it was ready"
         worker.stop()
         return None
 
@@ -147,7 +155,7 @@ class ExtractionPool:
                     worker.stop()
                 worker = self._start()
             if worker is None:
-                future.set_result(failed("error:worker-start: extraction process did not start"))
+                future.set_result(failed(f"error:worker-start: {self._start_error}"))
                 continue
             analysis = self._run(slot, worker, job)
             if analysis.status in ("timeout", "error:worker-crash"):
@@ -169,6 +177,8 @@ class ExtractionPool:
             return result if isinstance(result, Analysis) else failed("error:worker-crash")
         except (EOFError, OSError):
             return failed("error:worker-crash")
+        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable job; the page still gets a status
+            return failed(f"error:{type(exc).__name__}: {exc}"[:500])
         finally:
             with self._lock:
                 self._busy.pop(slot, None)
