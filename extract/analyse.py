@@ -7,8 +7,11 @@ stored page re-analysed offline gets exactly what the crawl would have produced.
 from __future__ import annotations
 
 import codecs
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 from extract.models import Body, Pair
 
@@ -54,21 +57,27 @@ def listing_fallback(body: Body, listing: Mapping[str, str]) -> Body:
     return replace(body, published=published, date_rule="listing") if published else body
 
 
+@cache
 def tagger_version() -> str:
-    """Return the tagger's version string."""
-    try:  # TEMPORARY until extract.tagger lands: remove before shipping
-        from extract import tagger
-    except ImportError:
-        return "missing"
-    return str(getattr(tagger, "TAGGER_VERSION", "unversioned"))
+    """Return the tagger's TAGGER_VERSION, else a short hash of its code and data files."""
+    from extract import tagger
+
+    if declared := getattr(tagger, "TAGGER_VERSION", None):
+        return str(declared)
+    # why: without a declared version, `retag` still needs to know when tagging logic or data changed
+    package = Path(tagger.__file__).parent
+    files = sorted([*package.glob("tagg*.py"), package / "patterns.py", package / "gazetteer.py",
+                    *(p for p in (package / "data").rglob("*") if p.is_file())])  # fmt: skip
+    digest = hashlib.sha256()
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"tagger-src-{digest.hexdigest()[:12]}"
 
 
 def tag(body: Body) -> tuple[Pair, ...]:
     """Return the city pairs the tagger finds in the body text."""
-    try:  # TEMPORARY until extract.tagger lands: remove before shipping
-        from extract.tagger import tag_pairs  # lazy: the gazetteer loads once per process, on first use
-    except ImportError:
-        return ()
+    from extract.tagger import tag_pairs  # lazy: the gazetteer loads once per process, on first use
 
     return tuple(tag_pairs(body.text, body.language or "en"))
 

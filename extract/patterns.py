@@ -18,16 +18,18 @@ def compile_ci(*tokens: str) -> re.Pattern[str]:
 # Twinning words: they make a pair explicit (annotation rule) and open a twinning context.
 TWIN_CUES = (
     r"sister[- ]?(?:cit(?:y|ies)|state|states|county|counties|port|region|town|relationship|communit)\w*",
-    r"sister[- ]cit", r"twin[- ]?(?:town|city|cities|region|regions)s?", r"twinned", r"twinning", r"twin\b",
+    r"sister[- ]cit", r"twin[- ]?(?:town|city|cities|region|regions)s?", r"twinned", r"twinning",
+    r"(?:first|new|oldest|another|its|their|our|a) twins?\b",
     r"(?:officially )?related regions", r"jumelage", r"partnerst[aä]dt\w*", r"st[aä]dtepartnerschaft\w*",
     r"побратим\w*", r"побрат\w*", r"породн[её]нн\w*", r"породнил\w*", r"братск\w* (?:отношени|связ)\w*",
 )
 # Partner words: a formal partnership is a pair too, but implicit (explicit=False).
 PARTNER_CUES = (
     r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?", r"partnership\w*", r"pairing", r"friendship cit(?:y|ies)",
-    r"cooperation (?:agreement|programme|program|plan)", r"agreements? on (?:cooperation|partnership|friendship)", r"memorand(?:um|a) of (?:understanding|cooperation)", r"friendly (?:ties|relations)",
-    r"город\w*[- ]партн[её]р\w*", r"партн[её]р\w*", r"дружественн\w* (?:связ|отношени|город)\w*",
-    r"соглашени\w* о сотрудничестве", r"меморандум\w*", r"сотруднича\w*", r"сотрудничеств\w*",
+    r"cooperation (?:agreement|programme|program|plan)", r"agreements? on (?:[\w,-]+ ){0,5}(?:cooperation|partnership|friendship)", r"memorand(?:um|a) of (?:understanding|cooperation)", r"friendly (?:ties|relations)",
+    r"город\w*[- ]партн[её]р\w*", r"партн[её]рск\w* (?:связ|отношени|соглашени)\w*", r"партн[её]рств\w*",
+    r"партн[её]р\w* (?:город|регион)\w*", r"дружественн\w* (?:связ|отношени|город)\w*",
+    r"соглашени\w* о (?:[\w,-]+ ){0,5}(?:сотрудничестве|партн[её]рстве|дружбе)", r"меморандум\w*", r"договор\w* о (?:сотрудничестве|дружбе)",
 )
 # Near misses: a sentence about these is not a twinning statement unless it also has a twinning word.
 NEAR_MISS_CUES = (

@@ -18,6 +18,10 @@ CUES = [
     ("готовы стать побратимами", "proposal", True), ("are not sister cities", "negated", True),
     ("suspended the relationship", "status:suspended", True), ("разорвала связи", "status:ended", True),
     ("restoration of sister city relations", "status:restored", True), ("its sister city", "coref", True),
+    ("the city's first twin, Essen", "twin", True), ("a twin-engine plane", "twin", False),
+    ("соглашение о торгово-экономическом сотрудничестве", "partner", True),
+    ("Россия и Китай расширяют сотрудничество", "partner", False), ("talks on cooperation", "partner", False),
+    ("the Florida city", "coref", True),
 ]
 
 
