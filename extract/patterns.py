@@ -19,7 +19,7 @@ def compile_ci(*tokens: str) -> re.Pattern[str]:
 TWIN_CUES = (
     r"sister[- ]?(?:cit(?:y|ies)|state|states|county|counties|port|region|town|relationship|communit)\w*",
     r"sister[- ]cit", r"twin[- ]?(?:town|city|cities|region|regions)s?", r"twinned", r"twinning",
-    r"(?:first|new|oldest|another|its|their|our|a) twins?\b",
+    r"(?:first|new|oldest|another|its|their|our|a) twins?(?![-\w])",
     r"(?:officially )?related regions", r"jumelage", r"partnerst[aä]dt\w*", r"st[aä]dtepartnerschaft\w*",
     r"побратим\w*", r"побрат\w*", r"породн[её]нн\w*", r"породнил\w*", r"братск\w* (?:отношени|связ)\w*",
 )
