@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from extract.gazetteer import load, pair_key
 from extract.models import Pair
@@ -63,7 +64,9 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score(gold_items: Iterable[Mapping[str, Any]], predicted: Mapping[str, Iterable[Pair | Mapping[str, Any]]]) -> Report:
+def score(
+    gold_items: Iterable[Mapping[str, Any]], predicted: Mapping[str, Iterable[Pair | Mapping[str, Any]]]
+) -> Report:
     """Compare predicted pairs (by item id) with the gold pairs of each annotated item."""
     listed = {norm_key(a[0], a[1], b[0], b[1]) for a, b in load().known}
     tp = fp = fn = neg = neg_fired = 0
@@ -77,7 +80,10 @@ def score(gold_items: Iterable[Mapping[str, Any]], predicted: Mapping[str, Itera
         hit = pred & set(gold)
         tp, fp, fn = tp + len(hit), fp + len(pred - set(gold)), fn + len(set(gold) - pred)
         for k, p in gold.items():
-            for bucket in ("explicit" if p.get("explicit") else "implicit", "listed" if k in listed else "unlisted"):
+            for bucket in (
+                "explicit" if p.get("explicit") else "implicit",
+                "listed" if k in listed else "unlisted",
+            ):
                 found[bucket][0] += k in hit
                 found[bucket][1] += 1
         if not gold:
@@ -87,12 +93,25 @@ def score(gold_items: Iterable[Mapping[str, Any]], predicted: Mapping[str, Itera
             pr, rc = _ratio(len(hit), len(pred)) if pred else 0.0, _ratio(len(hit), len(gold))
             macro.append(_f1(pr, rc))
         if pred ^ set(gold):
-            errors[item["id"]] = {"fp": [f"{a[0]}–{b[0]}" for a, b in sorted(pred - set(gold))],
-                                  "fn": [f"{a[0]}–{b[0]}" for a, b in sorted(set(gold) - pred)]}
+            errors[item["id"]] = {
+                "fp": [f"{a[0]}–{b[0]}" for a, b in sorted(pred - set(gold))],
+                "fn": [f"{a[0]}–{b[0]}" for a, b in sorted(set(gold) - pred)],
+            }
     precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
-    return Report(tp, fp, fn, precision, recall, _f1(precision, recall), sum(macro) / len(macro) if macro else 0.0,
-                  *(_ratio(*found[b]) for b in ("explicit", "implicit", "listed", "unlisted")),
-                  negatives=neg, negatives_fired=neg_fired, articles=len(items), errors=errors)
+    return Report(
+        tp,
+        fp,
+        fn,
+        precision,
+        recall,
+        _f1(precision, recall),
+        sum(macro) / len(macro) if macro else 0.0,
+        *(_ratio(*found[b]) for b in ("explicit", "implicit", "listed", "unlisted")),
+        negatives=neg,
+        negatives_fired=neg_fired,
+        articles=len(items),
+        errors=errors,
+    )
 
 
 def format_report(r: Report, verbose: bool = False) -> str:
@@ -103,8 +122,10 @@ def format_report(r: Report, verbose: bool = False) -> str:
         f"macro F1 (positive articles) {r.macro_f1:.3f}",
         f"recall explicit {r.recall_explicit:.3f}  implicit {r.recall_implicit:.3f}",
         f"recall listed in known pairs {r.recall_listed:.3f}  not listed {r.recall_unlisted:.3f}",
-        f"false alarms on negatives {r.negatives_fired}/{r.negatives}"
-        f" ({_ratio(r.negatives_fired, r.negatives) if r.negatives else 0.0:.3f})",
+        (
+            f"false alarms on negatives {r.negatives_fired}/{r.negatives}"
+            f" ({_ratio(r.negatives_fired, r.negatives) if r.negatives else 0.0:.3f})"
+        ),
     ]
     if verbose:
         for item_id, e in sorted(r.errors.items()):

@@ -60,15 +60,27 @@ class Gazetteer:
 
 def _place(row: list[str]) -> Place:
     """Build a Place from a gazetteer row."""
-    return Place(key=row[0], name=row[1], country=row[2], level=row[3],
-                 lat=float(row[4]) if row[4] else None, lon=float(row[5]) if row[5] else None,
-                 geonameid=int(row[6]) if row[6] else None, population=int(row[7] or 0), admin1=row[8],
-                 flags=frozenset(f for f in row[9].split("|") if f))
+    return Place(
+        key=row[0],
+        name=row[1],
+        country=row[2],
+        level=row[3],
+        lat=float(row[4]) if row[4] else None,
+        lon=float(row[5]) if row[5] else None,
+        geonameid=int(row[6]) if row[6] else None,
+        population=int(row[7] or 0),
+        admin1=row[8],
+        flags=frozenset(f for f in row[9].split("|") if f),
+    )
 
 
 def _keep(place: Place) -> bool:
     """Keep curated/known places, regions and countries, and cities above the population floor."""
-    return place.level != "city" or bool(place.flags & {"curated", "known"}) or place.population >= MIN_POPULATION
+    return (
+        place.level != "city"
+        or bool(place.flags & {"curated", "known"})
+        or place.population >= MIN_POPULATION
+    )
 
 
 def pair_key(a: tuple[str, str], b: tuple[str, str]) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -102,7 +114,9 @@ def load() -> Gazetteer:
             for surface in {*row[10].split("|"), *row[11].split("|")}:
                 # Proper names only: a capital first letter (Nice vs nice), or a generic word before a capitalised
                 # name ("штат Нью-Йорк", "провинция Шаньдун").
-                if len(surface) >= 3 and (surface[0].isupper() or " " in surface and surface.split()[-1][0].isupper()):
+                if len(surface) >= 3 and (
+                    surface[0].isupper() or " " in surface and surface.split()[-1][0].isupper()
+                ):
                     index.setdefault(surface, []).append(place)
     surfaces = tuple(sorted(index))
     # A place whose own name is the surface beats one reached through an alias (Stavropol city vs Krai).
@@ -116,7 +130,9 @@ def _bounded(text: str, start: int, end: int) -> bool:
     """True when the match is a whole word (letters/digits do not continue it on either side)."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or after.isalnum() or before == "'" and start > 1 and text[start - 2].isalnum())
+    return not (
+        before.isalnum() or after.isalnum() or before == "'" and start > 1 and text[start - 2].isalnum()
+    )
 
 
 def find_mentions(text: str) -> list[Mention]:

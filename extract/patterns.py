@@ -18,86 +18,249 @@ def compile_ci(*tokens: str) -> re.Pattern[str]:
 # Twinning words: they make a pair explicit (annotation rule) and open a twinning context.
 TWIN_CUES = (
     r"sister[- ]?(?:cit(?:y|ies)|state|states|county|counties|port|region|town|relationship|communit)\w*",
-    r"sister[- ]cit", r"twin[- ]?(?:town|city|cities|region|regions)s?", r"twinned", r"twinning",
+    r"sister[- ]cit",
+    r"twin[- ]?(?:town|city|cities|region|regions)s?",
+    r"twinned",
+    r"twinning",
     r"(?:first|new|oldest|another|its|their|our|a) twins?(?![-\w])",
-    r"(?:officially )?related regions", r"jumelage", r"partnerst[aä]dt\w*", r"st[aä]dtepartnerschaft\w*",
-    r"побратим\w*", r"побрат\w*", r"породн[её]нн\w*", r"породнил\w*", r"братск\w* (?:отношени|связ)\w*",
+    r"(?:officially )?related regions",
+    r"jumelage",
+    r"partnerst[aä]dt\w*",
+    r"st[aä]dtepartnerschaft\w*",
+    r"побратим\w*",
+    r"побрат\w*",
+    r"породн[её]нн\w*",
+    r"породнил\w*",
+    r"братск\w* (?:отношени|связ)\w*",
 )
 # Partner words: a formal partnership is a pair too, but implicit (explicit=False).
 PARTNER_CUES = (
-    r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?", r"partnership\w*", r"pairing", r"friendship cit(?:y|ies)",
-    r"cooperation (?:agreement|programme|program|plan)", r"agreements? on (?:[\w,-]+ ){0,5}(?:cooperation|partnership|friendship)", r"memorand(?:um|a) of (?:understanding|cooperation)", r"friendly (?:ties|relations)",
-    r"город\w*[- ]партн[её]р\w*", r"партн[её]рск\w* (?:связ|отношени|соглашени)\w*", r"партн[её]рств\w*",
-    r"партн[её]р\w* (?:город|регион)\w*", r"дружественн\w* (?:связ|отношени|город)\w*",
-    r"соглашени\w* о (?:[\w,-]+ ){0,5}(?:сотрудничестве|партн[её]рстве|дружбе)", r"меморандум\w*", r"договор\w* о (?:сотрудничестве|дружбе)",
+    r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?",
+    r"partnership\w*",
+    r"pairing",
+    r"friendship cit(?:y|ies)",
+    r"cooperation (?:agreement|programme|program|plan)",
+    r"agreements? on (?:[\w,-]+ ){0,5}(?:cooperation|partnership|friendship)",
+    r"memorand(?:um|a) of (?:understanding|cooperation)",
+    r"friendly (?:ties|relations)",
+    r"город\w*[- ]партн[её]р\w*",
+    r"партн[её]рск\w* (?:связ|отношени|соглашени)\w*",
+    r"партн[её]рств\w*",
+    r"партн[её]р\w* (?:город|регион)\w*",
+    r"дружественн\w* (?:связ|отношени|город)\w*",
+    r"соглашени\w* о (?:[\w,-]+ ){0,5}(?:сотрудничестве|партн[её]рстве|дружбе)",
+    r"меморандум\w*",
+    r"договор\w* о (?:сотрудничестве|дружбе)",
 )
 # Near misses: a sentence about these is not a twinning statement unless it also has a twinning word.
 NEAR_MISS_CUES = (
-    r"flights?", r"flew", r"airlines?", r"air route", r"summit", r"embass(?:y|ies)", r"consulate\w*",
-    r"ambassadors?", r"universit(?:y|ies)", r"match(?:es)?", r"game", r"stadium", r"hockey", r"tensions?",
-    r"авиа\w*", r"рейс\w*", r"саммит\w*", r"посольств\w*", r"консульств\w*", r"посол\w*", r"университет\w*",
-    r"матч\w*", r"хокке\w*", r"чемпионат\w*", r"older than", r"larger than", r"bigger than", r"similar to",
-    r"старше", r"больше чем", r"крупнее",
+    r"flights?",
+    r"flew",
+    r"airlines?",
+    r"air route",
+    r"summit",
+    r"embass(?:y|ies)",
+    r"consulate\w*",
+    r"ambassadors?",
+    r"universit(?:y|ies)",
+    r"match(?:es)?",
+    r"game",
+    r"stadium",
+    r"hockey",
+    r"tensions?",
+    r"авиа\w*",
+    r"рейс\w*",
+    r"саммит\w*",
+    r"посольств\w*",
+    r"консульств\w*",
+    r"посол\w*",
+    r"университет\w*",
+    r"матч\w*",
+    r"хокке\w*",
+    r"чемпионат\w*",
+    r"older than",
+    r"larger than",
+    r"bigger than",
+    r"similar to",
+    r"старше",
+    r"больше чем",
+    r"крупнее",
 )
 # Proposals that were not concluded: no pair (annotation rule).
 PROPOSAL_CUES = (
-    r"(?:could|can|may|might|would|should) (?:become|be)(?: \w+)? (?:sister|twin)", r"ready to become",
-    r"propos\w*", r"suggest\w*", r"consider(?:ing|s)? (?:becoming|establishing)", r"poll\w*",
-    r"(?:может|могут|готов\w*) стать", r"предлож\w*", r"предлага\w*",
+    r"(?:could|can|may|might|would|should) (?:become|be)(?: \w+)? (?:sister|twin)",
+    r"ready to become",
+    r"propos\w*",
+    r"suggest\w*",
+    r"consider(?:ing|s)? (?:becoming|establishing)",
+    r"poll\w*",
+    r"(?:может|могут|готов\w*) стать",
+    r"предлож\w*",
+    r"предлага\w*",
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
 NEGATION_CUES = (
-    r"(?:are|is|were|was) not (?:\w+ )?(?:sister|twin)", r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
-    r"никогда не (?:были|был|была)", r"не (?:являются|являлись|является|был|были|стал\w*) (?:\w+ )?побратим",
+    r"(?:are|is|were|was) not (?:\w+ )?(?:sister|twin)",
+    r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
+    r"никогда не (?:были|был|была)",
+    r"не (?:являются|являлись|является|был|были|стал\w*) (?:\w+ )?побратим",
 )
 STATUS_CUES = {
-    "suspended": (r"suspen\w*", r"put on ice", r"on hold", r"pause\w*", r"froze\w*", r"freez\w*",
-                  r"приостанов\w*", r"замороз\w*"),
-    "ended": (r"sever\w*", r"terminat\w*", r"dissolv\w*", r"revok\w*", r"cut (?:ties|off)", r"ended",
-              r"end(?:ing)? (?:the |its |their )?(?:\w+ )?(?:relationship|ties|relations)", r"call(?:ing|ed)? off",
-              r"break(?:ing)? (?:off )?(?:the )?ties", r"разорв\w*", r"разрыв\w*", r"прекрат\w*", r"прекращ\w*",
-              r"расторг\w*", r"прерва\w*"),
+    "suspended": (
+        r"suspen\w*",
+        r"put on ice",
+        r"on hold",
+        r"pause\w*",
+        r"froze\w*",
+        r"freez\w*",
+        r"приостанов\w*",
+        r"замороз\w*",
+    ),
+    "ended": (
+        r"sever\w*",
+        r"terminat\w*",
+        r"dissolv\w*",
+        r"revok\w*",
+        r"cut (?:ties|off)",
+        r"ended",
+        r"end(?:ing)? (?:the |its |their )?(?:\w+ )?(?:relationship|ties|relations)",
+        r"call(?:ing|ed)? off",
+        r"break(?:ing)? (?:off )?(?:the )?ties",
+        r"разорв\w*",
+        r"разрыв\w*",
+        r"прекрат\w*",
+        r"прекращ\w*",
+        r"расторг\w*",
+        r"прерва\w*",
+    ),
     "restored": (r"restor\w*", r"renew\w*", r"resum\w*", r"reinstat\w*", r"возобнов\w*", r"восстанов\w*"),
 }
 # Words that point back to a place named in an adjacent sentence ("its sister city", "them", "the municipality").
 COREF_CUES = (
-    r"its", r"their", r"them", r"these", r"she", r"he", r"the state", r"our", r"your", r"we", r"the (?:[\w-]+ )?(?:city|town|municipality|capital)",
-    r"его", r"их", r"этим\w*", r"эти\w*",
+    r"its",
+    r"their",
+    r"them",
+    r"these",
+    r"she",
+    r"he",
+    r"the state",
+    r"our",
+    r"your",
+    r"we",
+    r"the (?:[\w-]+ )?(?:city|town|municipality|capital)",
+    r"его",
+    r"их",
+    r"этим\w*",
+    r"эти\w*",
 )
 # Titles and words in front of a personal name that is also a place name (Mayor Franklin, Айсен Николаев).
 PERSON_TITLES = (
-    "Mayor", "Gov.", "Governor", "President", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Rep.", "Chairman",
-    "Minister", "Ambassador", "Saint", "St.", "мэр", "губернатор", "президент", "глава", "посол",
+    "Mayor",
+    "Gov.",
+    "Governor",
+    "President",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sen.",
+    "Senator",
+    "Rep.",
+    "Chairman",
+    "Minister",
+    "Ambassador",
+    "Saint",
+    "St.",
+    "мэр",
+    "губернатор",
+    "президент",
+    "глава",
+    "посол",
 )
 # A place name followed by one of these is an institution or organisation, not the place.
 INSTITUTION_WORDS = (
-    "University", "State University", "College", "Library", "Airport", "Philharmonic", "Ballet", "Examiner",
-    "Capitals", "Flyers", "Senators", "Declaration", "Treaty", "Sea", "River", "Bay",
-    "Кэпиталз", "Флайерз", "Сенаторз", "Университет", "университет", "море", "моря",
+    "University",
+    "State University",
+    "College",
+    "Library",
+    "Airport",
+    "Philharmonic",
+    "Ballet",
+    "Examiner",
+    "Capitals",
+    "Flyers",
+    "Senators",
+    "Declaration",
+    "Treaty",
+    "Sea",
+    "River",
+    "Bay",
+    "Кэпиталз",
+    "Флайерз",
+    "Сенаторз",
+    "Университет",
+    "университет",
+    "море",
+    "моря",
 )
 # Capitalised words that may follow a place name without making it a person's first name ("Chitose City").
 PLACE_NOUNS = (
-    "City", "County", "Borough", "Region", "Oblast", "Krai", "Province", "Prefecture", "State", "Municipality",
-    "Assembly", "Council", "Mayor", "Sister", "Sister-City", "Twin", "Commission", "Committee", "Alliance",
-    "Association", "Society", "Club", "Declaration", "Friendship", "Partnership", "Area", "Metropolitan",
-    "Город", "Области", "Область", "Край", "Края",
+    "City",
+    "County",
+    "Borough",
+    "Region",
+    "Oblast",
+    "Krai",
+    "Province",
+    "Prefecture",
+    "State",
+    "Municipality",
+    "Assembly",
+    "Council",
+    "Mayor",
+    "Sister",
+    "Sister-City",
+    "Twin",
+    "Commission",
+    "Committee",
+    "Alliance",
+    "Association",
+    "Society",
+    "Club",
+    "Declaration",
+    "Friendship",
+    "Partnership",
+    "Area",
+    "Metropolitan",
+    "Город",
+    "Области",
+    "Область",
+    "Край",
+    "Края",
 )
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
 TWIN_CITIES_METRO = compile_ci(r"the Twin Cities", r"города-близнецы", r"городами-близнецами")
 # "city of X", "города X": a place cue for names that are also first names or surnames.
-PLACE_CUE_BEFORE = compile_ci(r"(?:city|town|municipality|capital|region|state) of\s*$", r"(?:город\w*|столиц\w*)\s*$")
+PLACE_CUE_BEFORE = compile_ci(
+    r"(?:city|town|municipality|capital|region|state) of\s*$", r"(?:город\w*|столиц\w*)\s*$"
+)
 
 # Connectors between two place names that state a pair: "X and Y", "X–Y", "X/Y", "между X и Y".
 PAIR_CONNECTOR = re.compile(r"^\s*(?:and|&|и|с|with|to)\s+$|^\s*[-–—/]\s*$|^\s*[-–—]\s+$", re.IGNORECASE)
 DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
 # "Gainesville with its sister city Novorossiysk", "Vladivostok and its sister city Juneau": a pair by itself.
-WITH_CONNECTOR = re.compile(r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$")
-LIST_SEPARATOR = re.compile(r"^\s*(?:[,;]|,? and(?: of| with)?|,? и|,? as well as|, а также)\s*$", re.IGNORECASE)
+WITH_CONNECTOR = re.compile(
+    r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$"
+)
+LIST_SEPARATOR = re.compile(
+    r"^\s*(?:[,;]|,? and(?: of| with)?|,? и|,? as well as|, а также)\s*$", re.IGNORECASE
+)
 # A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
 QUALIFIER_GAP = re.compile(
     r"^\s*(?:,|\(|,\s*the capital of the|на|in|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате)?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
 # "Sergiev Posad near Moscow", "столицы Приморья"), not a side of a pair.
 LOCATOR_BEFORE = re.compile(r"(?:\bnear|\boutside|\bнедалеко от|\bблиз|\bпод)\s*$", re.IGNORECASE)
@@ -109,31 +272,149 @@ STATE_LOCATOR_BEFORE = re.compile(r"(?:штат\w*|state of)\s*$", re.IGNORECASE
 
 # US state abbreviations used as qualifiers ("Albany, N.Y.", "Rochester, NY", "(Minn.)").
 STATE_ABBREVIATIONS = {
-    "AK": "AK", "Alaska": "AK", "Ala.": "AL", "Ariz.": "AZ", "Calif.": "CA", "CA": "CA", "Colo.": "CO",
-    "Conn.": "CT", "Fla.": "FL", "FL": "FL", "Ga.": "GA", "GA": "GA", "Ill.": "IL", "IL": "IL", "Ind.": "IN",
-    "Iowa": "IA", "IA": "IA", "Kan.": "KS", "Ky.": "KY", "La.": "LA", "Md.": "MD", "MD": "MD", "Mass.": "MA",
-    "Mich.": "MI", "MI": "MI", "Minn.": "MN", "MN": "MN", "Miss.": "MS", "Mo.": "MO", "MO": "MO", "Mont.": "MT",
-    "N.C.": "NC", "NC": "NC", "N.H.": "NH", "NH": "NH", "N.J.": "NJ", "N.M.": "NM", "N.Y.": "NY", "NY": "NY",
-    "Ohio": "OH", "OH": "OH", "Okla.": "OK", "Ore.": "OR", "OR": "OR", "Pa.": "PA", "PA": "PA", "S.C.": "SC",
-    "SC": "SC", "Tenn.": "TN", "TN": "TN", "Texas": "TX", "Tex.": "TX", "TX": "TX", "Utah": "UT", "Va.": "VA",
-    "VA": "VA", "Vt.": "VT", "Wash.": "WA", "WA": "WA", "Wis.": "WI", "D.C.": "DC", "DC": "DC",
+    "AK": "AK",
+    "Alaska": "AK",
+    "Ala.": "AL",
+    "Ariz.": "AZ",
+    "Calif.": "CA",
+    "CA": "CA",
+    "Colo.": "CO",
+    "Conn.": "CT",
+    "Fla.": "FL",
+    "FL": "FL",
+    "Ga.": "GA",
+    "GA": "GA",
+    "Ill.": "IL",
+    "IL": "IL",
+    "Ind.": "IN",
+    "Iowa": "IA",
+    "IA": "IA",
+    "Kan.": "KS",
+    "Ky.": "KY",
+    "La.": "LA",
+    "Md.": "MD",
+    "MD": "MD",
+    "Mass.": "MA",
+    "Mich.": "MI",
+    "MI": "MI",
+    "Minn.": "MN",
+    "MN": "MN",
+    "Miss.": "MS",
+    "Mo.": "MO",
+    "MO": "MO",
+    "Mont.": "MT",
+    "N.C.": "NC",
+    "NC": "NC",
+    "N.H.": "NH",
+    "NH": "NH",
+    "N.J.": "NJ",
+    "N.M.": "NM",
+    "N.Y.": "NY",
+    "NY": "NY",
+    "Ohio": "OH",
+    "OH": "OH",
+    "Okla.": "OK",
+    "Ore.": "OR",
+    "OR": "OR",
+    "Pa.": "PA",
+    "PA": "PA",
+    "S.C.": "SC",
+    "SC": "SC",
+    "Tenn.": "TN",
+    "TN": "TN",
+    "Texas": "TX",
+    "Tex.": "TX",
+    "TX": "TX",
+    "Utah": "UT",
+    "Va.": "VA",
+    "VA": "VA",
+    "Vt.": "VT",
+    "Wash.": "WA",
+    "WA": "WA",
+    "Wis.": "WI",
+    "D.C.": "DC",
+    "DC": "DC",
 }
-STATE_ABBREV_RE = re.compile(r"^\s*[,(]\s*(" + "|".join(re.escape(k) for k in STATE_ABBREVIATIONS) + r")(?![\w])")
+STATE_ABBREV_RE = re.compile(
+    r"^\s*[,(]\s*(" + "|".join(re.escape(k) for k in STATE_ABBREVIATIONS) + r")(?![\w])"
+)
 # Demonyms that qualify the next place ("the Russian city of Stavropol", "китайским Хэфэем").
 DEMONYMS = {
-    "Russian": "RU", "American": "US", "Japanese": "JP", "Chinese": "CN", "German": "DE", "Ukrainian": "UA",
-    "Mexican": "MX", "Costa Rican": "CR", "British": "GB", "English": "GB", "French": "FR",
-    "российск": "RU", "русск": "RU", "американск": "US", "китайск": "CN", "немецк": "DE", "японск": "JP",
-    "узбекск": "UZ", "белорусск": "BY", "иранск": "IR", "украинск": "UA", "австрийск": "AT", "греческ": "GR",
+    "Russian": "RU",
+    "American": "US",
+    "Japanese": "JP",
+    "Chinese": "CN",
+    "German": "DE",
+    "Ukrainian": "UA",
+    "Mexican": "MX",
+    "Costa Rican": "CR",
+    "British": "GB",
+    "English": "GB",
+    "French": "FR",
+    "российск": "RU",
+    "русск": "RU",
+    "американск": "US",
+    "китайск": "CN",
+    "немецк": "DE",
+    "японск": "JP",
+    "узбекск": "UZ",
+    "белорусск": "BY",
+    "иранск": "IR",
+    "украинск": "UA",
+    "австрийск": "AT",
+    "греческ": "GR",
 }
-DEMONYM_BEFORE = re.compile(r"(?<![\w])(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+(?:(?:city|town|port|sister city|partner city) of\s+|город\w*\s+|сестр\w*\s+)?$")
+DEMONYM_BEFORE = re.compile(
+    r"(?<![\w])("
+    + "|".join(sorted(DEMONYMS, key=len, reverse=True))
+    + r")\w*\s+(?:(?:city|town|port|sister city|partner city) of\s+|город\w*\s+|сестр\w*\s+)?$"
+)
 
 # Sentence and paragraph splitting.
 SENTENCE_END = re.compile(r"(?<=[.!?…»\"”])\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-ABBREVIATIONS = ("St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gov.", "Sen.", "Rep.", "U.S.", "N.Y.", "D.C.", "Mt.", "Ft.",
-                 "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "No.", "Inc.", "Co.",
-                 "Ave.", "г.", "гг.", "ул.", "т.е.", "т.д.", "им.", "Н.", "В.", "А.", "С.", "Calif.", "Fla.", "Minn.")
+ABBREVIATIONS = (
+    "St.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "U.S.",
+    "N.Y.",
+    "D.C.",
+    "Mt.",
+    "Ft.",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Aug.",
+    "Sept.",
+    "Sep.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "No.",
+    "Inc.",
+    "Co.",
+    "Ave.",
+    "г.",
+    "гг.",
+    "ул.",
+    "т.е.",
+    "т.д.",
+    "им.",
+    "Н.",
+    "В.",
+    "А.",
+    "С.",
+    "Calif.",
+    "Fla.",
+    "Minn.",
+)
 
 TWIN_RE = compile_ci(*TWIN_CUES)
 PARTNER_RE = compile_ci(*PARTNER_CUES)
@@ -143,7 +424,8 @@ NEGATION_RE = compile_ci(*NEGATION_CUES)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
 STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")
-LIST_WORDS = re.compile(r"(?<![\w])(?:and|as well as|и|а также|" + "|".join(
-    k.lower() for k in DEMONYMS) + r")\w*", re.IGNORECASE)
+LIST_WORDS = re.compile(
+    r"(?<![\w])(?:and|as well as|и|а также|" + "|".join(k.lower() for k in DEMONYMS) + r")\w*", re.IGNORECASE
+)
 PARENTHESES = re.compile(r"\([^()]*\)")
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

@@ -43,19 +43,20 @@ def _doc_hub(places: list[tuple[Located, Place, int]]) -> Place | None:
 
 def _isolated(text: str, seq: list[tuple[Located, Place]], k: int) -> bool:
     """True when "X and Y" at k, k+1 is not part of a longer enumeration of places."""
-    before = k == 0 or not _is_enumeration_gap(text[seq[k - 1][0].end: seq[k][0].start])
-    after = k + 2 >= len(seq) or not _is_enumeration_gap(text[seq[k + 1][0].end: seq[k + 2][0].start])
+    before = k == 0 or not _is_enumeration_gap(text[seq[k - 1][0].end : seq[k][0].start])
+    after = k + 2 >= len(seq) or not _is_enumeration_gap(text[seq[k + 1][0].end : seq[k + 2][0].start])
     return before and after
 
 
-def _structural(text: str, seq: list[tuple[Located, Place]],
-                hub: Place | None) -> tuple[list[tuple[Place, Place]], set[int]]:
+def _structural(
+    text: str, seq: list[tuple[Located, Place]], hub: Place | None
+) -> tuple[list[tuple[Place, Place]], set[int]]:
     """Pairs stated by structure: "X–Y", "X/Y", "X with its sister city Y", lists of "X and Y, Z and W", and a
     lone "X and Y" (unless both are partners of the text's main place: "magnificent Barcelona and Paris")."""
     pairs, used, ands = [], set(), []
     for k in range(len(seq) - 1):
         (la, pa), (lb, pb) = seq[k], seq[k + 1]
-        gap = text[la.end: lb.start]
+        gap = text[la.end : lb.start]
         if (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap)) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
@@ -63,12 +64,25 @@ def _structural(text: str, seq: list[tuple[Located, Place]],
             ands.append(k)
     chained = [k for k in ands if k - 2 in ands or k + 2 in ands]
     # A pair-list needs the pairs joined by list separators ("X and Y, Z and W").
-    chained = [k for k in chained if any(
-        j in ands and P.LIST_SEPARATOR.match(text[seq[min(k, j) + 1][0].end: seq[max(k, j)][0].start])
-        for j in (k - 2, k + 2))]
+    chained = [
+        k
+        for k in chained
+        if any(
+            j in ands and P.LIST_SEPARATOR.match(text[seq[min(k, j) + 1][0].end : seq[max(k, j)][0].start])
+            for j in (k - 2, k + 2)
+        )
+    ]
     if not chained:
-        chained = [k for k in ands if _isolated(text, seq, k) and (
-            hub is None or _side(hub) in (_side(seq[k][1]), _side(seq[k + 1][1])) or is_known(seq[k][1], seq[k + 1][1]))]
+        chained = [
+            k
+            for k in ands
+            if _isolated(text, seq, k)
+            and (
+                hub is None
+                or _side(hub) in (_side(seq[k][1]), _side(seq[k + 1][1]))
+                or is_known(seq[k][1], seq[k + 1][1])
+            )
+        ]
     for k in chained:
         if k not in used and k + 1 not in used:
             pairs.append((seq[k][1], seq[k + 1][1]))
@@ -82,8 +96,15 @@ def _is_enumeration_gap(gap: str) -> bool:
     return len(gap) <= 48 and not P.LOWER_WORD.search(bare)
 
 
-def _center(text: str, seq: list[tuple[Located, Place]], rest_seq: list[tuple[Located, Place]],
-            hub: Place | None, sentence: Sentence, item_hub: Place | None, prev_twin: bool) -> Place | None:
+def _center(
+    text: str,
+    seq: list[tuple[Located, Place]],
+    rest_seq: list[tuple[Located, Place]],
+    hub: Place | None,
+    sentence: Sentence,
+    item_hub: Place | None,
+    prev_twin: bool,
+) -> Place | None:
     """The place the others of the sentence are paired with, or None."""
     names = {_side(p) for _, p in seq}
     rest = [p for _, p in rest_seq]
@@ -97,7 +118,7 @@ def _center(text: str, seq: list[tuple[Located, Place]], rest_seq: list[tuple[Lo
     if len(rest) < 2:
         return None
     first, second = rest_seq[0][0], rest_seq[1][0]
-    gap = text[first.end: second.start]
+    gap = text[first.end : second.start]
     if ":" in gap or not _is_enumeration_gap(gap):
         return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"
     others = {p.country for p in rest[1:]}
@@ -119,8 +140,15 @@ def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) ->
     return max(before, key=lambda x: x[0])[1] if before else center
 
 
-def _hub_pairs(text: str, seq: list[tuple[Located, Place]], used: set[int], hub: Place | None,
-               sentence: Sentence, item_hub: Place | None, prev_twin: bool) -> list[tuple[Place, Place]]:
+def _hub_pairs(
+    text: str,
+    seq: list[tuple[Located, Place]],
+    used: set[int],
+    hub: Place | None,
+    sentence: Sentence,
+    item_hub: Place | None,
+    prev_twin: bool,
+) -> list[tuple[Place, Place]]:
     """Pair the sentence's center (the text's main place, a local subject or a list head) with the others."""
     rest_seq = [x for k, x in enumerate(seq) if k not in used]
     rest = [p for _, p in rest_seq]
@@ -144,8 +172,15 @@ def _allowed(a: Place, b: Place, s: Sentence, structural: bool) -> bool:
     return not (s.proposal and s.status is None and not is_known(a, b))
 
 
-def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, Place]], hub: Place | None,
-                   prev_twin: bool, item_hub: Place | None = None) -> list[Hit]:
+def _sentence_hits(
+    text: str,
+    s: Sentence,
+    kind: str,
+    seq: list[tuple[Located, Place]],
+    hub: Place | None,
+    prev_twin: bool,
+    item_hub: Place | None = None,
+) -> list[Hit]:
     """All pairs stated in one context sentence."""
     seq = _drop_enclosing_regions(seq)
     pairs, used = _structural(text, seq, hub)
@@ -154,25 +189,34 @@ def _sentence_hits(text: str, s: Sentence, kind: str, seq: list[tuple[Located, P
     explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
     weak = {_side(p) for loc, p in seq if loc.weak}
     at = {_side(p): loc.start for loc, p in reversed(seq)}
-    return [Hit(a, b, s, explicit, max(at.get(_side(a), s.start), at.get(_side(b), s.start))) for k, (a, b) in enumerate(pairs) if _allowed(a, b, s, k < n_structural)
-            and (not {_side(a), _side(b)} & weak or is_known(a, b))]
+    return [
+        Hit(a, b, s, explicit, max(at.get(_side(a), s.start), at.get(_side(b), s.start)))
+        for k, (a, b) in enumerate(pairs)
+        if _allowed(a, b, s, k < n_structural) and (not {_side(a), _side(b)} & weak or is_known(a, b))
+    ]
 
 
 def _drop_enclosing_regions(seq: list[tuple[Located, Place]]) -> list[tuple[Located, Place]]:
     """Drop a region named right next to a city inside it ("Crimea's capital of Simferopol", "Simferopol, Crimea")."""
+
     def encloses(k: int) -> bool:
         loc, p = seq[k]
         if p.level != "region" or "state" in p.flags:
             return False
         near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq)]
-        return any(c.level == "city" and (c.country, c.admin1) == (p.country, p.admin1)
-                   and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30 for cl, c in near)
+        return any(
+            c.level == "city"
+            and (c.country, c.admin1) == (p.country, p.admin1)
+            and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30
+            for cl, c in near
+        )
 
     return [x for k, x in enumerate(seq) if not encloses(k)]
 
 
-def _next_anchor(found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]],
-                 chunk: str) -> tuple[Place | None, bool]:
+def _next_anchor(
+    found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]], chunk: str
+) -> tuple[Place | None, bool]:
     """The place a following sentence may refer back to, and whether it heads a list: the side shared by several
     pairs or a heading that ends with a colon ("Perm is twinned with:") head lists; a single pair's first-named
     side (its subject) is only a coreference target ("The Florida city is also twinned with …")."""
@@ -200,11 +244,16 @@ def _collect(text: str) -> list[Hit]:
         if idx is not None:
             by_sentence.setdefault(idx, []).append(loc)
     ctx = contexts(sentences, set(by_sentence))
-    resolved = [(loc, choose(loc, by_sentence.get(i, []), country_context), i)
-                for i, locs in by_sentence.items() for loc in locs]
+    resolved = [
+        (loc, choose(loc, by_sentence.get(i, []), country_context), i)
+        for i, locs in by_sentence.items()
+        for loc in locs
+    ]
     hub = _doc_hub(resolved)
     hits: list[Hit] = []
-    last: Place | None = None  # the center of the previous context sentence: a list may continue after a break
+    last: Place | None = (
+        None  # the center of the previous context sentence: a list may continue after a break
+    )
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
     for s in sentences:
         kind = ctx.get(s.index)
@@ -216,7 +265,7 @@ def _collect(text: str) -> list[Hit]:
         prev_twin = s.index > 0 and sentences[s.index - 1].twin
         found = _sentence_hits(text, s, kind, seq, hub or last, prev_twin, hub or (last if strong else None))
         hits += found
-        last, strong = _next_anchor(found, last, seq, text[s.start: s.end])
+        last, strong = _next_anchor(found, last, seq, text[s.start : s.end])
     return hits
 
 
@@ -233,12 +282,24 @@ def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
         order[key] = (best.sentence.start, best.position)
         a, b = sorted((best.a, best.b), key=lambda p: (p.country != "RU", p.name))
         status = next((h.sentence.status for h in group if h.sentence.status), None)
-        out.append(Pair(
-            a=a.name, a_country=a.country, b=b.name, b_country=b.country,
-            level="region" if "region" in (a.level, b.level) else "city",
-            relation="sister" if any(h.sentence.twin or not h.sentence.partner for h in group) else "partner",
-            status=status, explicit=best.explicit, evidence=text[best.sentence.start: best.sentence.end],
-            start=best.sentence.start, end=best.sentence.end, known=key in gaz.known))
+        out.append(
+            Pair(
+                a=a.name,
+                a_country=a.country,
+                b=b.name,
+                b_country=b.country,
+                level="region" if "region" in (a.level, b.level) else "city",
+                relation="sister"
+                if any(h.sentence.twin or not h.sentence.partner for h in group)
+                else "partner",
+                status=status,
+                explicit=best.explicit,
+                evidence=text[best.sentence.start : best.sentence.end],
+                start=best.sentence.start,
+                end=best.sentence.end,
+                known=key in gaz.known,
+            )
+        )
     return [p for _, p in sorted(zip(order.values(), out), key=lambda x: x[0])]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Any, Iterable
+from typing import Any
 
 from extract.models import Pair
 from extract.tagger import tag_pairs
@@ -22,8 +23,10 @@ def parse_line(line: str, number: int) -> dict[str, Any]:
     except json.JSONDecodeError as error:
         raise InputError(f"line {number}: not JSON ({error.msg}); write one JSON object per line") from error
     if not isinstance(record, dict) or not isinstance(record.get("text"), str) or "id" not in record:
-        raise InputError(f'line {number}: needs an object with "id" and a string "text", '
-                         'e.g. {"id": "a1", "text": "...", "language": "en"}')
+        raise InputError(
+            f'line {number}: needs an object with "id" and a string "text", '
+            'e.g. {"id": "a1", "text": "...", "language": "en"}'
+        )
     if record.get("language") not in (None, "en", "ru"):
         raise InputError(f'line {number}: "language" must be "en", "ru" or null, not {record["language"]!r}')
     return record
@@ -31,7 +34,10 @@ def parse_line(line: str, number: int) -> dict[str, Any]:
 
 def tag_record(record: dict[str, Any]) -> dict[str, Any]:
     """Tag one input record and return the output record {"id", "pairs": [...]}."""
-    return {"id": record["id"], "pairs": [asdict(p) for p in tag_pairs(record["text"], record.get("language"))]}
+    return {
+        "id": record["id"],
+        "pairs": [asdict(p) for p in tag_pairs(record["text"], record.get("language"))],
+    }
 
 
 def tag_lines(lines: Iterable[str]) -> Iterable[str]:

@@ -22,7 +22,7 @@ class Located:
 
 def _prev_word(text: str, start: int) -> str:
     """The word right before `start` on the same line (with a trailing period kept: "Gov.")."""
-    head = text[max(0, start - 40): start]
+    head = text[max(0, start - 40) : start]
     trimmed = head.rstrip(" \t")
     if trimmed == head or not trimmed or trimmed.endswith("\n"):
         return ""
@@ -31,29 +31,32 @@ def _prev_word(text: str, start: int) -> str:
 
 def _next_word(text: str, end: int) -> str:
     """The word right after `end` on the same line."""
-    tail = text[end: end + 40]
+    tail = text[end : end + 40]
     if not tail.startswith(" "):
         return ""
-    return tail[1:].split(" ")[0].split("\n")[0].strip(",.;:)»\"")
+    return tail[1:].split(" ")[0].split("\n")[0].strip(',.;:)»"')
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:
     """True when only punctuation/space separates `pos` from a line start or sentence end."""
     i = pos - 1
-    while i >= 0 and text[i] in " \t\"“«(•*-–—":
+    while i >= 0 and text[i] in ' \t"“«(•*-–—':
         i -= 1
     return i < 0 or text[i] in "\n.!?:;"
 
 
 def _institution(text: str, m: Mention) -> bool:
     """True when the mention names an institution or team ("Yakutsk State University", "Вашингтон Кэпиталз")."""
-    return text[m.end: m.end + 1] == " " and any(text.startswith(w, m.end + 1) for w in P.INSTITUTION_WORDS)
+    return text[m.end : m.end + 1] == " " and any(text.startswith(w, m.end + 1) for w in P.INSTITUTION_WORDS)
 
 
 def _organisation(text: str, m: Mention) -> bool:
     """True for an uncurated name used as an organisation: "the Union of Russian Cities"."""
-    return (not m.candidates[0].flags & {"curated", "known"} and m.candidates[0].level == "city"
-            and _prev_word(text, m.start).lower() == "the")
+    return (
+        not m.candidates[0].flags & {"curated", "known"}
+        and m.candidates[0].level == "city"
+        and _prev_word(text, m.start).lower() == "the"
+    )
 
 
 def _person(text: str, m: Mention, places_at: set[int]) -> bool:
@@ -62,19 +65,36 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
         return True
     top = m.candidates[0]
-    if (nxt[:1].isupper() and nxt.isalpha() and nxt not in P.PLACE_NOUNS and top.level == "city"
-            and ("needs_cue" in top.flags or not top.flags & {"curated", "known"})):
+    if (
+        nxt[:1].isupper()
+        and nxt.isalpha()
+        and nxt not in P.PLACE_NOUNS
+        and top.level == "city"
+        and ("needs_cue" in top.flags or not top.flags & {"curated", "known"})
+    ):
         return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1
     # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds".
-    return (bool(prev) and prev[0].isupper() and prev.isalpha() and prev_start not in places_at
-            and not _is_sentence_start(text, prev_start) and prev not in P.DEMONYMS and m.candidates[0].level == "city")
+    return (
+        bool(prev)
+        and prev[0].isupper()
+        and prev.isalpha()
+        and prev_start not in places_at
+        and not _is_sentence_start(text, prev_start)
+        and prev not in P.DEMONYMS
+        and m.candidates[0].level == "city"
+    )
 
 
 def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
     """Countries / US states that qualify a mention right after it (", Russia", " (New York State)")."""
-    gap = text[m.end: nxt.start] if nxt else ""
-    if nxt and len(gap) <= 32 and P.QUALIFIER_GAP.match(gap) and nxt.candidates[0].level in ("country", "region"):
+    gap = text[m.end : nxt.start] if nxt else ""
+    if (
+        nxt
+        and len(gap) <= 32
+        and P.QUALIFIER_GAP.match(gap)
+        and nxt.candidates[0].level in ("country", "region")
+    ):
         q = nxt.candidates[0]
         if q.level == "country":
             return {q.country}
@@ -89,11 +109,13 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
 
 def _demonym(text: str, m: Mention) -> str | None:
     """Country of a demonym right before the mention ("Russian city of Stavropol", "китайским Хэфэем")."""
-    hit = P.DEMONYM_BEFORE.search(text[max(0, m.start - 40): m.start])
+    hit = P.DEMONYM_BEFORE.search(text[max(0, m.start - 40) : m.start])
     if not hit:
         return None
     word = hit.group(1)
-    return P.DEMONYMS.get(word) or next((c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None)
+    return P.DEMONYMS.get(word) or next(
+        (c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None
+    )
 
 
 def _narrow(cands: tuple[Place, ...], codes: set[str]) -> tuple[Place, ...]:
@@ -110,8 +132,13 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     consumed: set[int] = set()
-    persons = {m.surface for m in raw if _person(text, m, starts) and m.candidates[0].level == "city"
-               and not m.candidates[0].flags & {"curated", "known"}}
+    persons = {
+        m.surface
+        for m in raw
+        if _person(text, m, starts)
+        and m.candidates[0].level == "city"
+        and not m.candidates[0].flags & {"curated", "known"}
+    }
     for i, m in enumerate(raw):
         top = m.candidates[0]
         if top.level == "country" or "state" in top.flags:
@@ -119,27 +146,37 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             context[f"{top.country}:{top.admin1}"] += 1
         if i in consumed or top.level == "country":
             continue
-        before = text[max(0, m.start - 30): m.start]
+        before = text[max(0, m.start - 30) : m.start]
         prev_city = i > 0 and raw[i - 1].candidates[0].level == "city" and m.start - raw[i - 1].end <= 40
         if "state" in top.flags and prev_city and P.STATE_LOCATOR_BEFORE.search(before):
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
         if top.level == "region" and P.ADJECTIVE_AFTER.match(text, m.end):
             continue  # "the Florida city": an adjective pointing at a city named elsewhere
-        if P.LOCATOR_BEFORE.search(before) or (top.level == "region" and P.REGION_LOCATOR_BEFORE.search(before)):
+        if P.LOCATOR_BEFORE.search(before) or (
+            top.level == "region" and P.REGION_LOCATOR_BEFORE.search(before)
+        ):
             continue  # "near Moscow", "the capital of Shandong": a locator, not a side of a pair
-        if m.surface in persons or _institution(text, m) or _person(text, m, starts) or _organisation(text, m):
+        if (
+            m.surface in persons
+            or _institution(text, m)
+            or _person(text, m, starts)
+            or _organisation(text, m)
+        ):
             continue  # once "Aisen Nikolaev" is a person, a later bare "Nikolaev" is the same person
         nxt = raw[i + 1] if i + 1 < len(raw) else None
         codes = _qualifier(text, m, nxt)
-        if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end: nxt.start]):
+        if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end : nxt.start]):
             consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city
         demonym = _demonym(text, m)
         if demonym:
             codes = (codes or set()) | {demonym}
         cands = _narrow(m.candidates, codes) if codes else m.candidates
-        weak = ("needs_cue" in cands[0].flags and not codes
-                and not P.PLACE_CUE_BEFORE.search(text[max(0, m.start - 30): m.start])
-                and not (nxt and text[m.end: nxt.start] in "-–—/"))
+        weak = (
+            "needs_cue" in cands[0].flags
+            and not codes
+            and not P.PLACE_CUE_BEFORE.search(text[max(0, m.start - 30) : m.start])
+            and not (nxt and text[m.end : nxt.start] in "-–—/")
+        )
         out.append(Located(m.start, m.end, cands, bool(codes), weak))
     return out, context
 

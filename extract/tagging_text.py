@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from extract import patterns as P
@@ -55,7 +56,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into non-empty sentences with their cues."""
     cuts = _splits(text) + [len(text)]
     out: list[Sentence] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
@@ -65,11 +66,21 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = text[a:b]
         # "the Twin Cities" (Minneapolis–St. Paul) and «города-близнецы» are not twinning words.
         cleaned = P.TWIN_CITIES_METRO.sub(" ", chunk)
-        out.append(Sentence(
-            index=len(out), start=a, end=b, twin=bool(P.TWIN_RE.search(cleaned)),
-            partner=bool(P.PARTNER_RE.search(cleaned)), near_miss=bool(P.NEAR_MISS_RE.search(chunk)),
-            proposal=bool(P.PROPOSAL_RE.search(chunk)), negated=bool(P.NEGATION_RE.search(chunk)), coref=bool(P.COREF_RE.search(chunk)),
-            status=_status(chunk), item=len(chunk) <= 60 and not chunk.endswith((".", "!", "?"))))
+        out.append(
+            Sentence(
+                index=len(out),
+                start=a,
+                end=b,
+                twin=bool(P.TWIN_RE.search(cleaned)),
+                partner=bool(P.PARTNER_RE.search(cleaned)),
+                near_miss=bool(P.NEAR_MISS_RE.search(chunk)),
+                proposal=bool(P.PROPOSAL_RE.search(chunk)),
+                negated=bool(P.NEGATION_RE.search(chunk)),
+                coref=bool(P.COREF_RE.search(chunk)),
+                status=_status(chunk),
+                item=len(chunk) <= 60 and not chunk.endswith((".", "!", "?")),
+            )
+        )
     return out
 
 

@@ -31,8 +31,8 @@ def tag(file: TextIO) -> None:
 def eval_cmd(file: str, verbose: bool) -> None:
     """Score the tagger on an annotated JSON Lines corpus (see ../shared/eval/README.md)."""
     from extract.evaluate import format_report, score
-    from extract.tagging_jsonl import InputError, parse_line
     from extract.tagger import tag_pairs
+    from extract.tagging_jsonl import InputError, parse_line
 
     try:
         with open(file, encoding="utf-8") as fh:
@@ -45,7 +45,9 @@ def eval_cmd(file: str, verbose: bool) -> None:
 
 @click.command(name="bench-tag")
 @click.option("--n", "n", default=1000, show_default=True, help="Number of ~6 KB articles.")
-@click.option("--corpus", type=click.Path(exists=True, dir_okay=False), default=str(DEV_CORPUS), show_default=True)
+@click.option(
+    "--corpus", type=click.Path(exists=True, dir_okay=False), default=str(DEV_CORPUS), show_default=True
+)
 def bench_tag(n: int, corpus: str) -> None:
     """Benchmark the tagger on one core: articles per second (a figure, not a test)."""
     from extract.tagging_jsonl import bench_articles, time_tagger
@@ -55,5 +57,7 @@ def bench_tag(n: int, corpus: str) -> None:
     articles = bench_articles(texts, n)
     seconds, found = time_tagger(articles)
     kb = sum(len(a.encode("utf-8")) for a in articles) / len(articles) / 1024
-    click.echo(f"bench-tag: {n} articles (~{kb:.1f} KB each) in {seconds:.2f} s = {n / seconds:.0f} articles/s"
-               f" ({found} pairs)")
+    click.echo(
+        f"bench-tag: {n} articles (~{kb:.1f} KB each) in {seconds:.2f} s = {n / seconds:.0f} articles/s"
+        f" ({found} pairs)"
+    )

@@ -8,19 +8,31 @@ from extract import patterns as P
 from extract.tagging_text import split_sentences
 
 CUES = [
-    ("Anchorage's sister city", "twin", True), ("the cities were twinned in 1991", "twin", True),
-    ("a sister-state agreement", "twin", True), ("города-побратимы", "twin", True),
-    ("породнённые города", "twin", True), ("братских отношений с Линцем", "twin", True),
-    ("the Twin Cities of Minneapolis", "twin", False), ("города-близнецы на Амуре", "twin", False),
-    ("a partnership agreement", "partner", True), ("дружественных связей двух регионов", "partner", True),
-    ("direct flights to Moscow", "near_miss", True), ("the embassy in Washington", "near_miss", True),
-    ("саммит на Аляске", "near_miss", True), ("could become sister cities", "proposal", True),
-    ("готовы стать побратимами", "proposal", True), ("are not sister cities", "negated", True),
-    ("suspended the relationship", "status:suspended", True), ("разорвала связи", "status:ended", True),
-    ("restoration of sister city relations", "status:restored", True), ("its sister city", "coref", True),
-    ("the city's first twin, Essen", "twin", True), ("a twin-engine plane", "twin", False),
+    ("Anchorage's sister city", "twin", True),
+    ("the cities were twinned in 1991", "twin", True),
+    ("a sister-state agreement", "twin", True),
+    ("города-побратимы", "twin", True),
+    ("породнённые города", "twin", True),
+    ("братских отношений с Линцем", "twin", True),
+    ("the Twin Cities of Minneapolis", "twin", False),
+    ("города-близнецы на Амуре", "twin", False),
+    ("a partnership agreement", "partner", True),
+    ("дружественных связей двух регионов", "partner", True),
+    ("direct flights to Moscow", "near_miss", True),
+    ("the embassy in Washington", "near_miss", True),
+    ("саммит на Аляске", "near_miss", True),
+    ("could become sister cities", "proposal", True),
+    ("готовы стать побратимами", "proposal", True),
+    ("are not sister cities", "negated", True),
+    ("suspended the relationship", "status:suspended", True),
+    ("разорвала связи", "status:ended", True),
+    ("restoration of sister city relations", "status:restored", True),
+    ("its sister city", "coref", True),
+    ("the city's first twin, Essen", "twin", True),
+    ("a twin-engine plane", "twin", False),
     ("соглашение о торгово-экономическом сотрудничестве", "partner", True),
-    ("Россия и Китай расширяют сотрудничество", "partner", False), ("talks on cooperation", "partner", False),
+    ("Россия и Китай расширяют сотрудничество", "partner", False),
+    ("talks on cooperation", "partner", False),
     ("the Florida city", "coref", True),
 ]
 
@@ -34,9 +46,9 @@ def test_cue(text: str, cue: str, expected: bool) -> None:
 
 
 def test_sentences_keep_abbreviations_together() -> None:
-    """"St." and "N.Y." do not end a sentence; offsets point into the text."""
+    """ "St." and "N.Y." do not end a sentence; offsets point into the text."""
     text = "Albany, N.Y., is twinned with Tula. St. Petersburg is big.\nNext line"
-    spans = [text[s.start: s.end] for s in split_sentences(text)]
+    spans = [text[s.start : s.end] for s in split_sentences(text)]
     assert spans == ["Albany, N.Y., is twinned with Tula.", "St. Petersburg is big.", "Next line"]
 
 

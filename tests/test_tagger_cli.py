@@ -14,15 +14,29 @@ DEV = Path(__file__).parent / "data" / "pairs_dev.jsonl"
 
 def test_tag_streams_json_lines() -> None:
     """Each input line gives one output line with every Pair field."""
-    lines = [{"id": "a", "text": "Magadan and Anchorage are sister cities.", "language": "en"},
-             {"id": "b", "text": "Погода в Москве.", "language": "ru", "title": "t"}]
+    lines = [
+        {"id": "a", "text": "Magadan and Anchorage are sister cities.", "language": "en"},
+        {"id": "b", "text": "Погода в Москве.", "language": "ru", "title": "t"},
+    ]
     result = CliRunner().invoke(cli, ["tag", "-"], input="\n".join(json.dumps(x) for x in lines) + "\n")
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in result.output.splitlines()]
     assert [o["id"] for o in out] == ["a", "b"] and out[1]["pairs"] == []
     (pair,) = out[0]["pairs"]
-    assert {"a", "a_country", "b", "b_country", "level", "relation", "status", "explicit", "evidence",
-            "start", "end", "known"} <= set(pair)
+    assert {
+        "a",
+        "a_country",
+        "b",
+        "b_country",
+        "level",
+        "relation",
+        "status",
+        "explicit",
+        "evidence",
+        "start",
+        "end",
+        "known",
+    } <= set(pair)
     assert (pair["a"], pair["b"], pair["known"]) == ("Magadan", "Anchorage", True)
 
 
@@ -43,7 +57,13 @@ def test_eval_prints_all_figures() -> None:
     """`twinwatch eval` prints micro/macro figures, explicit/implicit and listed/unlisted recall, false alarms."""
     result = CliRunner().invoke(cli, ["eval", str(DEV)])
     assert result.exit_code == 0, result.output
-    for label in ("micro precision", "macro F1", "recall explicit", "not listed", "false alarms on negatives"):
+    for label in (
+        "micro precision",
+        "macro F1",
+        "recall explicit",
+        "not listed",
+        "false alarms on negatives",
+    ):
         assert label in result.output
 
 

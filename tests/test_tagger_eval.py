@@ -14,8 +14,11 @@ DATA = Path(__file__).parent / "data"
 def test_dev_corpus_meets_pinned_floors() -> None:
     """Micro precision, recall, F1 and false alarms on negatives stay at or above tests/data/tagger_floors.json."""
     floors = json.loads((DATA / "tagger_floors.json").read_text(encoding="utf-8"))
-    items = [json.loads(line) for line in (DATA / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
-             if line.strip()]
+    items = [
+        json.loads(line)
+        for line in (DATA / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     report = score(items, {i["id"]: tag_pairs(i["text"], i["language"]) for i in items})
     summary = format_report(report, verbose=True)
     assert report.negatives == 11, summary
@@ -30,4 +33,4 @@ def test_evidence_is_exact_substring_on_dev_corpus() -> None:
     for line in (DATA / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         for pair in tag_pairs(item["text"], item["language"]):
-            assert item["text"][pair.start: pair.end] == pair.evidence
+            assert item["text"][pair.start : pair.end] == pair.evidence

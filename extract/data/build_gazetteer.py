@@ -44,7 +44,10 @@ def en_variants(name: str) -> set[str]:
             out |= {"St. " + v[6:], "St " + v[6:], "Saint-" + v[6:]}
         if v.startswith("St. "):
             out |= {"Saint " + v[4:], "St " + v[4:]}
-        for word, alts in (("Oblast", ("Region", "region", "oblast")), ("Krai", ("Territory", "Region", "Krai"))):
+        for word, alts in (
+            ("Oblast", ("Region", "region", "oblast")),
+            ("Krai", ("Territory", "Region", "Krai")),
+        ):
             if v.endswith(" " + word):
                 out |= {v[: -len(word)] + a for a in alts}
     return {v for v in out if v}
@@ -74,7 +77,7 @@ def analog_forms(word: str) -> list[str]:
     cut = 1 if donor[-1].lower() in ANALOGS else 0  # vowel/soft endings are replaced, consonants kept
     stem, donor_stem = word[: len(word) - cut], donor[: len(donor) - cut].lower()
     forms = [f.word for c in CASES if (f := p.inflect({c})) is not None and f.word.startswith(donor_stem)]
-    return [stem + f[len(donor_stem):] for f in forms] or [word]
+    return [stem + f[len(donor_stem) :] for f in forms] or [word]
 
 
 def word_forms(word: str, adjective: bool) -> list[str]:
@@ -116,8 +119,15 @@ def ru_forms(name: str) -> list[str]:
 
 def latin_alternates(names: list[str]) -> set[str]:
     """English exonyms among GeoNames alternate names (Cologne for Köln): capitalised plain-Latin words only."""
-    return {n for n in names if len(n) >= 4 and n[0].isupper() and not n.isupper() and n.isascii()
-            and all(ch.isalpha() or ch in " -'." for ch in n)}
+    return {
+        n
+        for n in names
+        if len(n) >= 4
+        and n[0].isupper()
+        and not n.isupper()
+        and n.isascii()
+        and all(ch.isalpha() or ch in " -'." for ch in n)
+    }
 
 
 def is_russian(s: str) -> bool:
@@ -134,25 +144,65 @@ def base_rows() -> dict[str, dict]:
         ru = sorted({a for a in c["alternatenames"] if is_russian(a)}, key=len)[:6]
         big = c["population"] >= MIN_POP_RU_FORMS or c["countrycode"] in POST_SOVIET
         # The soft-sign apostrophe of transliterations is dropped in canonical names (Ryazan’ -> Ryazan).
-        rows[f"g{c['geonameid']}"] = dict(
-            name=c["name"].replace("’", "").replace("ʹ", ""), country=c["countrycode"], level="city", lat=c["latitude"], lon=c["longitude"],
-            geonameid=c["geonameid"], population=c["population"], admin1=c["admin1code"], flags=set(),
-            en=en_variants(c["name"]) | en_variants(c["name"].replace("’", "")) | (latin_alternates(c["alternatenames"]) if c["population"] >= MIN_POP_EXONYMS
-                                         else set()), ru=set(ru if big else []))
+        rows[f"g{c['geonameid']}"] = {
+            "name": c["name"].replace("’", "").replace("ʹ", ""),
+            "country": c["countrycode"],
+            "level": "city",
+            "lat": c["latitude"],
+            "lon": c["longitude"],
+            "geonameid": c["geonameid"],
+            "population": c["population"],
+            "admin1": c["admin1code"],
+            "flags": set(),
+            "en": en_variants(c["name"])
+            | en_variants(c["name"].replace("’", ""))
+            | (latin_alternates(c["alternatenames"]) if c["population"] >= MIN_POP_EXONYMS else set()),
+            "ru": set(ru if big else []),
+        }
     for county in gc.get_us_counties():
         if county["name"].endswith(("County", "Parish", "Borough")):
-            rows[f"f{county['fips']}"] = dict(
-                name=county["name"], country="US", level="region", lat="", lon="", geonameid="", population=0,
-                admin1=county["state"], flags={"county"}, en=en_variants(county["name"]), ru=set())
+            rows[f"f{county['fips']}"] = {
+                "name": county["name"],
+                "country": "US",
+                "level": "region",
+                "lat": "",
+                "lon": "",
+                "geonameid": "",
+                "population": 0,
+                "admin1": county["state"],
+                "flags": {"county"},
+                "en": en_variants(county["name"]),
+                "ru": set(),
+            }
     for s in gc.get_us_states().values():
-        rows[f"g{s['geonameid']}"] = dict(
-            name=s["name"], country="US", level="region", lat="", lon="", geonameid=s["geonameid"],
-            population=0, admin1=s["code"], flags={"state"}, en=en_variants(s["name"]), ru=set())
+        rows[f"g{s['geonameid']}"] = {
+            "name": s["name"],
+            "country": "US",
+            "level": "region",
+            "lat": "",
+            "lon": "",
+            "geonameid": s["geonameid"],
+            "population": 0,
+            "admin1": s["code"],
+            "flags": {"state"},
+            "en": en_variants(s["name"]),
+            "ru": set(),
+        }
     for c in gc.get_countries().values():
-        rows[f"g{c['geonameid']}"] = dict(
-            name=c["name"], country=c["iso"], level="country", lat="", lon="", geonameid=c["geonameid"],
-            population=c["population"], admin1="", flags=set(), en=en_variants(c["name"]), ru=set(),
-            capital=c["capital"])
+        rows[f"g{c['geonameid']}"] = {
+            "name": c["name"],
+            "country": c["iso"],
+            "level": "country",
+            "lat": "",
+            "lon": "",
+            "geonameid": c["geonameid"],
+            "population": c["population"],
+            "admin1": "",
+            "flags": set(),
+            "en": en_variants(c["name"]),
+            "ru": set(),
+            "capital": c["capital"],
+        }
     for c in gc.get_countries().values():  # flag national capitals (government metonyms: Moscow, Washington)
         for r in rows.values():
             if r["level"] == "city" and r["country"] == c["iso"] and r["name"] == c["capital"]:
@@ -171,14 +221,26 @@ def merge_curated(rows: dict[str, dict]) -> None:
             key = by_name.get((c["match"] or c["name"], c["country"], level))
             if key is None:
                 key = f"c:{c['name']}:{c['country']}:{level}"
-                rows[key] = dict(name=c["name"], country=c["country"], level=level, lat=c["lat"], lon=c["lon"],
-                                 geonameid="", population=int(c["population"] or 0), admin1=c["admin1"],
-                                 flags=set(), en=set(), ru=set())
+                rows[key] = {
+                    "name": c["name"],
+                    "country": c["country"],
+                    "level": level,
+                    "lat": c["lat"],
+                    "lon": c["lon"],
+                    "geonameid": "",
+                    "population": int(c["population"] or 0),
+                    "admin1": c["admin1"],
+                    "flags": set(),
+                    "en": set(),
+                    "ru": set(),
+                }
             r = rows[key]
             r["name"] = c["name"]
             r["admin1"] = c["admin1"] or r["admin1"]
             r["flags"] |= {f for f in c["flags"].split("|") if f} | {"curated"}
-            r["en"] |= en_variants(c["name"]) | {v for a in c["en_aliases"].split("|") if a for v in en_variants(a)}
+            r["en"] |= en_variants(c["name"]) | {
+                v for a in c["en_aliases"].split("|") if a for v in en_variants(a)
+            }
             r["ru"] |= {a for a in c["ru_names"].split("|") if a}
             if c["population"]:
                 r["population"] = int(c["population"])
@@ -207,9 +269,26 @@ def main() -> None:
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
         for key, r in sorted(rows.items()):
             ru = sorted({f for name in r["ru"] for f in ru_forms(name)})
-            out.write("\t".join(str(x) for x in (
-                key, r["name"], r["country"], r["level"], r["lat"], r["lon"], r["geonameid"], r["population"],
-                r["admin1"], "|".join(sorted(r["flags"])), "|".join(sorted(r["en"])), "|".join(ru))) + "\n")
+            out.write(
+                "\t".join(
+                    str(x)
+                    for x in (
+                        key,
+                        r["name"],
+                        r["country"],
+                        r["level"],
+                        r["lat"],
+                        r["lon"],
+                        r["geonameid"],
+                        r["population"],
+                        r["admin1"],
+                        "|".join(sorted(r["flags"])),
+                        "|".join(sorted(r["en"])),
+                        "|".join(ru),
+                    )
+                )
+                + "\n"
+            )
     print(f"wrote {len(rows)} places to {OUT}")
 
 
