@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel.dates import get_month_names
 from htmldate import find_date
@@ -15,6 +16,7 @@ from lxml.html import HtmlElement
 from extract import page_patterns as pp
 from extract.cleanup import first_h1, iter_text_chunks
 
+MOSCOW = ZoneInfo("Europe/Moscow")  # historical offsets too: +04:00 between 2011 and October 2014
 DateFound = tuple[str, str]  # (ISO value, rule name)
 DateRule = Callable[[HtmlElement], DateFound | None]
 
@@ -88,7 +90,7 @@ def normalise_iso(value: str) -> str | None:
         return None
     if parsed.tzinfo is None:
         return parsed.date().isoformat()  # Body.published promises an offset on every datetime
-    return parsed.isoformat()
+    return value if pp.RFC3339.match(value) else parsed.isoformat()  # keep the source's own zone notation
 
 
 def from_unix(seconds: str) -> str | None:
@@ -151,6 +153,20 @@ def rule_time_datetime(tree: HtmlElement) -> DateFound | None:
     return None
 
 
+def rule_moscow_visible_time(tree: HtmlElement) -> DateFound | None:
+    """Return the visible `13 октября 2020, 19:05` date (TASS shows Moscow time) with Moscow's offset."""
+    for chunk in iter_text_chunks(tree):
+        m = pp.DAY_MONTH_YEAR_TIME_LINE.match(chunk)
+        if not m or (month := month_numbers().get(m[2].lower())) is None:
+            continue
+        try:
+            local = datetime(int(m[3]), month, int(m[1]), int(m[4]), int(m[5]), tzinfo=MOSCOW)
+        except ValueError:
+            continue
+        return local.isoformat(), "visible-msk"
+    return None
+
+
 def rule_dmy_after_title(tree: HtmlElement) -> DateFound | None:
     """Return the `dd.mm.yyyy` line that follows the H1 (Russkiy Mir); teaser dates come after a stop line."""
     for chunk in iter_text_chunks(tree, first_h1(tree)):
@@ -174,7 +190,7 @@ METADATA_RULES: tuple[DateRule, ...] = (rule_json_ld, rule_dateformat, rule_meta
 SOURCE_DATE_RULES: dict[str, tuple[DateRule, ...]] = {
     "russkiymir": (rule_dmy_after_title,),
     "embassy": (rule_day_month_year, *METADATA_RULES),
-    "tass": METADATA_RULES,
+    "tass": (*METADATA_RULES, rule_moscow_visible_time),
 }
 # Sources whose own rule is authoritative: an undated Russkiy Mir page must not borrow a teaser's date.
 NO_GENERIC_FALLBACK = frozenset({"russkiymir"})

@@ -28,6 +28,10 @@ DMY_SHORT_DATE = re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?:\s+\d{1,2}:\
 DAY_MONTH_SLASH_YEAR_LINE = re.compile(r"^\s*(\d{1,2})\s+([^\W\d_]+)\s*/\s*(\d{4})\s*$")
 # Embassy listings: "09 august", no year (§2.3).
 DAY_MONTH_LINE = re.compile(r"^\s*(\d{1,2})\s+([^\W\d_]+)\.?\s*$")
+# tass.ru visible date "13 октября 2020, 19:05", Moscow time (generation 1 `span.b-material__date`, §3.2).
+DAY_MONTH_YEAR_TIME_LINE = re.compile(r"^\s*(\d{1,2})\s+([^\W\d_]+)\s+(\d{4}),?\s+(\d{1,2}):(\d{2})\s*$")
+# RFC 3339 shape: kept exactly as the source wrote it (Z or ±HH:MM), as the gold records do.
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
 # ISO 8601 date or datetime as found in JSON-LD, meta tags and `<time datetime>`.
 ISO_DATETIME = re.compile(
     r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?\s*$"
