@@ -34,6 +34,17 @@ TYPES: dict[str, tuple[str | None, bytes]] = {
 }
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threaded server that does not print tracebacks for clients that hang up (timeouts, maxsize cancels)."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Ignore disconnects; report anything else as usual."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class Hit:
     """One request the server received."""
@@ -51,7 +62,7 @@ class FaultServer:
         self.hits: list[Hit] = []
         self.lock = threading.Lock()
         self.stopping = threading.Event()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self.handler_class())
+        self.server = QuietServer(("127.0.0.1", 0), self.handler_class())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)

@@ -44,9 +44,11 @@ class PolitenessSpider(scrapy.Spider):
         "LOG_LEVEL": "INFO",
     }
 
-    def __init__(self, urls: str = "", **kwargs: Any) -> None:
+    def __init__(self, urls: str = "", domains: str = "", **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.start_urls = [u for u in urls.split(",") if u]
+        if domains:  # `-a domains=a.test,b.test`: Scrapy's offsite filter then applies
+            self.allowed_domains = domains.split(",")
         self.seen: list[dict[str, Any]] = []
         self.failed: list[dict[str, str]] = []
 
