@@ -134,7 +134,21 @@ STATUS_CUES = {
         r"прерва\w*",
     ),
     "restored": (r"restor\w*", r"renew\w*", r"resum\w*", r"reinstat\w*", r"возобнов\w*", r"восстанов\w*"),
+    # Checked last: "keeps", "remains", "continues" state an active tie only when nothing stronger is said.
+    "active": (
+        r"remains? (?:\w+ )?(?:sister|twin|partner)",
+        r"still (?:has|holds|is|are|keeps)",
+        r"(?:keep|kept|keeps) (?:its|their|the)",
+        r"сохрани\w* (?:\w+ )?(?:связ|отношени)\w*",
+    ),
 }
+# A rejected break keeps the tie active: checked before the suspension/termination words it contains.
+KEPT_RE = compile_ci(
+    r"(?:decided|voted|chose) not to (?:suspend|sever|end|cut|terminate)",
+    r"voted (?:down|against)",
+    r"rejected (?:a |the )?(?:proposal|motion|resolution)",
+    r"не стал\w* (?:разрывать|приостанавливать)",
+)
 # Words that point back to a place named in an adjacent sentence ("its sister city", "them", "the municipality").
 COREF_CUES = (
     r"its",

@@ -9,7 +9,7 @@ from extract import patterns as P
 from extract.gazetteer import Place, is_known, load, pair_key
 from extract.models import Pair
 from extract.tagging_places import Located, choose, locate
-from extract.tagging_text import Sentence, contexts, split_sentences
+from extract.tagging_text import Sentence, contexts, split_sentences, status_of
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Hit:
     b: Place
     sentence: Sentence
     explicit: bool
+    status: str | None  # stated between the two names, or by the sentence when it holds only this pair
     position: int  # where the later of the two places is named: pairs keep text order
 
 
@@ -189,8 +190,18 @@ def _sentence_hits(
     explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
     weak = {_side(p) for loc, p in seq if loc.weak}
     at = {_side(p): loc.start for loc, p in reversed(seq)}
+    ends = {_side(p): loc.end for loc, p in reversed(seq)}
+
+    def status(a: Place, b: Place) -> str | None:
+        if _side(a) in at and _side(b) in at:
+            lo, hi = sorted((_side(a), _side(b)), key=lambda k: at[k])
+            between = status_of(text[ends[lo] : at[hi]])
+            if between:
+                return between
+        return s.status if len(pairs) == 1 else None
+
     return [
-        Hit(a, b, s, explicit, max(at.get(_side(a), s.start), at.get(_side(b), s.start)))
+        Hit(a, b, s, explicit, status(a, b), max(at.get(_side(a), s.start), at.get(_side(b), s.start)))
         for k, (a, b) in enumerate(pairs)
         if _allowed(a, b, s, k < n_structural) and (not {_side(a), _side(b)} & weak or is_known(a, b))
     ]
@@ -281,7 +292,7 @@ def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
         best = next((h for h in group if h.explicit), group[0])
         order[key] = (best.sentence.start, best.position)
         a, b = sorted((best.a, best.b), key=lambda p: (p.country != "RU", p.name))
-        status = next((h.sentence.status for h in group if h.sentence.status), None)
+        status = next((h.status for h in group if h.status), None)
         out.append(
             Pair(
                 a=a.name,

@@ -44,9 +44,11 @@ def _splits(text: str) -> list[int]:
     return cuts
 
 
-def _status(chunk: str) -> str | None:
-    """The status a sentence states for a relationship, if any."""
-    for status in ("suspended", "ended", "restored"):
+def status_of(chunk: str) -> str | None:
+    """The status a piece of text states for a relationship, if any."""
+    if P.KEPT_RE.search(chunk):
+        return "active"
+    for status in ("suspended", "ended", "restored", "active"):
         if P.STATUS_RE[status].search(chunk):
             return status
     return None
@@ -77,7 +79,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 proposal=bool(P.PROPOSAL_RE.search(chunk)),
                 negated=bool(P.NEGATION_RE.search(chunk)),
                 coref=bool(P.COREF_RE.search(chunk)),
-                status=_status(chunk),
+                status=status_of(chunk),
                 item=len(chunk) <= 60 and not chunk.endswith((".", "!", "?")),
             )
         )
