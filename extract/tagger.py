@@ -193,11 +193,13 @@ def _sentence_hits(
     ends = {_side(p): loc.end for loc, p in reversed(seq)}
 
     def status(a: Place, b: Place) -> str | None:
+        # The clause of the later-named side: from the place named just before it up to it.
         if _side(a) in at and _side(b) in at:
-            lo, hi = sorted((_side(a), _side(b)), key=lambda k: at[k])
-            between = status_of(text[ends[lo] : at[hi]])
-            if between:
-                return between
+            later = max(at[_side(a)], at[_side(b)])
+            start = max((e for e in ends.values() if e <= later), default=s.start)
+            clause = status_of(text[start:later])
+            if clause:
+                return clause
         return s.status if len(pairs) == 1 else None
 
     return [

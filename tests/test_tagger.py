@@ -220,3 +220,32 @@ def test_deterministic_order() -> None:
     first = tag_pairs(text, None)
     assert [p.b for p in first] == ["Oxford", "Braunschweig", "Kiel"]
     assert tag_pairs(text, None) == first
+
+
+STATUSES = [
+    ("Anchorage suspended its sister city relationship with Magadan.", "suspended"),
+    (
+        "The Juneau Assembly voted down a measure to suspend its sister city relationship with Vladivostok.",
+        "active",
+    ),
+    ("Тверь разорвала побратимские отношения с Баффало.", "ended"),
+    ("Salem and Simferopol plan the restoration of their sister city relationship.", "restored"),
+    ("Saratov and Dallas became sister cities in 1992.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUSES, ids=[t[:40] for t, _ in STATUSES])
+def test_status_stated_by_text(text: str, status: str | None) -> None:
+    """The status is the one the text states for the pair (or None)."""
+    (pair,) = tag_pairs(text, None)
+    assert pair.status == status
+
+
+def test_status_belongs_to_its_clause() -> None:
+    """A termination in one clause does not leak onto a pair in the next clause."""
+    text = (
+        "Iowa ended its sister state relationship with Stavropol Krai, and promised to strengthen "
+        "its sister state ties with Cherkasy Oblast instead."
+    )
+    status = {p.a: p.status for p in tag_pairs(text, "en")}
+    assert status == {"Stavropol Krai": "ended", "Cherkasy Oblast": None}
