@@ -152,6 +152,7 @@ KEPT_RE = compile_ci(
 # Words that point back to a place named in an adjacent sentence ("its sister city", "them", "the municipality").
 COREF_CUES = (
     r"its",
+    r"such",
     r"their",
     r"them",
     r"these",

@@ -187,7 +187,8 @@ def _sentence_hits(
     pairs, used = _structural(text, seq, hub)
     n_structural = len(pairs)
     pairs += _hub_pairs(text, seq, used, hub, s, item_hub, prev_twin)
-    explicit = s.twin or (kind == "inherited" and prev_twin and s.coref)
+    # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.
+    explicit = s.twin or (kind == "inherited" and prev_twin and s.coref and not s.partner)
     weak = {_side(p) for loc, p in seq if loc.weak}
     at = {_side(p): loc.start for loc, p in reversed(seq)}
     ends = {_side(p): loc.end for loc, p in reversed(seq)}
