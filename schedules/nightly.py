@@ -42,7 +42,9 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ScheduleError(f"--timezone {name!r} is not an IANA time zone; use e.g. UTC or Europe/Berlin") from None
+        raise ScheduleError(
+            f"--timezone {name!r} is not an IANA time zone; use e.g. UTC or Europe/Berlin"
+        ) from None
 
 
 def parse_at(at: str) -> tuple[int, int]:
@@ -79,13 +81,17 @@ def build_trigger(*, cron: str | None, at: str, timezone: str, today: date | Non
         return CronTrigger(hour=hour, minute=minute, second=0, timezone=tz)
     fields = cron.split()
     if len(fields) not in (5, 6):
-        raise ScheduleError(f"--cron {cron!r} has {len(fields)} fields; use 5 (m h dom mon dow) or 6 (s m h dom mon dow)")
+        raise ScheduleError(
+            f"--cron {cron!r} has {len(fields)} fields; use 5 (m h dom mon dow) or 6 (s m h dom mon dow)"
+        )
     if re.search(r"\d", fields[-1]):
         # APScheduler 3 numbers weekdays from Monday=0, crontab from Sunday=0: names avoid the off-by-one.
         raise ScheduleError(f"--cron {cron!r}: write the day of week as names (mon-fri, sun), not numbers")
-    names = ["second", "minute", "hour", "day", "month", "day_of_week"][6 - len(fields):]
+    names = ["second", "minute", "hour", "day", "month", "day_of_week"][6 - len(fields) :]
     try:
-        return CronTrigger(timezone=tz, **dict(zip(names, fields)), **({"second": 0} if len(fields) == 5 else {}))
+        return CronTrigger(
+            timezone=tz, **dict(zip(names, fields)), **({"second": 0} if len(fields) == 5 else {})
+        )
     except ValueError as error:
         raise ScheduleError(f"--cron {cron!r} is invalid: {error}") from None
 
@@ -113,13 +119,21 @@ def missed_fire_time(last_ok: datetime | None, trigger: CronTrigger, now: dateti
     if first is None or first > now:
         return None
     # Search back from `now` in widening windows so a seconds-level cron never walks millions of fire times.
-    for window in (timedelta(minutes=1), timedelta(hours=1), timedelta(days=1), timedelta(days=32), now - first):
+    for window in (
+        timedelta(minutes=1),
+        timedelta(hours=1),
+        timedelta(days=1),
+        timedelta(days=32),
+        now - first,
+    ):
         start = max(first, now - window)
         candidate = trigger.get_next_fire_time(None, start)
         if candidate is None or candidate > now:
             continue
         for _ in range(100_000):  # bounded walk to the last fire time <= now
-            following = trigger.get_next_fire_time(candidate, candidate.astimezone(UTC) + timedelta(seconds=1))
+            following = trigger.get_next_fire_time(
+                candidate, candidate.astimezone(UTC) + timedelta(seconds=1)
+            )
             if following is None or following > now:
                 return candidate
             candidate = following

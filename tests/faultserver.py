@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 PAGE = b"<!doctype html><html><head><title>%s</title></head><body><p>fault server page %s</p></body></html>"
 MB = 1024 * 1024
@@ -65,9 +66,11 @@ class FaultServer:
         self.server = QuietServer(("127.0.0.1", 0), self.handler_class())
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
+        )
 
-    def __enter__(self) -> FaultServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
@@ -99,7 +102,7 @@ class FaultServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+            def log_message(self, format: str, *args: object) -> None:
                 """Keep test output quiet (the hit log is the record)."""
 
             def do_GET(self) -> None:

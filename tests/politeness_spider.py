@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -30,7 +30,7 @@ class PolitenessSpider(scrapy.Spider):
     """Fetch `urls` (comma-separated) and record what reached the callback and the errback."""
 
     name = "politeness"
-    custom_settings = {
+    custom_settings: ClassVar[dict[str, Any]] = {
         "ADDONS": {"crawler.replica.ReplicaAddon": 0},
         "USER_AGENT": "twinwatch/0.1 (+https://github.com/twinwatch/twinwatch; city-diplomacy news monitor)",
         "ROBOTSTXT_OBEY": True,
@@ -60,17 +60,29 @@ class PolitenessSpider(scrapy.Spider):
     def parse(self, response: Response) -> Iterator[Any]:
         """Record a response that reached the callback (it must be a text page: `.text` is read)."""
         text = response.text if isinstance(response, TextResponse) else None
-        self.seen.append({"url": response.url, "status": response.status, "chars": len(text or ""),
-                          "text_response": text is not None, "from": response.request.url if response.request else ""})
+        self.seen.append(
+            {
+                "url": response.url,
+                "status": response.status,
+                "chars": len(text or ""),
+                "text_response": text is not None,
+                "from": response.request.url if response.request else "",
+            }
+        )
         yield from ()
 
     def on_error(self, failure: Failure) -> None:
         """Record a request that ended in the errback."""
         request = failure.request  # type: ignore[attr-defined]
-        self.failed.append({"url": request.url, "error": failure.type.__name__, "message": failure.getErrorMessage()})
+        self.failed.append(
+            {"url": request.url, "error": failure.type.__name__, "message": failure.getErrorMessage()}
+        )
 
     def closed(self, reason: str) -> None:
         """Write stats, callbacks and errbacks as JSON to the OUT_FILE setting."""
-        stats = {k: v if isinstance(v, (int, float, str)) else str(v) for k, v in self.crawler.stats.get_stats().items()}
+        stats = {
+            k: v if isinstance(v, (int, float, str)) else str(v)
+            for k, v in self.crawler.stats.get_stats().items()
+        }
         out = {"reason": reason, "stats": stats, "seen": self.seen, "failed": self.failed}
         Path(self.settings["OUT_FILE"]).write_text(json.dumps(out, indent=1), encoding="utf-8")

@@ -37,7 +37,11 @@ def launch(go: Path, db: Path) -> subprocess.Popen[str]:
     """Start one racing launcher process."""
     return subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(go), str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
 
 
@@ -69,7 +73,9 @@ def test_fifty_racing_launchers_one_winner_and_kill9_frees(tmp_path: Path) -> No
                     break
             except CrawlLockedError:
                 time.sleep(0.005)
-        print(f"\nT22 lock: 50/50 racers, winners {len(winners)}; lock free {freed_after:.3f} s after kill -9")
+        print(
+            f"\nT22 lock: 50/50 racers, winners {len(winners)}; lock free {freed_after:.3f} s after kill -9"
+        )
         assert freed_after is not None and freed_after <= 1.0
     finally:
         for p in procs:
@@ -83,10 +89,8 @@ def test_fifty_racing_launchers_one_winner_and_kill9_frees(tmp_path: Path) -> No
 
 def test_same_process_second_entry_refused_with_holder_message(tmp_path: Path) -> None:
     db = tmp_path / "y.db"
-    with crawl_lock(db):
-        with pytest.raises(CrawlLockedError) as err:
-            with crawl_lock(db):
-                pass
+    with crawl_lock(db), pytest.raises(CrawlLockedError) as err, crawl_lock(db):
+        pass
     message = str(err.value)
     assert f"pid {os.getpid()}, since " in message and str(db) in message
     assert lock_path(db).read_text() == ""  # released holder leaves no claim behind

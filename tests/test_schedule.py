@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import itertools
 import sys
 import threading
 import time
@@ -15,7 +15,12 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from schedules.nightly import (
-    ScheduleError, build_scheduler, build_trigger, fire_times, missed_fire_time, run_child,
+    ScheduleError,
+    build_scheduler,
+    build_trigger,
+    fire_times,
+    missed_fire_time,
+    run_child,
 )  # fmt: skip
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
@@ -34,7 +39,7 @@ def wait_until(predicate: object, timeout_s: float) -> bool:
 def test_utc_daily_trigger_400_days_every_gap_24h() -> None:
     trigger = build_trigger(cron=None, at="03:30", timezone="UTC", today=START.date())
     times = fire_times(trigger, START, 400)
-    gaps = {b - a for a, b in zip(times, times[1:])}
+    gaps = {b - a for a, b in itertools.pairwise(times)}
     print(f"\nT21 UTC: {len(times)} fire times, gaps {sorted(g.total_seconds() / 3600 for g in gaps)} h")
     assert len(times) == 400 and gaps == {timedelta(hours=24)}
     assert all((t.hour, t.minute, t.second) == (3, 30, 0) for t in times)
@@ -45,14 +50,20 @@ def test_dst_zone_fires_at_local_time_and_guard_rejects_gap_and_overlap() -> Non
     trigger = build_trigger(cron=None, at="04:00", timezone=berlin, today=START.date())
     times = fire_times(trigger, START.astimezone(ZoneInfo(berlin)), 400)
     local = {(t.astimezone(ZoneInfo(berlin)).hour, t.astimezone(ZoneInfo(berlin)).minute) for t in times}
-    gaps = sorted({(b.astimezone(UTC) - a.astimezone(UTC)).total_seconds() / 3600 for a, b in zip(times, times[1:])})
+    gaps = sorted(
+        {(b.astimezone(UTC) - a.astimezone(UTC)).total_seconds() / 3600 for a, b in itertools.pairwise(times)}
+    )
     # A raw 02:30 trigger (what the guard prevents): measured APScheduler 3.11 behaviour in the DST changes.
     raw = CronTrigger(hour=2, minute=30, timezone=ZoneInfo(berlin))
     raw_times = fire_times(raw, START.astimezone(ZoneInfo(berlin)), 366)
     raw_days = [t.date() for t in raw_times]
     skipped = [d for d in (START.date() + timedelta(days=i) for i in range(365)) if d not in raw_days]
     doubled = sorted({d for d in raw_days if raw_days.count(d) > 1})
-    spring = [t.astimezone(UTC).astimezone(ZoneInfo(berlin)).strftime("%H:%M %Z") for t in raw_times if t.date() == date(2026, 3, 29)]
+    spring = [
+        t.astimezone(UTC).astimezone(ZoneInfo(berlin)).strftime("%H:%M %Z")
+        for t in raw_times
+        if t.date() == date(2026, 3, 29)
+    ]
     rejected = []
     for at in ("01:30", "02:00", "02:30", "02:59", "03:00", "03:30"):
         try:
@@ -66,9 +77,11 @@ def test_dst_zone_fires_at_local_time_and_guard_rejects_gap_and_overlap() -> Non
             build_trigger(cron=None, at=at, timezone="America/New_York", today=START.date())
         except ScheduleError:
             ny.append(at)
-    print(f"\nT21 DST Europe/Berlin 04:00: {len(times)} fire times, all local 04:00: {local == {(4, 0)}}, gaps {gaps} h; "
-          f"raw 02:30 job: skipped days {len(skipped)}, "
-          f"spring-forward day runs at {spring}, runs twice on {[str(d) for d in doubled]}; guard rejects {rejected} (Berlin), {ny} (New York)")
+    print(
+        f"\nT21 DST Europe/Berlin 04:00: {len(times)} fire times, all local 04:00: {local == {(4, 0)}}, gaps {gaps} h; "
+        f"raw 02:30 job: skipped days {len(skipped)}, "
+        f"spring-forward day runs at {spring}, runs twice on {[str(d) for d in doubled]}; guard rejects {rejected} (Berlin), {ny} (New York)"
+    )
     assert local == {(4, 0)} and gaps == [23.0, 24.0, 25.0]
     assert skipped == [] and spring == ["03:30 CEST"] and doubled == [date(2026, 10, 25)]
     assert rejected == ["02:00", "02:30", "02:59"] and ny == ["01:00", "01:30", "02:30"]
@@ -108,8 +121,10 @@ def test_missed_fire_time_pure() -> None:
     seconds = build_trigger(cron="*/1 * * * * *", at="03:30", timezone="UTC")
     started = time.monotonic()
     far = missed_fire_time(now - timedelta(days=300), seconds, now)
-    print(f"\nT21 missed_fire_time: 3 nights down -> 1 catch-up at {down_3_nights}; per-second cron 300 days back "
-          f"solved in {time.monotonic() - started:.3f} s")
+    print(
+        f"\nT21 missed_fire_time: 3 nights down -> 1 catch-up at {down_3_nights}; per-second cron 300 days back "
+        f"solved in {time.monotonic() - started:.3f} s"
+    )
     assert far == now
 
 
@@ -127,8 +142,10 @@ def test_real_scheduler_catches_up_missed_fires_exactly_once() -> None:
     finally:
         scheduler.shutdown(wait=True)
     catch_ups = [r for r in runs if r < first_fire]
-    print(f"\nT21 catch-up: down across 3 fire times -> {len(catch_ups)} catch-up run, then scheduled runs "
-          f"{len(runs) - len(catch_ups)}")
+    print(
+        f"\nT21 catch-up: down across 3 fire times -> {len(catch_ups)} catch-up run, then scheduled runs "
+        f"{len(runs) - len(catch_ups)}"
+    )
     assert len(catch_ups) == 1
 
 
@@ -146,7 +163,9 @@ def test_max_one_instance_in_process() -> None:
             active[0] -= 1
             finished.append(1)
 
-    scheduler = build_scheduler(slow_job, cron="* * * * * *", timezone="UTC", scheduler_cls=BackgroundScheduler)
+    scheduler = build_scheduler(
+        slow_job, cron="* * * * * *", timezone="UTC", scheduler_cls=BackgroundScheduler
+    )
     scheduler.start()
     try:
         assert wait_until(lambda: active[0] == 1, 5)
@@ -165,12 +184,16 @@ def test_max_one_instance_in_process() -> None:
 
 
 # Stand-ins for a hung crawl: each records its pid (= its process group) in the file named by argv[1].
-HANG = "import os, subprocess, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); " \
-       "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); time.sleep(120)"
-STUBBORN = "import os, signal, subprocess, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); " \
-           "signal.signal(signal.SIGTERM, signal.SIG_IGN); " \
-           "subprocess.Popen([sys.executable, '-c', 'import signal, time; signal.signal(signal.SIGTERM, " \
-           "signal.SIG_IGN); time.sleep(120)']); time.sleep(120)"
+HANG = (
+    "import os, subprocess, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); "
+    "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); time.sleep(120)"
+)
+STUBBORN = (
+    "import os, signal, subprocess, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); "
+    "signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+    "subprocess.Popen([sys.executable, '-c', 'import signal, time; signal.signal(signal.SIGTERM, "
+    "signal.SIG_IGN); time.sleep(120)']); time.sleep(120)"
+)
 
 
 def pids_in_group(pgid: int) -> list[int]:
@@ -208,8 +231,10 @@ def test_hung_child_killed_at_timeout_and_next_run_happens(tmp_path: Path) -> No
         scheduler.shutdown(wait=True)
     groups = [int(f.read_text()) for f in pid_files]
     leftovers = [pid for group in groups for pid in pids_in_group(group)]
-    print(f"\nT22 hung crawl: exit codes {[r[0] for r in results[:3]]}, run seconds "
-          f"{[round(r[1], 1) for r in results[:3]]} (timeout 2 s, grace 0.5 s); next run succeeded "
-          f"{int(results[2][0] == 0)}/1; processes left in the killed groups {len(leftovers)}")
+    print(
+        f"\nT22 hung crawl: exit codes {[r[0] for r in results[:3]]}, run seconds "
+        f"{[round(r[1], 1) for r in results[:3]]} (timeout 2 s, grace 0.5 s); next run succeeded "
+        f"{int(results[2][0] == 0)}/1; processes left in the killed groups {len(leftovers)}"
+    )
     assert results[0][0] < 0 and results[1][0] < 0 and results[2][0] == 0
     assert not leftovers

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -42,10 +42,12 @@ def test_schedule_every_15_seconds_for_70_seconds(replica_url: str, tmp_path: Pa
             proc.kill()
             proc.wait()
     runs = ok_runs(db)
-    overlaps = sum(later[0] < earlier[1] for earlier, later in zip(runs, runs[1:]))
-    print(f"\nschedule */15 s for 70 s: {len(runs)} ok runs, {overlaps} overlapping, "
-          f"{output.count('skipped: maximum number of running instances')} fire times skipped while busy, "
-          f"exit {proc.returncode}")
+    overlaps = sum(later[0] < earlier[1] for earlier, later in itertools.pairwise(runs))
+    print(
+        f"\nschedule */15 s for 70 s: {len(runs)} ok runs, {overlaps} overlapping, "
+        f"{output.count('skipped: maximum number of running instances')} fire times skipped while busy, "
+        f"exit {proc.returncode}"
+    )
     assert "next: " in output and "run start: crawl" in output
     assert len(runs) >= 2 and overlaps == 0
     assert proc.returncode == 0
@@ -62,6 +64,8 @@ def test_two_crawls_at_once_one_runs_other_refused(replica_url: str, tmp_path: P
     results = [p.communicate(timeout=300) for p in procs]
     codes = [p.returncode for p in procs]
     refused = [err for (out, err), code in zip(results, codes) if code != 0]
-    print(f"\ntwo crawls at once: exit codes {codes}; refusal: {refused[0].strip().splitlines()[-1] if refused else '-'}")
+    print(
+        f"\ntwo crawls at once: exit codes {codes}; refusal: {refused[0].strip().splitlines()[-1] if refused else '-'}"
+    )
     assert sorted(code == 0 for code in codes) == [False, True]
     assert "another crawl" in refused[0]
