@@ -82,7 +82,9 @@ def tag(body: Body) -> tuple[Pair, ...]:
     return tuple(tag_pairs(body.text, body.language or "en"))
 
 
-def run(raw: bytes, encoding: str, url: str, listing: Mapping[str, str]) -> tuple[Body | None, tuple[Pair, ...], str]:
+def run(
+    raw: bytes, encoding: str, url: str, listing: Mapping[str, str]
+) -> tuple[Body | None, tuple[Pair, ...], str]:
     """Return body, pairs and status for one page; may raise on broken input."""
     from extract.body import MAX_HTML_CHARS, NotHtml, PageTooLarge, extract_body
 

@@ -66,7 +66,10 @@ def find_title(tree: HtmlElement) -> str | None:
         if isinstance(headline := obj.get("headline"), str) and headline.strip():
             return normalise_space(headline)
     head_title = tree.find(".//title")
-    for candidate in (meta_content(tree, "og:title"), head_title.text_content() if head_title is not None else None):
+    for candidate in (
+        meta_content(tree, "og:title"),
+        head_title.text_content() if head_title is not None else None,
+    ):
         if candidate and (title := strip_title_suffix(normalise_space(candidate))):
             return title
     return None
@@ -92,7 +95,9 @@ def extract_body(html: str, url: str) -> Body | None:
         )
     tree = parse_html(html)
     if tree is None:
-        raise NotHtml(f"{url}: the response is not HTML (no HTML tag near the start); only HTML pages are articles")
+        raise NotHtml(
+            f"{url}: the response is not HTML (no HTML tag near the start); only HTML pages are articles"
+        )
     rule = rule_for_url(url)
     title = find_title(tree)
     found = find_published(tree, url, rule.source if rule else None)

@@ -71,8 +71,7 @@ MAX_LINE_CHARS = 300  # chrome lines are short; never judge a long block by a li
 def rule_for_url(url: str) -> CleanupRule | None:
     """Return the cleanup rule for the URL's host, or None for a source we have no rules for."""
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    if host.startswith("www."):
-        host = host[4:]
+    host = host.removeprefix("www.")
     return RULES_BY_HOST.get(host)
 
 
@@ -146,7 +145,12 @@ def drop_line_elements(root: HtmlElement, patterns: tuple[Pattern[str], ...]) ->
         if not isinstance(el.tag, str):
             continue
         text = normalise_space(el.text_content())
-        if el is not root and len(text) <= MAX_LINE_CHARS and is_line_element(el) and matches_any(text, patterns):
+        if (
+            el is not root
+            and len(text) <= MAX_LINE_CHARS
+            and is_line_element(el)
+            and matches_any(text, patterns)
+        ):
             el.drop_tree()  # keeps el.tail, which may be body text
             continue
         stack.extend(reversed(list(el)))
@@ -168,7 +172,11 @@ def find_stop_element(root: HtmlElement, stop: Pattern[str], after: HtmlElement 
 
 def drop_by_class(root: HtmlElement, tokens: tuple[str, ...]) -> None:
     """Drop every element whose class attribute contains one of the tokens (ads, recommendations)."""
-    doomed = [el for el in root.iter() if isinstance(el.tag, str) and any(t in (el.get("class") or "") for t in tokens)]
+    doomed = [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str) and any(t in (el.get("class") or "") for t in tokens)
+    ]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()

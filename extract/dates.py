@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -96,7 +96,7 @@ def normalise_iso(value: str) -> str | None:
 def from_unix(seconds: str) -> str | None:
     """Return the ISO datetime in UTC for a unix timestamp string."""
     m = pp.UNIX_SECONDS.match(seconds)
-    return datetime.fromtimestamp(int(m[1]), tz=timezone.utc).isoformat() if m else None
+    return datetime.fromtimestamp(int(m[1]), tz=UTC).isoformat() if m else None
 
 
 def json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
@@ -140,7 +140,9 @@ def rule_dateformat(tree: HtmlElement) -> DateFound | None:
 def rule_meta_published(tree: HtmlElement) -> DateFound | None:
     """Return `meta[property=article:published_time]` (tass.ru gen 3 and many CMSs)."""
     for meta in tree.iter("meta"):
-        if meta.get("property") == "article:published_time" and (iso := normalise_iso(meta.get("content") or "")):
+        if meta.get("property") == "article:published_time" and (
+            iso := normalise_iso(meta.get("content") or "")
+        ):
             return iso, "meta-published"
     return None
 
@@ -186,7 +188,12 @@ def rule_day_month_year(tree: HtmlElement) -> DateFound | None:
 
 
 # TASS: the metadata hooks in order of trust; the dateline day ("November 30.") is never used (§3.1).
-METADATA_RULES: tuple[DateRule, ...] = (rule_json_ld, rule_dateformat, rule_meta_published, rule_time_datetime)
+METADATA_RULES: tuple[DateRule, ...] = (
+    rule_json_ld,
+    rule_dateformat,
+    rule_meta_published,
+    rule_time_datetime,
+)
 SOURCE_DATE_RULES: dict[str, tuple[DateRule, ...]] = {
     "russkiymir": (rule_dmy_after_title,),
     "embassy": (rule_day_month_year, *METADATA_RULES),

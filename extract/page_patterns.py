@@ -55,14 +55,16 @@ LANG_CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 # --- page sanity -------------------------------------------------------------------------------------------
 
 # A page is HTML if a tag of the document skeleton or of body content appears near the start.
-HTML_TAG = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|h1|article|main|section|span|table)\b", re.I)
-XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+HTML_TAG = re.compile(
+    r"<\s*(?:!doctype|html|head|body|meta|title|div|p|h1|article|main|section|span|table)\b", re.IGNORECASE
+)
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 # --- cleanup: Russkiy Mir (§1.4) ---------------------------------------------------------------------------
 
-RM_SELECT_LANGUAGE = re.compile(r"^\s*(?:Select language|Выберите язык|Выбрать язык)\s*:?\s*$", re.I)
+RM_SELECT_LANGUAGE = re.compile(r"^\s*(?:Select language|Выберите язык|Выбрать язык)\s*:?\s*$", re.IGNORECASE)
 RM_BREADCRUMB = re.compile(r"^\s*/?\s*Главная\s*/")
-RM_PHOTO_CREDIT = re.compile(r"^\s*(?:Photo credit|Фото)\s*:.*$", re.S)
+RM_PHOTO_CREDIT = re.compile(r"^\s*(?:Photo credit|Фото)\s*:.*$", re.DOTALL)
 RM_CALENDAR = re.compile(r"^\s*(?:Select date\s*:?\s*)?(?:Выбрать дату в календаре\s*)+$")
 RM_SELECT_DATE = re.compile(r"^\s*(?:Select date|Выбрать дату)\s*:?\s*$")
 # Everything from these lines on is signature, related news or sidebar (§1.4), matched as whole lines.
@@ -76,14 +78,14 @@ RM_STOP_LINE = re.compile(
 EMB_HEADER_LINE = re.compile(
     r"^\s*(?:Embassy of the Russian Federation in the USA|Посольство Российской Федерации в США"
     r"|Phone \(consular questions\)|Телефон|/?\s*Schedule work today|/?\s*Режим работы)",
-    re.I,
+    re.IGNORECASE,
 )
 EMB_DATE_LINE = DAY_MONTH_SLASH_YEAR_LINE
 # Footer: print and share links, the language switch.
 EMB_FOOTER_LINE = re.compile(
-    r"^\s*(?:Print|Версия для печати|Печать|Share|Поделиться|English|Русский|EN|RU)\s*:?\s*(?:\|.*)?$", re.I
+    r"^\s*(?:Print|Версия для печати|Печать|Share|Поделиться|English|Русский|EN|RU)\s*:?\s*(?:\|.*)?$", re.IGNORECASE
 )
-EMB_STOP_LINE = re.compile(r"^\s*(?:Print|Версия для печати|Печать|Share|Поделиться)\s*:?\s*$", re.I)
+EMB_STOP_LINE = re.compile(r"^\s*(?:Print|Версия для печати|Печать|Share|Поделиться)\s*:?\s*$", re.IGNORECASE)
 
 # --- cleanup: TASS (§3.1, §3.2) ----------------------------------------------------------------------------
 

@@ -278,7 +278,10 @@ QUALIFIER_GAP = re.compile(
 )
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
 # "Sergiev Posad near Moscow", "столицы Приморья"), not a side of a pair.
-LOCATOR_BEFORE = re.compile(r"(?:\bnear|\boutside|\bнедалеко от|\bблиз|\bпод)\s*$", re.IGNORECASE)
+LOCATOR_BEFORE = re.compile(
+    r"(?:\bnear|\boutside|\bнедалеко от|\bблиз|\bпод|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in)\s*$",
+    re.IGNORECASE,
+)
 REGION_LOCATOR_BEFORE = re.compile(r"(?:capital of(?: the)?|столиц\w*)\s*$", re.IGNORECASE)
 # A region used as an adjective: "the Florida city", "the Iowa capital", "the Alaska port".
 ADJECTIVE_AFTER = re.compile(r"\s+(?:city|capital|town|port|community|side|delegation|governor)\b")

@@ -24,19 +24,31 @@ class Hit:
     position: int  # where the later of the two places is named: pairs keep text order
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a sentence can refer back to."""
+
+    hub: Place | None  # the text's main place, or the last sentence's subject
+    item_hub: Place | None  # what a list line pairs with (the text's place or a list head)
+    prev_twin: bool  # the previous sentence has a twinning word
+    prev_place: Place | None  # the only place of the previous sentence, if exactly one
+
+
 def _side(p: Place) -> tuple[str, str]:
     """The (name, country) identity of a place."""
     return (p.name, p.country)
 
 
-def _doc_hub(places: list[tuple[Located, Place, int]]) -> Place | None:
-    """The place the text is about: the most mentioned one (at least twice); a tie goes to the one named first."""
+def _doc_hub(places: list[tuple[Located, Place, int]], cue_sentences: set[int]) -> Place | None:
+    """The place the text is about: the most mentioned one (at least twice); ties go to the one named more often in
+    twinning sentences, then to the one named first."""
     counts = Counter(_side(p) for _, p, _ in places)
+    in_cues = Counter(_side(p) for _, p, i in places if i in cue_sentences)
     first: dict[tuple[str, str], tuple[int, Place]] = {}
     for loc, p, _ in places:
         if _side(p) not in first or loc.start < first[_side(p)][0]:
             first[_side(p)] = (loc.start, p)
-    ranked = sorted(counts, key=lambda k: (-counts[k], first[k][0]))
+    ranked = sorted(counts, key=lambda k: (-counts[k], -in_cues[k], first[k][0]))
     if not ranked or counts[ranked[0]] < 2:
         return None
     return first[ranked[0]][1]
@@ -101,21 +113,21 @@ def _center(
     text: str,
     seq: list[tuple[Located, Place]],
     rest_seq: list[tuple[Located, Place]],
-    hub: Place | None,
     sentence: Sentence,
-    item_hub: Place | None,
-    prev_twin: bool,
+    scope: Scope,
 ) -> Place | None:
     """The place the others of the sentence are paired with, or None."""
+    hub = scope.hub
     names = {_side(p) for _, p in seq}
     rest = [p for _, p in rest_seq]
     if hub is not None and _side(hub) in names:
         return hub
     if len(names) == 1:
         # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.
-        if sentence.coref and (sentence.twin or sentence.partner or prev_twin):
-            return hub  # "its sister city", or a pronoun right after a twinning sentence
-        return item_hub if sentence.item else None
+        if sentence.coref and (sentence.twin or sentence.partner or scope.prev_twin):
+            # "its sister city", or a pronoun right after a twinning sentence: the place just named, else the hub
+            return _referent(seq[0][1], scope.prev_place, hub)
+        return scope.item_hub if sentence.item else None
     if len(rest) < 2:
         return None
     first, second = rest_seq[0][0], rest_seq[1][0]
@@ -130,6 +142,14 @@ def _center(
     return None
 
 
+def _referent(place: Place, prev: Place | None, hub: Place | None) -> Place | None:
+    """What "its"/"the city" points to: the place just named when it is on the text's own side (Magadan in a
+    Moscow-centred text), else the text's main place."""
+    if prev is not None and (hub is None or prev.country == hub.country) and prev.country != place.country:
+        return prev
+    return hub
+
+
 def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) -> Place:
     """The center-country place named last before `partner` ("Des Moines … Stavropol, and Iowa … Stavropol Krai"),
     else the center."""
@@ -142,20 +162,14 @@ def _nearest(seq: list[tuple[Located, Place]], center: Place, partner: Place) ->
 
 
 def _hub_pairs(
-    text: str,
-    seq: list[tuple[Located, Place]],
-    used: set[int],
-    hub: Place | None,
-    sentence: Sentence,
-    item_hub: Place | None,
-    prev_twin: bool,
+    text: str, seq: list[tuple[Located, Place]], used: set[int], sentence: Sentence, scope: Scope
 ) -> list[tuple[Place, Place]]:
     """Pair the sentence's center (the text's main place, a local subject or a list head) with the others."""
     rest_seq = [x for k, x in enumerate(seq) if k not in used]
     rest = [p for _, p in rest_seq]
-    if used and len(rest) < 2 and not (hub and rest):
+    if used and len(rest) < 2 and not (scope.hub and rest):
         return []
-    center = _center(text, seq, rest_seq, hub, sentence, item_hub, prev_twin)
+    center = _center(text, seq, rest_seq, sentence, scope)
     if center is None:
         return []
     partners = [p for p in rest if p.country != center.country and _side(p) != _side(center)]
@@ -174,21 +188,15 @@ def _allowed(a: Place, b: Place, s: Sentence, structural: bool) -> bool:
 
 
 def _sentence_hits(
-    text: str,
-    s: Sentence,
-    kind: str,
-    seq: list[tuple[Located, Place]],
-    hub: Place | None,
-    prev_twin: bool,
-    item_hub: Place | None = None,
+    text: str, s: Sentence, kind: str, seq: list[tuple[Located, Place]], scope: Scope
 ) -> list[Hit]:
     """All pairs stated in one context sentence."""
     seq = _drop_enclosing_regions(seq)
-    pairs, used = _structural(text, seq, hub)
+    pairs, used = _structural(text, seq, scope.hub)
     n_structural = len(pairs)
-    pairs += _hub_pairs(text, seq, used, hub, s, item_hub, prev_twin)
+    pairs += _hub_pairs(text, seq, used, s, scope)
     # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.
-    explicit = s.twin or (kind == "inherited" and prev_twin and s.coref and not s.partner)
+    explicit = s.twin or (kind == "inherited" and scope.prev_twin and s.coref and not s.partner)
     weak = {_side(p) for loc, p in seq if loc.weak}
     at = {_side(p): loc.start for loc, p in reversed(seq)}
     ends = {_side(p): loc.end for loc, p in reversed(seq)}
@@ -263,11 +271,9 @@ def _collect(text: str) -> list[Hit]:
         for i, locs in by_sentence.items()
         for loc in locs
     ]
-    hub = _doc_hub(resolved)
+    hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"})
     hits: list[Hit] = []
-    last: Place | None = (
-        None  # the center of the previous context sentence: a list may continue after a break
-    )
+    last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
     for s in sentences:
         kind = ctx.get(s.index)
@@ -276,8 +282,14 @@ def _collect(text: str) -> list[Hit]:
             continue
         seq = [(loc, p) for loc, p, i in resolved if i == s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or _side(x[1]) != _side(seq[k - 1][1])]
-        prev_twin = s.index > 0 and sentences[s.index - 1].twin
-        found = _sentence_hits(text, s, kind, seq, hub or last, prev_twin, hub or (last if strong else None))
+        before = {_side(p): p for _, p, i in resolved if i == s.index - 1}
+        scope = Scope(
+            hub=hub or last,
+            item_hub=hub or (last if strong else None),
+            prev_twin=s.index > 0 and sentences[s.index - 1].twin,
+            prev_place=next(iter(before.values())) if len(before) == 1 else None,
+        )
+        found = _sentence_hits(text, s, kind, seq, scope)
         hits += found
         last, strong = _next_anchor(found, last, seq, text[s.start : s.end])
     return hits

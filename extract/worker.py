@@ -25,7 +25,9 @@ from extract.analyse import Analysis, analyse_page
 
 Job = tuple[bytes, str, str, dict[str, str]]
 WARM_PAGE = b"<html><body><h1>warm-up</h1><p>Tula and Albany are sister cities since 1992.</p></body></html>"
-START_TIMEOUT_S = 120.0  # process start + imports + the tagger's gazetteer, paid once per worker, not per page
+START_TIMEOUT_S = (
+    120.0  # process start + imports + the tagger's gazetteer, paid once per worker, not per page
+)
 
 
 def context() -> BaseContext:
@@ -54,7 +56,9 @@ def failed(status: str) -> Analysis:
     """Return the Analysis recorded for a page whose worker did not answer."""
     from extract.body import EXTRACTOR_VERSION
 
-    return Analysis(body=None, pairs=(), status=status, extractor_version=EXTRACTOR_VERSION, tagger_version="")
+    return Analysis(
+        body=None, pairs=(), status=status, extractor_version=EXTRACTOR_VERSION, tagger_version=""
+    )
 
 
 @dataclass
@@ -77,7 +81,9 @@ class ExtractionPool:
 
     def __init__(self, workers: int = 2, timeout_s: float = 30.0) -> None:
         if workers < 1 or timeout_s <= 0:
-            raise ValueError(f"ExtractionPool(workers={workers}, timeout_s={timeout_s}): need workers >= 1, timeout_s > 0")
+            raise ValueError(
+                f"ExtractionPool(workers={workers}, timeout_s={timeout_s}): need workers >= 1, timeout_s > 0"
+            )
         self.timeout_s = timeout_s
         self._ctx = context()
         self._jobs: queue.Queue[tuple[Future[Analysis], Job] | None] = queue.Queue()

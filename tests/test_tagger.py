@@ -163,6 +163,7 @@ NEAR_MISSES: list[str] = [
     "Дербент и Великий Новгород могут стать городами-побратимами.",
     "Побратимские связи с европейскими городами прекратились.",
     "Sister city ties: the Kyiv city council thanked Kharkiv and Lviv.",
+    "Moscow hopes that representatives of sister cities in Florida will attend the ceremony.",
     "Aeroflot will resume direct flights from Moscow to Beijing and Tokyo. Flights to New York remain suspended.",
     "The city council of Kazan discussed twinning, and officials said Kazan may become a sister city of Wuhan.",
     "The Washington Capitals beat the Philadelphia Flyers 4-1; Ovechkin scored twice in Washington.",
