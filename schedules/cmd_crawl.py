@@ -113,11 +113,14 @@ def schedule(at: str, timezone: str, cron: str | None, db_path: Path, replica_ur
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # keep skipped-overlap warnings, drop chatter
+    from schedules.jobs import CrawlError, check_sources
+
     argv, last_ok = crawl_command(db_path, replica_url, sources), last_ok_run(db_path)
     try:
+        check_sources(sources)  # fail now, not at 03:30 every night
         scheduler = build_scheduler(lambda: run_child(argv, timeout_s), cron=cron, at=at, timezone=timezone,
                                     last_ok=last_ok)  # fmt: skip
-    except ScheduleError as error:
+    except (ScheduleError, CrawlError) as error:
         raise click.ClickException(str(error)) from error
     trigger = scheduler.get_jobs()[0].trigger
     now = datetime.now(trigger.timezone)

@@ -69,3 +69,20 @@ def test_two_crawls_at_once_one_runs_other_refused(replica_url: str, tmp_path: P
     )
     assert sorted(code == 0 for code in codes) == [False, True]
     assert "another crawl" in refused[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--at", "02:30", "--timezone", "Europe/Berlin"], "daylight-saving change of Europe/Berlin"),
+        (["--cron", "*/15 * * * * *", "--source", "nope"], "unknown source 'nope'"),
+        (["--cron", "* * *"], "has 3 fields"),
+    ],
+)
+def test_schedule_rejects_bad_options_in_one_line(args: list[str], needle: str, tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [*TWINWATCH, "schedule", "--db", str(tmp_path / "x.db"), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert proc.returncode != 0 and needle in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
