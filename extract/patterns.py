@@ -254,7 +254,7 @@ PLACE_NOUNS = (
     "Края",
 )
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
-TWIN_CITIES_METRO = compile_ci(r"the Twin Cities", r"города-близнецы", r"городами-близнецами")
+TWIN_CITIES_METRO = re.compile(r"(?<![\w])(?:the Twin Cities|[Гг]ород\w*-близнец\w*)")  # capitalised: the metro
 # "city of X", "города X": a place cue for names that are also first names or surnames.
 PLACE_CUE_BEFORE = compile_ci(
     r"(?:city|town|municipality|capital|region|state) of\s*$", r"(?:город\w*|столиц\w*)\s*$"

@@ -15,6 +15,7 @@ CUES = [
     ("породнённые города", "twin", True),
     ("братских отношений с Линцем", "twin", True),
     ("the Twin Cities of Minneapolis", "twin", False),
+    ("wishes from residents of the twin cities of Japan", "twin", True),
     ("города-близнецы на Амуре", "twin", False),
     ("a partnership agreement", "partner", True),
     ("дружественных связей двух регионов", "partner", True),
