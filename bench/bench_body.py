@@ -47,7 +47,9 @@ def char_scores(predicted: str, gold: str) -> tuple[float, float, float]:
     """Return character precision, recall and F1 of the predicted text against the gold text."""
     pred_words, gold_words = predicted.split(), gold.split()
     matcher = difflib.SequenceMatcher(None, pred_words, gold_words, autojunk=False)
-    shared = sum(len(w) for block in matcher.get_matching_blocks() for w in pred_words[block.a : block.a + block.size])
+    shared = sum(
+        len(w) for block in matcher.get_matching_blocks() for w in pred_words[block.a : block.a + block.size]
+    )
     pred_chars, gold_chars = sum(map(len, pred_words)), sum(map(len, gold_words))
     precision = shared / pred_chars if pred_chars else float(not gold_chars)
     recall = shared / gold_chars if gold_chars else 1.0
@@ -59,13 +61,17 @@ def load_pages(root: Path) -> list[tuple[str, str, str]]:
     """Return (url, html, gold body) for every page that has ground truth."""
     truth_path, html_dir = root / "ground-truth.json", root / "html"
     if not truth_path.is_file() or not html_dir.is_dir():
-        raise SystemExit(f"{root}: expected ground-truth.json and html/ (the article-extraction-benchmark directory)")
+        raise SystemExit(
+            f"{root}: expected ground-truth.json and html/ (the article-extraction-benchmark directory)"
+        )
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     pages = []
     for key, record in sorted(truth.items()):
         path = html_dir / f"{key}.html.gz"
         if path.is_file():
-            pages.append((record["url"], decode_file(gzip.decompress(path.read_bytes())), record["articleBody"]))
+            pages.append(
+                (record["url"], decode_file(gzip.decompress(path.read_bytes())), record["articleBody"])
+            )
     return pages
 
 
@@ -79,7 +85,9 @@ def run(name: str, extractor: Extractor, pages: list[tuple[str, str, str]]) -> N
         elapsed += time.perf_counter() - start
         scores.append(char_scores(text, gold))
     p, r, f = (statistics.fmean(s[i] for s in scores) for i in range(3))
-    print(f"{name:<24} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  {1000 * elapsed / len(pages):.1f} ms/page")
+    print(
+        f"{name:<24} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  {1000 * elapsed / len(pages):.1f} ms/page"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

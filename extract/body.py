@@ -54,7 +54,8 @@ def meta_content(tree: HtmlElement, prop: str) -> str | None:
     """Return the content of `<meta property=prop>` (or name=prop)."""
     for meta in tree.iter("meta"):
         if prop in (meta.get("property"), meta.get("name")):
-            return meta.get("content")
+            content = meta.get("content")
+            return str(content) if content is not None else None
     return None
 
 

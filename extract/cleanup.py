@@ -99,7 +99,7 @@ def iter_text_chunks(tree: HtmlElement, start: HtmlElement | None = None) -> Ite
     for el in tree.iter():
         if el is start:
             started = True
-            chunk = (el.tail or "").strip()  # skip the start element's own text, e.g. the H1 title
+            chunk = (start.tail or "").strip() if start is not None else ""  # skip the start element's own text, e.g. the H1 title
             if chunk:
                 yield chunk
             continue

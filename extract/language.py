@@ -9,9 +9,8 @@ from extract import page_patterns as pp
 SUPPORTED = frozenset({"en", "ru"})
 CYRILLIC_RU = 0.5  # above this share of Cyrillic letters the text is Russian
 MIN_LETTERS = 200  # below this, a text sample is too short to overrule the page's declaration
-CONTRADICTION = (
-    0.2  # a declaration is wrong when the text is this far on the other side (e.g. lang="ru" on EN)
-)
+# A declaration is wrong when the text is this far on the other side (e.g. lang="ru" on an English text).
+CONTRADICTION = 0.2
 
 
 def declared_language(tree: HtmlElement) -> str | None:

@@ -83,7 +83,8 @@ EMB_HEADER_LINE = re.compile(
 EMB_DATE_LINE = DAY_MONTH_SLASH_YEAR_LINE
 # Footer: print and share links, the language switch.
 EMB_FOOTER_LINE = re.compile(
-    r"^\s*(?:Print|Версия для печати|Печать|Share|Поделиться|English|Русский|EN|RU)\s*:?\s*(?:\|.*)?$", re.IGNORECASE
+    r"^\s*(?:Print|Версия для печати|Печать|Share|Поделиться|English|Русский|EN|RU)\s*:?\s*(?:\|.*)?$",
+    re.IGNORECASE,
 )
 EMB_STOP_LINE = re.compile(r"^\s*(?:Print|Версия для печати|Печать|Share|Поделиться)\s*:?\s*$", re.IGNORECASE)
 

@@ -18,22 +18,22 @@ from collections.abc import Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from multiprocessing.context import BaseContext
+from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
+from typing import Self
 
 from extract.analyse import Analysis, analyse_page
 
 Job = tuple[bytes, str, str, dict[str, str]]
 WARM_PAGE = b"<html><body><h1>warm-up</h1><p>Tula and Albany are sister cities since 1992.</p></body></html>"
-START_TIMEOUT_S = (
-    120.0  # process start + imports + the tagger's gazetteer, paid once per worker, not per page
-)
+# Process start + imports + the tagger's gazetteer: paid once per worker, not per page.
+START_TIMEOUT_S = 120.0
 
 
-def context() -> BaseContext:
+def context() -> ForkServerContext | SpawnContext:
     """Return forkserver on Linux (fork is unsafe once Twisted runs threads), spawn elsewhere."""
     if sys.platform.startswith("linux"):
-        ctx = multiprocessing.get_context("forkserver")
+        ctx: ForkServerContext = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["extract.analyse", "extract.body"])  # replacements start warm and fast
         return ctx
     return multiprocessing.get_context("spawn")
@@ -121,10 +121,12 @@ class ExtractionPool:
         for thread in self._threads:
             thread.join()
 
-    def __enter__(self) -> ExtractionPool:
+    def __enter__(self) -> Self:
+        """Return the pool itself for `with` blocks."""
         return self
 
     def __exit__(self, *exc: object) -> None:
+        """Close the pool when the `with` block ends."""
         self.close()
 
     def _start(self) -> Worker | None:

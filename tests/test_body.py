@@ -61,7 +61,9 @@ def test_russkiymir_russian_labels() -> None:
             .replace("Publications", "Публикации"))  # fmt: skip
     body = extract(html, "https://russkiymir.ru/news/274618/")
     assert body.published == "2020-07-21"
-    assert [s for s in ("Фото", "Русский мир", "Новости по теме", "Публикации", "Meet BRICS") if s in body.text] == []
+    assert [
+        s for s in ("Фото", "Русский мир", "Новости по теме", "Публикации", "Meet BRICS") if s in body.text
+    ] == []
 
 
 EMB_HEADER = (
@@ -76,13 +78,21 @@ EMB_FOOTER = '<div><a href="?print=Y">Print</a></div><div><a>Share</a> <a>Facebo
 def test_embassy_header_date_footer(layout: str) -> None:
     """Embassy: the 3-line header, the date line and Print/share go; <p> and <br> bodies both survive."""
     paras = [P1, P2 + " concessions fr om Moscow.", P3]
-    text = "".join(f"<p>{p}</p>" for p in paras) if layout == "p" else "<div>" + "<br>\n".join(paras) + "</div>"
+    text = (
+        "".join(f"<p>{p}</p>" for p in paras) if layout == "p" else "<div>" + "<br>\n".join(paras) + "</div>"
+    )
     html = (f'<html lang="en"><body>{EMB_HEADER}<div>13 october / 2020</div><h1>Speech by the Ambassador</h1>'
             f"{text}{EMB_FOOTER}</body></html>")  # fmt: skip
     body = extract(html, "https://washington.mid.ru/en/press-centre/news/speech_by_the_ambassador/")
-    assert (body.title, body.published, body.date_rule) == ("Speech by the Ambassador", "2020-10-13", "dd month / yyyy")
+    assert (body.title, body.published, body.date_rule) == (
+        "Speech by the Ambassador",
+        "2020-10-13",
+        "dd month / yyyy",
+    )
     assert body.text.splitlines() == paras  # the "fr om" split word is kept raw (sources.md §2.4)
-    assert [s for s in ("Embassy of", "Phone", "Schedule", "13 october", "Print", "Share") if s in body.text] == []
+    assert [
+        s for s in ("Embassy of", "Phone", "Schedule", "13 october", "Print", "Share") if s in body.text
+    ] == []
 
 
 def test_embassy_russian_page() -> None:
@@ -124,7 +134,11 @@ def test_tass_cleanup_keeps_dateline(h1: str) -> None:
     assert (body.published, body.date_rule) == ("2020-11-29T21:48:00+00:00", "json-ld")
     assert body.text.splitlines()[0] == DATELINE
     assert P3 in body.text
-    assert [s for s in ("All news", "Updated at", "Advertisement", "You may also like", "Sponsored") if s in body.text] == []
+    assert [
+        s
+        for s in ("All news", "Updated at", "Advertisement", "You may also like", "Sponsored")
+        if s in body.text
+    ] == []
 
 
 def test_tass_title_from_og_title_suffix_stripped() -> None:
@@ -139,12 +153,23 @@ def test_tass_title_from_og_title_suffix_stripped() -> None:
     ("html_attrs", "head", "text", "expected"),
     [
         ('lang="en"', "", P1, "en"),
-        ('lang="ru-RU"', "", "Текст статьи о городах-побратимах России и США, и о дружбе между людьми.", "ru"),
-        ("", '<meta property="og:locale" content="ru_RU">', "Текст статьи о городах-побратимах России и США.", "ru"),
+        (
+            'lang="ru-RU"',
+            "",
+            "Текст статьи о городах-побратимах России и США, и о дружбе между людьми.",
+            "ru",
+        ),
+        (
+            "",
+            '<meta property="og:locale" content="ru_RU">',
+            "Текст статьи о городах-побратимах России и США.",
+            "ru",
+        ),
         ("", '<meta http-equiv="content-language" content="en">', P1, "en"),
         ("", "", "Текст статьи о городах-побратимах России и США, и о дружбе между людьми и странами.", "ru"),
         ("", "", P1, "en"),
-        ('lang="ru"', "", " ".join([P1, P2, P3]), "en"),  # a long English text overrules a template's lang="ru"
+        # a long English text overrules a template's lang="ru"
+        ('lang="ru"', "", f"{P1} {P2} {P3}", "en"),
     ],
 )
 def test_language(html_attrs: str, head: str, text: str, expected: str) -> None:

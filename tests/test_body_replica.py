@@ -23,7 +23,7 @@ from extract.body import extract_body
 DATA = Path(__file__).resolve().parent.parent / "replica" / "data"
 FIXTURES = sorted(DATA.glob("*/*/*.json"))
 MIN_RATIO = 0.95
-CHARSET = re.compile(r"charset=([\w.:-]+)", re.I)
+CHARSET = re.compile(r"charset=([\w.:-]+)", re.IGNORECASE)
 RESULTS: dict[str, dict[str, Any]] = {}  # fixture id → what matched, for the summary line
 
 
@@ -61,7 +61,9 @@ def test_replica_fixture(replica_url: str, path: Path) -> None:
     assert status == 200, f"{fixture['url']}: replica answered {status}"
     body = extract_body(raw.decode(charset, errors="replace"), fixture["url"])
     assert body is not None, f"{fixture['url']}: no body extracted"
-    ratio = difflib.SequenceMatcher(None, normalise(body.text), normalise(gold["body"]), autojunk=False).ratio()
+    ratio = difflib.SequenceMatcher(
+        None, normalise(body.text), normalise(gold["body"]), autojunk=False
+    ).ratio()
     leaked = [s for s in gold.get("must_not_contain", []) if s in body.text]
     RESULTS[path.name + str(path.parent)] = {
         "title": body.title == gold["title"],

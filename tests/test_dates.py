@@ -10,7 +10,7 @@ from extract.body import parse_html
 from extract.dates import find_published, normalise_iso, parse_listing_date
 
 
-def tree(html: str):  # noqa: ANN201 - lxml element
+def tree(html: str):
     """Parse a test document."""
     parsed = parse_html(html)
     assert parsed is not None
@@ -70,10 +70,10 @@ TASS_DATELINE = "<p>NEW YORK, November 30./TASS/. Text of the story about Tula a
 @pytest.mark.parametrize(
     ("head", "body", "expected"),
     [
-        ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", '
-         '"datePublished": "2020-11-29T21:48:00+00:00"}</script>', "", ("2020-11-29T21:48:00+00:00", "json-ld")),
-        ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
-         '{"@type": "NewsArticle", "datePublished": "2020-11-29T21:48:00Z"}]}</script>', "",
+        (('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", '
+          '"datePublished": "2020-11-29T21:48:00+00:00"}</script>'), "", ("2020-11-29T21:48:00+00:00", "json-ld")),
+        (('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
+          '{"@type": "NewsArticle", "datePublished": "2020-11-29T21:48:00Z"}]}</script>'), "",
          ("2020-11-29T21:48:00Z", "json-ld")),
         ("", '<dateformat time="1606686480"></dateformat>', ("2020-11-29T21:48:00+00:00", "dateformat-unix")),
         ("", '<dateformat mode="abs" time="2020-10-13T190500+0300"></dateformat>',
@@ -112,7 +112,11 @@ def test_russkiymir_date_follows_the_title_not_the_teasers() -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("13 october / 2020", "2020-10-13"), ("12 june / 2019", "2019-06-12"), ("13 октября / 2020", "2020-10-13")],
+    [
+        ("13 october / 2020", "2020-10-13"),
+        ("12 june / 2019", "2019-06-12"),
+        ("13 октября / 2020", "2020-10-13"),
+    ],
 )
 def test_embassy_date_line(line: str, expected: str) -> None:
     """The embassy's `13 october / 2020` line, English or Russian genitive month."""

@@ -39,7 +39,7 @@ def test_timeout_then_fifty_pages_all_answer(pool: ExtractionPool) -> None:
     """The slow page gets `timeout` and its worker is replaced; 50 pages queued behind it all answer `ok`."""
     slow = pool.submit(SLOW_PAGE, "utf-8", "https://example.org/slow", {})
     rest = [pool.submit(ARTICLE, "utf-8", f"https://example.org/{i}", {}) for i in range(50)]
-    done, pending = wait([slow, *rest], timeout=300)  # a bound on the test, not a speed assertion
+    _, pending = wait([slow, *rest], timeout=300)  # a bound on the test, not a speed assertion
     assert not pending
     assert slow.result().status == "timeout"
     assert [f.result().status for f in rest] == ["ok"] * 50
