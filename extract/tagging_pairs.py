@@ -1,0 +1,165 @@
+"""Pairing inside one sentence: structural pairs ("X–Y", "X and Y, Z and W") and a center with its partners."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract import patterns as P
+from extract.gazetteer import Place, is_known
+from extract.tagging_places import Located
+from extract.tagging_text import Sentence
+
+Seq = list[tuple[Located, Place]]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a sentence can refer back to."""
+
+    hub: Place | None  # the text's main place, or the last sentence's subject
+    item_hub: Place | None  # what a list line pairs with (the text's place or a list head)
+    prev_twin: bool  # the previous sentence has a twinning word
+    prev_place: Place | None  # the only place of the previous sentence, if exactly one
+
+
+def side(p: Place) -> tuple[str, str]:
+    """The (name, country) identity of a place."""
+    return (p.name, p.country)
+
+
+def drop_enclosing_regions(seq: Seq) -> Seq:
+    """Drop a region named right next to a city inside it ("Crimea's capital of Simferopol", "Simferopol, Crimea")."""
+
+    def encloses(k: int) -> bool:
+        loc, p = seq[k]
+        if p.level != "region" or "state" in p.flags:
+            return False
+        near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq)]
+        return any(
+            c.level == "city"
+            and (c.country, c.admin1) == (p.country, p.admin1)
+            and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30
+            for cl, c in near
+        )
+
+    return [x for k, x in enumerate(seq) if not encloses(k)]
+
+
+def _isolated(text: str, seq: Seq, k: int) -> bool:
+    """True when "X and Y" at k, k+1 is not part of a longer enumeration of places."""
+    before = k == 0 or not _is_enumeration_gap(text[seq[k - 1][0].end : seq[k][0].start])
+    after = k + 2 >= len(seq) or not _is_enumeration_gap(text[seq[k + 1][0].end : seq[k + 2][0].start])
+    return before and after
+
+
+def structural(text: str, seq: Seq, hub: Place | None) -> tuple[list[tuple[Place, Place]], set[int]]:
+    """Pairs stated by structure: "X–Y", "X/Y", "X with its sister city Y", lists of "X and Y, Z and W", and a
+    lone "X and Y" (unless both are partners of the text's main place: "magnificent Barcelona and Paris")."""
+    pairs, used, ands = [], set(), []
+    for k in range(len(seq) - 1):
+        (la, pa), (lb, pb) = seq[k], seq[k + 1]
+        gap = text[la.end : lb.start]
+        if (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap)) and pa.country != pb.country:
+            pairs.append((pa, pb))
+            used |= {k, k + 1}
+        elif P.AND_CONNECTOR.match(gap) and pa.country != pb.country:
+            ands.append(k)
+    chained = [k for k in ands if k - 2 in ands or k + 2 in ands]
+    # A pair-list needs the pairs joined by list separators ("X and Y, Z and W").
+    chained = [
+        k
+        for k in chained
+        if any(
+            j in ands and P.LIST_SEPARATOR.match(text[seq[min(k, j) + 1][0].end : seq[max(k, j)][0].start])
+            for j in (k - 2, k + 2)
+        )
+    ]
+    if not chained:
+        chained = [
+            k
+            for k in ands
+            if _isolated(text, seq, k)
+            and (
+                hub is None
+                or side(hub) in (side(seq[k][1]), side(seq[k + 1][1]))
+                or is_known(seq[k][1], seq[k + 1][1])
+            )
+        ]
+    for k in chained:
+        if k not in used and k + 1 not in used:
+            pairs.append((seq[k][1], seq[k + 1][1]))
+            used |= {k, k + 1}
+    return pairs, used
+
+
+def _is_enumeration_gap(gap: str) -> bool:
+    """True when the text between two places only separates list items ("; ", ", Australia; ", " (Китай); ")."""
+    bare = P.LIST_WORDS.sub(" ", P.PARENTHESES.sub(" ", gap))
+    return len(gap) <= 48 and not P.LOWER_WORD.search(bare)
+
+
+def _center(
+    text: str,
+    seq: Seq,
+    rest_seq: Seq,
+    sentence: Sentence,
+    scope: Scope,
+) -> Place | None:
+    """The place the others of the sentence are paired with, or None."""
+    hub = scope.hub
+    names = {side(p) for _, p in seq}
+    rest = [p for _, p in rest_seq]
+    if hub is not None and side(hub) in names:
+        return hub
+    if len(names) == 1:
+        # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.
+        if sentence.coref and (sentence.twin or sentence.partner or scope.prev_twin):
+            # "its sister city", or a pronoun right after a twinning sentence: the place just named, else the hub
+            return _referent(seq[0][1], scope.prev_place, hub)
+        return scope.item_hub if sentence.item else None
+    if len(rest) < 2:
+        return None
+    first, second = rest_seq[0][0], rest_seq[1][0]
+    gap = text[first.end : second.start]
+    if ":" in gap or not _is_enumeration_gap(gap):
+        return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"
+    others = {p.country for p in rest[1:]}
+    if len(others) == 1 and rest[0].country not in others:
+        return rest[0]  # "between Moscow, Chicago and Los Angeles"
+    if hub is not None and all(p.country != hub.country for p in rest):
+        return hub  # a bare list of partners of the text's place
+    return None
+
+
+def _referent(place: Place, prev: Place | None, hub: Place | None) -> Place | None:
+    """What "its"/"the city" points to: the place just named when it is on the text's own side (Magadan in a
+    Moscow-centred text), else the text's main place."""
+    if prev is not None and (hub is None or prev.country == hub.country) and prev.country != place.country:
+        return prev
+    return hub
+
+
+def _nearest(seq: Seq, center: Place, partner: Place) -> Place:
+    """The center-country place named last before `partner` ("Des Moines … Stavropol, and Iowa … Stavropol Krai"),
+    else the center."""
+    spots = {side(p): loc for loc, p in seq}
+    if side(center) not in spots or side(partner) not in spots:
+        return center
+    target = spots[side(partner)].start
+    before = [(loc.start, p) for loc, p in seq if p.country == center.country and loc.start < target]
+    return max(before, key=lambda x: x[0])[1] if before else center
+
+
+def hub_pairs(
+    text: str, seq: Seq, used: set[int], sentence: Sentence, scope: Scope
+) -> list[tuple[Place, Place]]:
+    """Pair the sentence's center (the text's main place, a local subject or a list head) with the others."""
+    rest_seq = [x for k, x in enumerate(seq) if k not in used]
+    rest = [p for _, p in rest_seq]
+    if used and len(rest) < 2 and not (scope.hub and rest):
+        return []
+    center = _center(text, seq, rest_seq, sentence, scope)
+    if center is None:
+        return []
+    partners = [p for p in rest if p.country != center.country and side(p) != side(center)]
+    return [(_nearest(seq, center, p), p) for p in partners]
