@@ -97,7 +97,7 @@ def extract_body(html: str, url: str) -> Body | None:
     tree = parse_html(html)
     if tree is None:
         raise NotHtml(
-            f"{url}: the response is not HTML (no HTML tag near the start); only HTML pages are articles"
+            f"{url}: the response is not an HTML document an HTML parser can read; only HTML pages are articles"
         )
     rule = rule_for_url(url)
     title = find_title(tree)

@@ -158,20 +158,26 @@ class ExtractionPool:
             future, job = item
             if not future.set_running_or_notify_cancel():
                 continue
-            if worker is None or not worker.process.is_alive():
-                if worker is not None:
-                    worker.stop()
-                worker = self._start()
-            if worker is None:
-                future.set_result(failed(f"error:worker-start: {self._start_error}"))
-                continue
-            analysis = self._run(slot, worker, job)
-            if analysis.status in ("timeout", "error:worker-crash"):
-                worker.stop()
-                worker = None
+            try:
+                analysis, worker = self._handle(slot, worker, job)
+            except Exception as exc:  # noqa: BLE001 - this thread must survive: queued pages depend on it
+                analysis = failed(f"error:{type(exc).__name__}: {exc}"[:500])
             future.set_result(analysis)
         if worker is not None:
             worker.stop()
+
+    def _handle(self, slot: int, worker: Worker | None, job: Job) -> tuple[Analysis, Worker | None]:
+        """Return the page's Analysis and the worker to keep (None after a timeout, crash or failed start)."""
+        if worker is not None and not worker.process.is_alive():
+            worker.stop()  # died while idle: the next page should not pay for it
+            worker = None
+        if worker is None and (worker := self._start()) is None:
+            return failed(f"error:worker-start: {self._start_error}"), None
+        analysis = self._run(slot, worker, job)
+        if analysis.status in ("timeout", "error:worker-crash"):
+            worker.stop()
+            return analysis, None
+        return analysis, worker
 
     def _run(self, slot: int, worker: Worker, job: Job) -> Analysis:
         """Send one page to the worker and return its answer, or `timeout` / `error:worker-crash`."""
