@@ -55,7 +55,7 @@ class Gazetteer:
     by_surface: tuple[tuple[Place, ...], ...]
     automaton: ahocorasick_rs.AhoCorasick
     known: frozenset[tuple[tuple[str, str], tuple[str, str]]]
-    known_status: dict[tuple[tuple[str, str], tuple[str, str]], str]
+    known_status: dict[tuple[tuple[str, str], tuple[str, str]], str]  # as the reference states it
 
 
 def _place(row: list[str]) -> Place:
@@ -83,14 +83,18 @@ def _keep(place: Place) -> bool:
     )
 
 
-def pair_key(a: tuple[str, str], b: tuple[str, str]) -> tuple[tuple[str, str], tuple[str, str]]:
+PairKey = tuple[tuple[str, str], tuple[str, str]]
+
+
+def pair_key(a: tuple[str, str], b: tuple[str, str]) -> PairKey:
     """Unordered identity of a pair of (name, country) sides."""
     return (a, b) if a <= b else (b, a)
 
 
-def _load_known() -> tuple[frozenset, dict]:
+def _load_known() -> tuple[frozenset[PairKey], dict[PairKey, str]]:
     """Read known_pairs.csv into keys and stated statuses."""
-    keys, status = set(), {}
+    keys: set[PairKey] = set()
+    status: dict[PairKey, str] = {}
     with open(DATA / "known_pairs.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(line for line in fh if not line.startswith("#")):
             k = pair_key((r["a"], r["a_country"]), (r["b"], r["b_country"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from extract.gazetteer import Place, is_known, load, pair_key
+from extract.gazetteer import PairKey, Place, is_known, load, pair_key
 from extract.models import Pair
 from extract.tagging_pairs import Scope, drop_enclosing_regions, hub_pairs, side, structural
 from extract.tagging_places import Located, choose, locate
@@ -143,8 +143,8 @@ def _collect(text: str) -> list[Hit]:
 def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
     """Merge hits into one Pair per unordered pair (explicit if any mention is), in text order."""
     gaz = load()
-    merged: dict[tuple, list[Hit]] = {}
-    order: dict[tuple, tuple[int, int]] = {}
+    merged: dict[PairKey, list[Hit]] = {}
+    order: dict[PairKey, tuple[int, int]] = {}
     for h in hits:
         merged.setdefault(pair_key(side(h.a), side(h.b)), []).append(h)
     out = []
