@@ -132,12 +132,9 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     consumed: set[int] = set()
+    person_at = {m.start for m in raw if m.candidates[0].level == "city" and _person(text, m, starts)}
     persons = {
-        m.surface
-        for m in raw
-        if _person(text, m, starts)
-        and m.candidates[0].level == "city"
-        and not m.candidates[0].flags & {"curated", "known"}
+        m.surface for m in raw if m.start in person_at and not m.candidates[0].flags & {"curated", "known"}
     }
     for i, m in enumerate(raw):
         top = m.candidates[0]

@@ -4,25 +4,59 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cached_property
 
 from extract import patterns as P
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence (or list line) of the text with its cues."""
+    """One sentence (or list line) of the text; its cues are computed on first use (most sentences need few)."""
 
     index: int
     start: int
     end: int
-    twin: bool  # a twinning word (sister/twin/побратим…)
-    partner: bool  # a partnership word (partner/сотрудничество…)
-    near_miss: bool  # flights, summits, embassies, universities, sports…
-    proposal: bool  # "could become sister cities", "предложил"
-    negated: bool  # "are not sister cities"
-    coref: bool  # "its", "them", "the city"… pointing to an adjacent sentence
-    status: str | None
-    item: bool  # a short list line ("Whitby, England Representative", "• Oxford, England", a table cell)
+    chunk: str  # text[start:end]
+
+    @cached_property
+    def twin(self) -> bool:
+        """A twinning word (sister/twin/побратим…); "the Twin Cities" and «города-близнецы» are not."""
+        return bool(P.TWIN_RE.search(P.TWIN_CITIES_METRO.sub(" ", self.chunk)))
+
+    @cached_property
+    def partner(self) -> bool:
+        """A formal partnership word (partner city, cooperation agreement, дружественные связи…)."""
+        return bool(P.PARTNER_RE.search(P.TWIN_CITIES_METRO.sub(" ", self.chunk)))
+
+    @cached_property
+    def near_miss(self) -> bool:
+        """Flights, summits, embassies, universities, sports…"""
+        return bool(P.NEAR_MISS_RE.search(self.chunk))
+
+    @cached_property
+    def proposal(self) -> bool:
+        """ "could become sister cities", "предложил"."""
+        return bool(P.PROPOSAL_RE.search(self.chunk))
+
+    @cached_property
+    def negated(self) -> bool:
+        """ "are not sister cities"."""
+        return bool(P.NEGATION_RE.search(self.chunk))
+
+    @cached_property
+    def coref(self) -> bool:
+        """ "its", "them", "the city"… pointing to an adjacent sentence."""
+        return bool(P.COREF_RE.search(self.chunk))
+
+    @cached_property
+    def status(self) -> str | None:
+        """The relationship status the sentence states, if any."""
+        return status_of(self.chunk)
+
+    @property
+    def item(self) -> bool:
+        """A short list line ("Whitby, England Representative", "• Oxford, England", a table cell)."""
+        return len(self.chunk) <= 60 and not self.chunk.endswith((".", "!", "?"))
 
 
 def _ends_with_abbreviation(text: str, pos: int) -> bool:
@@ -65,24 +99,7 @@ def split_sentences(text: str) -> list[Sentence]:
             b -= 1
         if a >= b:
             continue
-        chunk = text[a:b]
-        # "the Twin Cities" (Minneapolis–St. Paul) and «города-близнецы» are not twinning words.
-        cleaned = P.TWIN_CITIES_METRO.sub(" ", chunk)
-        out.append(
-            Sentence(
-                index=len(out),
-                start=a,
-                end=b,
-                twin=bool(P.TWIN_RE.search(cleaned)),
-                partner=bool(P.PARTNER_RE.search(cleaned)),
-                near_miss=bool(P.NEAR_MISS_RE.search(chunk)),
-                proposal=bool(P.PROPOSAL_RE.search(chunk)),
-                negated=bool(P.NEGATION_RE.search(chunk)),
-                coref=bool(P.COREF_RE.search(chunk)),
-                status=status_of(chunk),
-                item=len(chunk) <= 60 and not chunk.endswith((".", "!", "?")),
-            )
-        )
+        out.append(Sentence(index=len(out), start=a, end=b, chunk=text[a:b]))
     return out
 
 
