@@ -6,7 +6,6 @@ reliability.md finding 1), and a child can be killed when it hangs without takin
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import select
@@ -17,13 +16,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.urls import SOURCES
-from store.db import SourceStats, finish_run, open_db, start_run
+from schedules.lock import CrawlLockedError, crawl_lock
+from store.db import SourceStats, close_abandoned_runs, finish_run, open_db, start_run
 
 ROOT = Path(__file__).resolve().parent.parent  # the project root: scrapy.cfg lives here
 # A replica is local and ours: no delay, several requests at a time (real sites keep settings.py's limits).
@@ -93,22 +93,6 @@ def check_sources(sources: Sequence[str]) -> list[str]:
         if name not in SOURCES:
             raise CrawlError(f"unknown source {name!r}; choose from {', '.join(SOURCES)}")
     return list(dict.fromkeys(sources)) or list(SOURCES)
-
-
-@contextmanager
-def crawl_lock(db_path: Path) -> Iterator[None]:
-    """Hold an exclusive lock beside the database for the crawl; fail at once if another crawl holds it."""
-    lock_path = db_path.with_name(db_path.name + ".crawl.lock")
-    with open(lock_path, "a+") as handle:
-        try:
-            # flock dies with its holder, so a killed crawl never leaves a stale lock (reliability.md finding 9).
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise CrawlError(f"{db_path}: another crawl is running on this database; wait for it to finish") from error
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def scrapy_command(source: str, settings: Mapping[str, str]) -> list[str]:
@@ -193,7 +177,15 @@ def crawl(
     log_dir = db_path.parent / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    with crawl_lock(db_path):
+    with ExitStack() as stack:
+        stack.callback(db.close)
+        try:
+            stack.enter_context(crawl_lock(db_path))
+        except CrawlLockedError as error:
+            raise CrawlError(str(error)) from None
+        abandoned = close_abandoned_runs(db)
+        if abandoned:
+            say(f"marked {abandoned} earlier run(s) left 'running' by a killed crawl as 'killed'")
         args = {"replica": replica_url, "full": full, "recheck": recheck, "settings": dict(settings or {})}
         run_id = start_run(db, names, args)
         shared = crawl_settings(db_path, run_id, replica_url, full=full, recheck=recheck, log_level=log_level,
@@ -207,7 +199,6 @@ def crawl(
         failures = "; ".join(f"{o.source}: {o.message}" for o in outcomes if not o.ok)
         flags = finish_run(db, run_id, status=status, per_source={o.source: o.stats for o in outcomes},
                            message=failures or None)  # fmt: skip
-    db.close()
     return CrawlResult(run_id, status, outcomes, time.monotonic() - started, flags)
 
 

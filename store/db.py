@@ -16,7 +16,7 @@ from store.articles import (
 from store.connection import DatabaseLockedError, StoreError, db_path_of, open_db, require_wal, write_txn
 from store.invariants import db_invariants
 from store.records import AnalysisLike
-from store.runs import SourceStats, finish_run, flag_health, source_history, start_run, utc_now
+from store.runs import SourceStats, close_abandoned_runs, finish_run, flag_health, source_history, start_run, utc_now
 from store.schema import apply_migrations, ensure_db_shape
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "StoreError",
     "StoredPage",
     "apply_migrations",
+    "close_abandoned_runs",
     "count_pages",
     "db_invariants",
     "db_path_of",

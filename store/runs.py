@@ -62,6 +62,22 @@ def start_run(
     return int(cursor.lastrowid or 0)
 
 
+def close_abandoned_runs(db: Database, finished: str | None = None) -> int:
+    """Mark runs still `running` as `killed` and return how many; call only while holding the crawl lock.
+
+    Under the lock no other crawl can be live, so a `running` row is what a SIGKILLed or timed-out
+    crawl left behind: it must not read as "still going" in Datasette or in the health history.
+    """
+    with write_txn(db):
+        cursor = db.execute(
+            "UPDATE runs SET status = 'killed', finished = ?, "
+            "message = 'the crawl process ended without finishing this run (killed or timed out)' "
+            "WHERE status = 'running'",
+            [finished or utc_now()],
+        )
+    return int(cursor.rowcount or 0)
+
+
 def flag_health(articles_seen: int, history: Sequence[int]) -> str | None:
     """Return why a source looks broken (zero, or far below its recent median), or None if healthy."""
     if articles_seen == 0:

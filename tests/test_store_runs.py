@@ -97,3 +97,14 @@ def test_unfinished_run_stays_running_and_finish_of_unknown_run_is_an_error(db: 
     assert db["runs"].get(run_id)["status"] == "running" and db["runs"].get(run_id)["finished"] is None
     with pytest.raises(ValueError, match="run 99 does not exist in runs; call start_run first"):
         finish_run(db, 99, status="ok", per_source={})
+
+
+def test_runs_left_running_by_a_killed_crawl_are_marked_killed(tmp_path: Path) -> None:
+    """Under the crawl lock a `running` row can only be a dead crawl's: it is closed as `killed`."""
+    from store.db import close_abandoned_runs, open_db, start_run
+
+    db = open_db(tmp_path / "t.db")
+    start_run(db, ["tass"], {})
+    assert close_abandoned_runs(db) == 1
+    assert [r["status"] for r in db.query("SELECT status FROM runs")] == ["killed"]
+    assert close_abandoned_runs(db) == 0
