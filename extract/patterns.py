@@ -86,6 +86,24 @@ NEAR_MISS_CUES = (
     r"больше чем",
     r"крупнее",
 )
+# Government wording: two capitals named with it are states ("relations between Moscow and Washington").
+GOVERNMENT_CUES = (
+    r"relations",
+    r"tensions?",
+    r"talks",
+    r"negotiat\w*",
+    r"diplomat\w*",
+    r"sanctions?",
+    r"Kremlin",
+    r"White House",
+    r"отношени\w*",
+    r"напряж\w*",
+    r"переговор\w*",
+    r"диплома\w*",
+    r"санкц\w*",
+    r"Кремл\w*",
+    r"Белый дом",
+)
 # Proposals that were not concluded: no pair (annotation rule).
 PROPOSAL_CUES = (
     r"(?:could|can|may|might|would|should) (?:become|be)(?: \w+)? (?:sister|twin)",
@@ -254,7 +272,9 @@ PLACE_NOUNS = (
     "Края",
 )
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
-TWIN_CITIES_METRO = re.compile(r"(?<![\w])(?:the Twin Cities|[Гг]ород\w*-близнец\w*)")  # capitalised: the metro
+TWIN_CITIES_METRO = re.compile(
+    r"(?<![\w])(?:the Twin Cities|[Гг]ород\w*-близнец\w*)"
+)  # capitalised: the metro
 # "city of X", "города X": a place cue for names that are also first names or surnames.
 PLACE_CUE_BEFORE = compile_ci(
     r"(?:city|town|municipality|capital|region|state) of\s*$", r"(?:город\w*|столиц\w*)\s*$"
@@ -439,6 +459,7 @@ PARTNER_RE = compile_ci(*PARTNER_CUES)
 NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
 PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
 NEGATION_RE = compile_ci(*NEGATION_CUES)
+GOVERNMENT_RE = compile_ci(*GOVERNMENT_CUES)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
 STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")

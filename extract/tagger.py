@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from extract import patterns as P
 from extract.gazetteer import PairKey, Place, is_known, load, pair_key
 from extract.models import Pair
 from extract.tagging_pairs import Scope, drop_enclosing_regions, hub_pairs, side, structural
@@ -43,8 +44,10 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool) -> bool:
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
     if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
-    if "capital" in a.flags and "capital" in b.flags and (s.near_miss or not s.twin):
-        return False  # "Moscow and Washington" are governments unless a twinning word says otherwise
+    # "Moscow and Washington" are governments unless a twinning word says otherwise, without state wording.
+    government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(s.chunk)
+    if "capital" in a.flags and "capital" in b.flags and not is_known(a, b) and government:
+        return False
     if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure):
         return False  # states and regions are paired only by a twinning word or an "X–Y" compound
     return not (s.proposal and s.status is None and not is_known(a, b))

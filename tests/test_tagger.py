@@ -29,6 +29,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     ("Saratov and Dallas became sister cities in 1992.", {(("Dallas", "US"), ("Saratov", "RU"))}),
     (
+        (
+            "Relations between Moscow and Washington are at a low, but sister cities such as Magadan and Anchorage "
+            "keep in touch."
+        ),
+        {(("Anchorage", "US"), ("Magadan", "RU"))},
+    ),
+    ("Москва и Пекин являются городами-побратимами с 1995 года.", {(("Beijing", "CN"), ("Moscow", "RU"))}),
+    (
         "Rochester, Minnesota, is home to a clinic; Rochester, N.Y., is twinned with Veliky Novgorod.",
         {(("Rochester", "US"), ("Veliky Novgorod", "RU"))},
     ),
@@ -164,6 +172,7 @@ NEAR_MISSES: list[str] = [
     "Побратимские связи с европейскими городами прекратились.",
     "Sister city ties: the Kyiv city council thanked Kharkiv and Lviv.",
     "Moscow hopes that representatives of sister cities in Florida will attend the ceremony.",
+    "Несмотря на напряжённость в отношениях между Москвой и Вашингтоном, города-побратимы продолжают контакты.",
     "Aeroflot will resume direct flights from Moscow to Beijing and Tokyo. Flights to New York remain suspended.",
     "The city council of Kazan discussed twinning, and officials said Kazan may become a sister city of Wuhan.",
     "The Washington Capitals beat the Philadelphia Flyers 4-1; Ovechkin scored twice in Washington.",
