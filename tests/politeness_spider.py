@@ -7,6 +7,7 @@ a directory without scrapy.cfg, so only these settings apply (plus `-s` override
 from __future__ import annotations
 
 import json
+import resource
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -84,5 +85,7 @@ class PolitenessSpider(scrapy.Spider):
             k: v if isinstance(v, (int, float, str)) else str(v)
             for k, v in self.crawler.stats.get_stats().items()
         }
-        out = {"reason": reason, "stats": stats, "seen": self.seen, "failed": self.failed}
+        # This process's own peak RSS: RUSAGE_CHILDREN in the test would mix in every earlier child of pytest.
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        out = {"reason": reason, "stats": stats, "seen": self.seen, "failed": self.failed, "peak_rss_kb": peak_kb}
         Path(self.settings["OUT_FILE"]).write_text(json.dumps(out, indent=1), encoding="utf-8")
