@@ -1,0 +1,84 @@
+"""Crash safety of real crawls (issue 5, reliability T12): SIGKILL `twinwatch crawl` at random moments.
+
+The store-level version (a writer alone) is tests/test_store_crash.py; this one kills the whole CLI
+process tree (the CLI, its scrapy child and the extraction workers) mid-crawl against the replica.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from reliability_support import content, integrity, invariants, kill_tree, query, run_crawl, spawn_crawl
+
+from schedules.lock import crawl_lock
+
+KILLS = 5
+MAX_ATTEMPTS = 12  # a crawl that ends before its kill moment is not a kill; draw again, boundedly
+SEED = 5012
+
+
+def kill_at(db_path: Path, url: str, after_s: float) -> bool:
+    """Start a CLI crawl and SIGKILL its process tree `after_s` seconds in; return False if it ended first."""
+    proc = spawn_crawl(db_path, url)
+    try:
+        proc.wait(timeout=after_s)  # the kill moment: the crawl is either done by then or killed
+    except subprocess.TimeoutExpired:
+        kill_tree(proc)
+        return True
+    kill_tree(proc)  # already exited; also reaps anything it left in its group
+    return False
+
+
+def lock_is_free(db_path: Path) -> bool:
+    """Return True if the crawl lock of `db_path` can be taken now (the next crawl would start)."""
+    with crawl_lock(db_path):
+        return True
+
+
+@pytest.mark.slow
+def test_five_sigkills_then_one_full_crawl_equals_an_uninterrupted_crawl(replica_url: str, tmp_path: Path) -> None:
+    golden = tmp_path / "golden.db"
+    started = time.monotonic()
+    done = run_crawl(golden, replica_url)
+    typical_s = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    db_path, rng = tmp_path / "killed.db", random.Random(SEED)
+    kills, integrity_ok, invariants_ok, moments, stored = 0, 0, 0, [], []
+    for _ in range(MAX_ATTEMPTS):
+        moment = rng.uniform(0.5, typical_s)
+        if not kill_at(db_path, replica_url, moment):
+            continue
+        kills += 1
+        moments.append(round(moment, 1))
+        if db_path.exists():  # a kill before open_db leaves no file; nothing to check then
+            integrity_ok += integrity(db_path) == "ok"
+            problems = invariants(db_path)
+            invariants_ok += problems == []
+            assert problems == [], f"after kill {kills} at {moment:.1f} s"
+            stored.append(query(db_path, "SELECT count(*) FROM articles")[0][0])
+        else:
+            integrity_ok, invariants_ok = integrity_ok + 1, invariants_ok + 1
+            stored.append(0)
+        assert lock_is_free(db_path), f"crawl lock still held after kill {kills}"
+        if kills == KILLS:
+            break
+    assert kills == KILLS, f"only {kills} of {MAX_ATTEMPTS} crawls were still running at their kill moment"
+    final = run_crawl(db_path, replica_url, "--full")
+    assert final.returncode == 0, final.stderr
+    want_articles, want_pairs = content(golden)
+    got_articles, got_pairs = content(db_path)
+    statuses = dict(query(db_path, "SELECT status, count(*) FROM runs GROUP BY 1"))
+    print(f"T12 {kills} kills: integrity ok {integrity_ok}/{kills}, invariants ok {invariants_ok}/{kills}; "
+          f"final == uninterrupted: articles {len(got_articles & want_articles)}/{len(want_articles)}, "
+          f"pairs {len(got_pairs & want_pairs)}/{len(want_pairs)} (kill moments s {moments}, "
+          f"articles stored at each kill {stored}, runs {statuses}, uninterrupted crawl {typical_s:.1f} s)")
+    assert integrity_ok == invariants_ok == KILLS
+    assert got_articles == want_articles
+    assert got_pairs == want_pairs
+    assert invariants(db_path) == []
+    assert "running" not in statuses  # every killed run was closed as 'killed' by the next crawl
+    assert 0 < statuses.get("killed", 0) <= KILLS and statuses.get("ok", 0) >= 1
