@@ -7,7 +7,6 @@ a directory without scrapy.cfg, so only these settings apply (plus `-s` override
 from __future__ import annotations
 
 import json
-import resource
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -26,6 +25,15 @@ POLITENESS_MIDDLEWARES = {
     "crawler.politeness.RedirectWatchMiddleware": 610,
 }
 
+
+
+def peak_rss_kb() -> int:
+    """Return this process's peak resident set size in KiB (VmHWM), or 0 where /proc is missing."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
 
 class PolitenessSpider(scrapy.Spider):
     """Fetch `urls` (comma-separated) and record what reached the callback and the errback."""
@@ -85,7 +93,8 @@ class PolitenessSpider(scrapy.Spider):
             k: v if isinstance(v, (int, float, str)) else str(v)
             for k, v in self.crawler.stats.get_stats().items()
         }
-        # This process's own peak RSS: RUSAGE_CHILDREN in the test would mix in every earlier child of pytest.
-        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        # This process's own peak RSS. Not getrusage: Linux carries ru_maxrss across exec, so it would report
+        # the size of the pytest process that forked us; VmHWM belongs to the post-exec address space only.
+        peak_kb = peak_rss_kb()
         out = {"reason": reason, "stats": stats, "seen": self.seen, "failed": self.failed, "peak_rss_kb": peak_kb}
         Path(self.settings["OUT_FILE"]).write_text(json.dumps(out, indent=1), encoding="utf-8")
