@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import TYPE_CHECKING
 
+from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
+
 from extract.worker import ExtractionPool
-from store.db import open_db, save_article, utc_now
+from store.db import StoreError, open_db, save_article, utc_now
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from typing import Self
@@ -69,13 +75,23 @@ class StorePipeline:
 
     def process_item(self, item: Page) -> Page:
         """Save the article, its text and pairs in one transaction; count new/updated/unchanged and pairs."""
-        outcome = save_article(
-            self.db, url=item.url, source=item.source, fetched_url=item.fetched_url, http_status=item.status,
-            raw=item.raw, encoding=item.encoding, content_type=item.content_type, listing=item.listing,
-            analysis=item.analysis, seen_at=self.seen_at,  # type: ignore[arg-type]
-        )  # fmt: skip
         stats = self.crawler.stats
         assert stats is not None
+        try:
+            outcome = save_article(
+                self.db, url=item.url, source=item.source, fetched_url=item.fetched_url, http_status=item.status,
+                raw=item.raw, encoding=item.encoding, content_type=item.content_type, listing=item.listing,
+                analysis=item.analysis, seen_at=self.seen_at,  # type: ignore[arg-type]
+            )  # fmt: skip
+        except StoreError as error:
+            # Disk full, a lock held past the busy timeout, a read-only file: every later save fails the
+            # same way, so stop the crawl (close reason "store_error" fails the source) instead of
+            # dropping page after page while the run still reads "ok, 0 errors".
+            stats.inc_value("twinwatch/errors")
+            log.error("crawl stopped: %s (while storing %s)", error, item.url)
+            assert self.crawler.engine is not None
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_error"))
+            raise DropItem(f"{item.url}: not stored ({error})") from error
         stats.inc_value(f"twinwatch/articles_{outcome}")
         stats.inc_value("twinwatch/pairs", len(item.pairs))
         stats.inc_value(f"twinwatch/extraction/{item.extraction_status.split(':', 1)[0]}")
