@@ -23,7 +23,14 @@ from urllib.parse import urlsplit
 
 from crawler.urls import SOURCES
 from schedules.lock import CrawlLockedError, crawl_lock
-from store.db import SourceStats, close_abandoned_runs, finish_run, open_db, start_run
+from store.db import (
+    SourceStats,
+    close_abandoned_runs,
+    finish_run,
+    incomplete_previous_run,
+    open_db,
+    start_run,
+)
 
 ROOT = Path(__file__).resolve().parent.parent  # the project root: scrapy.cfg lives here
 # A replica is local and ours: no delay, several requests at a time (real sites keep settings.py's limits).
@@ -122,7 +129,9 @@ def last_errors(log_file: Path, limit: int = 3) -> str:
     except OSError:
         return ""
     bad = [line for line in lines if " ERROR: " in line or " CRITICAL: " in line or "Error" in line[:40]]
-    return " | ".join(line.strip()[:200] for line in bad[-limit:])
+    # 500, not less: a store error line (timestamp, DB path, cause, fix) runs ~250 characters, and its
+    # cause must reach runs.message and the CLI, not be cut inside the path.
+    return " | ".join(line.strip()[:500] for line in bad[-limit:])
 
 
 def run_source(source: str, settings: Mapping[str, str], log_dir: Path, timeout_s: float | None) -> SourceOutcome:
@@ -186,6 +195,12 @@ def crawl(
         abandoned = close_abandoned_runs(db)
         if abandoned:
             say(f"marked {abandoned} earlier run(s) left 'running' by a killed crawl as 'killed'")
+        previous = incomplete_previous_run(db)
+        if previous is not None and not full:
+            # An incremental run stops paging at a listing page of known articles; articles a killed or
+            # failed run never stored can sit past such a page and would stay missing for good.
+            full = True
+            say(f"run {previous[0]} ended '{previous[1]}': walking every listing page this time (as --full)")
         args = {"replica": replica_url, "full": full, "recheck": recheck, "settings": dict(settings or {})}
         run_id = start_run(db, names, args)
         shared = crawl_settings(db_path, run_id, replica_url, full=full, recheck=recheck, log_level=log_level,

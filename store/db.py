@@ -16,7 +16,16 @@ from store.articles import (
 from store.connection import DatabaseLockedError, StoreError, db_path_of, open_db, require_wal, write_txn
 from store.invariants import db_invariants
 from store.records import AnalysisLike
-from store.runs import SourceStats, close_abandoned_runs, finish_run, flag_health, source_history, start_run, utc_now
+from store.runs import (
+    SourceStats,
+    close_abandoned_runs,
+    finish_run,
+    flag_health,
+    incomplete_previous_run,
+    source_history,
+    start_run,
+    utc_now,
+)
 from store.schema import apply_migrations, ensure_db_shape
 
 __all__ = [
@@ -35,6 +44,7 @@ __all__ = [
     "ensure_db_shape",
     "finish_run",
     "flag_health",
+    "incomplete_previous_run",
     "iter_pages",
     "known_urls",
     "mark_seen",

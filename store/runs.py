@@ -78,6 +78,12 @@ def close_abandoned_runs(db: Database, finished: str | None = None) -> int:
     return int(cursor.rowcount or 0)
 
 
+def incomplete_previous_run(db: Database) -> tuple[int, str] | None:
+    """Return (id, status) of the newest run when it did not end `ok` (killed, failed, partial), else None."""
+    row = db.execute("SELECT id, status FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row is not None and row[1] != "ok" else None
+
+
 def flag_health(articles_seen: int, history: Sequence[int]) -> str | None:
     """Return why a source looks broken (zero, or far below its recent median), or None if healthy."""
     if articles_seen == 0:

@@ -15,6 +15,7 @@ import pytest
 from reliability_support import content, integrity, invariants, kill_tree, query, run_crawl, spawn_crawl
 
 from schedules.lock import crawl_lock
+from store.db import open_db, start_run
 
 KILLS = 5
 MAX_ATTEMPTS = 12  # a crawl that ends before its kill moment is not a kill; draw again, boundedly
@@ -67,8 +68,9 @@ def test_five_sigkills_then_one_full_crawl_equals_an_uninterrupted_crawl(replica
         if kills == KILLS:
             break
     assert kills == KILLS, f"only {kills} of {MAX_ATTEMPTS} crawls were still running at their kill moment"
-    final = run_crawl(db_path, replica_url, "--full")
+    final = run_crawl(db_path, replica_url)  # a plain re-run: after a killed run it walks every page itself
     assert final.returncode == 0, final.stderr
+    assert "walking every listing page this time (as --full)" in final.stderr
     want_articles, want_pairs = content(golden)
     got_articles, got_pairs = content(db_path)
     statuses = dict(query(db_path, "SELECT status, count(*) FROM runs GROUP BY 1"))
@@ -82,3 +84,41 @@ def test_five_sigkills_then_one_full_crawl_equals_an_uninterrupted_crawl(replica
     assert invariants(db_path) == []
     assert "running" not in statuses  # every killed run was closed as 'killed' by the next crawl
     assert 0 < statuses.get("killed", 0) <= KILLS and statuses.get("ok", 0) >= 1
+
+
+def drop_article(db_path: Path, url: str) -> None:
+    """Delete one stored article with its rows, as if the run that should have stored it was killed first."""
+    db = open_db(db_path)
+    try:
+        (article_id,) = db.execute("SELECT id FROM articles WHERE url = ?", [url]).fetchone()
+        with db.conn:
+            for table in ("pairs", "article_text", "pages"):
+                db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+    finally:
+        db.close()
+
+
+def test_after_a_killed_run_a_plain_rerun_fetches_what_it_missed_past_known_pages(
+    replica_url: str, tmp_path: Path
+) -> None:
+    db_path = tmp_path / "gap.db"
+    assert run_crawl(db_path, replica_url, "--source", "embassy").returncode == 0
+    # The oldest English article sits on a later listing page than a page of articles that are all known.
+    (missing,) = query(db_path, "SELECT url FROM articles WHERE url LIKE '%/en/%' ORDER BY published LIMIT 1")[0]
+    drop_article(db_path, missing)
+    after_ok = run_crawl(db_path, replica_url, "--source", "embassy")  # the previous run was ok: incremental
+    still_missing = not query(db_path, "SELECT 1 FROM articles WHERE url = ?", missing)
+    db = open_db(db_path)
+    start_run(db, ["embassy"], {"full": False})  # the 'running' row a SIGKILLed crawl leaves behind
+    db.close()
+    rerun = run_crawl(db_path, replica_url, "--source", "embassy")
+    recovered = bool(query(db_path, "SELECT 1 FROM articles WHERE url = ?", missing))
+    print(f"gap past a known page: after an ok run still missing {still_missing}; after a killed run recovered "
+          f"{recovered} ({[line for line in rerun.stderr.splitlines() if 'run ' in line][:2]})")
+    assert after_ok.returncode == 0 and still_missing  # incremental paging stops at a page of known articles
+    assert rerun.returncode == 0, rerun.stderr
+    assert "walking every listing page this time (as --full)" in rerun.stderr and recovered
+    assert query(db_path, "SELECT status, json_extract(args, '$.full') FROM runs ORDER BY id") == \
+        [("ok", 0), ("ok", 0), ("killed", 0), ("ok", 1)]
+    assert invariants(db_path) == []
