@@ -41,7 +41,9 @@ FLOORS_PATH = Path(__file__).parent / "data" / "body_floors.json"
 PLAN_FLOOR = 0.95  # reliability.md T11: recall and precision >= 0.95; the pinned floors may only be higher
 MAX_REQUEST_RATIO = 1.2  # reliability.md T09
 # Mojibake runs: UTF-8 read as Latin-1 (Ã©, Ð¾) and UTF-8 read as windows-1251 (РњРѕ: Р/С + a cp1251 byte 0x80-0xBF).
-MOJIBAKE = re.compile(r"[ÃÂÐÑ][\u0080-\u00bf]|[РС][ЂЃЉЊЌЋЏђѓљњќћџЎўЈҐЁЄЇІіґёєїјЅѕ‚„…†‡€‰‹›‘’“”•–—™¤¦§©«¬®°±µ¶·№»]")
+MOJIBAKE = re.compile(
+    r"[ÃÂÐÑ][\u0080-\u00bf]|[РС][ЂЃЉЊЌЋЏђѓљњќћџЎўЈҐЁЄЇІіґёєїјЅѕ‚„…†‡€‰‹›‘’“”•–—™¤¦§©«¬®°±µ¶·№»]"
+)
 HOSTS = ("russkiymir.ru", "washington.mid.ru", "tass.com", "tass.ru")
 
 
@@ -144,10 +146,12 @@ def test_t09_requests_are_bounded_by_the_gold_map(full: FullCrawl) -> None:
     trapped, forbidden = traps(requests, last), [r["path"] for r in requests if disallowed(r)]
     urls = [row[0] for row in query(full.db_path, "SELECT url FROM articles")]
     duplicates = len(urls) - len(set(urls))
-    print(f"\nT09 traps: {len(requests)} requests <= {MAX_REQUEST_RATIO} x {len(pages)} unique gold pages "
-          f"(ratio {len(requests) / len(pages):.2f}); articles stored {len(urls)} = gold {len(full.fixtures)}; "
-          f"{duplicates} duplicate canonical URLs; {len(trapped)} trap requests; {len(forbidden)} disallowed; "
-          f"{len(outside)} requests outside the map; {len(repeated)} pages fetched twice")
+    print(
+        f"\nT09 traps: {len(requests)} requests <= {MAX_REQUEST_RATIO} x {len(pages)} unique gold pages "
+        f"(ratio {len(requests) / len(pages):.2f}); articles stored {len(urls)} = gold {len(full.fixtures)}; "
+        f"{duplicates} duplicate canonical URLs; {len(trapped)} trap requests; {len(forbidden)} disallowed; "
+        f"{len(outside)} requests outside the map; {len(repeated)} pages fetched twice"
+    )
     assert full.result.status == "ok"
     assert len(requests) <= MAX_REQUEST_RATIO * len(pages)
     assert set(urls) == set(full.fixtures) and duplicates == 0
@@ -180,20 +184,28 @@ def test_t11_stored_bodies_match_gold_without_boilerplate(full: FullCrawl) -> No
         body = rows[url]["body"]
         leaks[url] = [s for s in fixture["gold"]["must_not_contain"] if s in body]
         scores[url] = char_recall_precision(fixture["gold"]["body"], body)
-    evidence = query(full.db_path, "SELECT a.url, p.evidence FROM pairs p JOIN articles a ON a.id = p.article_id")
-    boilerplate_pairs = [(u, e) for u, e in evidence if normalise(e) not in normalise(full.fixtures[u]["gold"]["body"])]
+    evidence = query(
+        full.db_path, "SELECT a.url, p.evidence FROM pairs p JOIN articles a ON a.id = p.article_id"
+    )
+    boilerplate_pairs = [
+        (u, e) for u, e in evidence if normalise(e) not in normalise(full.fixtures[u]["gold"]["body"])
+    ]
     non_articles = [u for u in rows if u not in full.fixtures or article_kind(u) is None]
     recall = min(r for r, _ in scores.values())
     precision = min(p for _, p in scores.values())
     n_leaks = sum(map(len, leaks.values()))
-    print(f"\nT11 boilerplate: {len(full.fixtures)} fixtures: {n_leaks} must-not-appear strings; body character "
-          f"recall min {recall:.3f} and precision min {precision:.3f} vs gold (floors {floors['recall']}/"
-          f"{floors['precision']}); {len(boilerplate_pairs)}/{len(evidence)} pairs found only in boilerplate; "
-          f"{len(non_articles)} non-article rows")
+    print(
+        f"\nT11 boilerplate: {len(full.fixtures)} fixtures: {n_leaks} must-not-appear strings; body character "
+        f"recall min {recall:.3f} and precision min {precision:.3f} vs gold (floors {floors['recall']}/"
+        f"{floors['precision']}); {len(boilerplate_pairs)}/{len(evidence)} pairs found only in boilerplate; "
+        f"{len(non_articles)} non-article rows"
+    )
     assert set(rows) == set(full.fixtures)
     assert n_leaks == 0, {u: s for u, s in leaks.items() if s}
     assert min(floors["recall"], floors["precision"]) >= PLAN_FLOOR
-    assert recall >= floors["recall"] and precision >= floors["precision"], sorted(scores.items(), key=lambda i: i[1])[:3]
+    assert recall >= floors["recall"] and precision >= floors["precision"], sorted(
+        scores.items(), key=lambda i: i[1]
+    )[:3]
     assert evidence and boilerplate_pairs == []
     assert non_articles == []
 
@@ -220,13 +232,25 @@ def encoding_cases() -> dict[str, tuple[bytes, str, bool]]:
     bad = page("bad-bytes").encode("utf-8").replace("трудные".encode(), "трудные".encode() + BAD_BYTES, 1)
     return {
         "cp1251-header": (page("cp1251-header").encode("cp1251"), "text/html; charset=windows-1251", False),
-        "header-vs-meta": (page("header-vs-meta", '<meta charset="utf-8">').encode("cp1251"),
-                           "text/html; charset=windows-1251", False),  # fmt: skip
-        "meta-only": (page("meta-only", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">')
-                      .encode("cp1251"), "text/html", False),  # fmt: skip
+        "header-vs-meta": (
+            page("header-vs-meta", '<meta charset="utf-8">').encode("cp1251"),
+            "text/html; charset=windows-1251",
+            False,
+        ),
+        "meta-only": (
+            page(
+                "meta-only", '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+            ).encode("cp1251"),
+            "text/html",
+            False,
+        ),
         "no-declaration": (page("no-declaration").encode("utf-8"), "text/html", False),
         "bad-bytes": (bad, "text/html; charset=utf-8", True),
-        "utf8-bom": (codecs.BOM_UTF8 + page("utf8-bom").encode("utf-8"), "text/html; charset=windows-1251", False),
+        "utf8-bom": (
+            codecs.BOM_UTF8 + page("utf8-bom").encode("utf-8"),
+            "text/html; charset=windows-1251",
+            False,
+        ),
     }
 
 
@@ -262,23 +286,31 @@ def test_t07_encodings_end_to_end(full: FullCrawl, tmp_path: Path) -> None:
     rm = {u: f for u, f in full.fixtures.items() if u.startswith("https://russkiymir.ru/")}
     rm_titles = sum(rows[u]["title"] == f["gold"]["title"] for u, f in rm.items())
     conflict = [u for u, f in rm.items() if f.get("page", {}).get("meta_charset")]
-    crawl_mojibake = [u for u, r in rows.items() if MOJIBAKE.search(r["title"] or "") or MOJIBAKE.search(r["body"])]
+    crawl_mojibake = [
+        u for u, r in rows.items() if MOJIBAKE.search(r["title"] or "") or MOJIBAKE.search(r["body"])
+    ]
     crawl_fffd = [u for u, r in rows.items() if "\ufffd" in (r["title"] or "") + r["body"]]
     db_path, cases = tmp_path / "encodings.db", encoding_cases()
-    urls = {case: store_case(db_path, n, raw, ctype) for n, (case, (raw, ctype, _)) in enumerate(cases.items())}
+    urls = {
+        case: store_case(db_path, n, raw, ctype) for n, (case, (raw, ctype, _)) in enumerate(cases.items())
+    }
     served = datasette_rows(db_path)
     made_titles = sum(served[urls[c]]["title"] == TITLE.format(case=c) for c in cases)
     made_mojibake = [c for c in cases if MOJIBAKE.search(served[urls[c]]["title"] + served[urls[c]]["body"])]
     fffd = {c for c in cases if "\ufffd" in served[urls[c]]["title"] + served[urls[c]]["body"]}
     bodies_ok = sum(all(normalise(p) in normalise(served[urls[c]]["body"].replace("\ufffd", "")) for p in PARAGRAPHS)
                     for c in cases)  # fmt: skip
-    print(f"\nT07 encodings: {len(cases)} fixtures + {len(rm)} replica cp1251 articles: "
-          f"{made_titles + rm_titles}/{len(cases) + len(rm)} gold titles exact (Datasette JSON for the hand-made); "
-          f"{len(crawl_mojibake) + len(made_mojibake)} mojibake; U+FFFD only in {sorted(fffd)}; "
-          f"{bodies_ok}/{len(cases)} hand-made bodies intact; conflict fixture {conflict}")
+    print(
+        f"\nT07 encodings: {len(cases)} fixtures + {len(rm)} replica cp1251 articles: "
+        f"{made_titles + rm_titles}/{len(cases) + len(rm)} gold titles exact (Datasette JSON for the hand-made); "
+        f"{len(crawl_mojibake) + len(made_mojibake)} mojibake; U+FFFD only in {sorted(fffd)}; "
+        f"{bodies_ok}/{len(cases)} hand-made bodies intact; conflict fixture {conflict}"
+    )
     assert rm_titles == len(rm) > 0
     assert conflict and all(rows[u]["title"] == rm[u]["gold"]["title"] for u in conflict)
-    assert all(char_recall_precision(rm[u]["gold"]["body"], rows[u]["body"]) >= (0.99, 0.99) for u in conflict)
+    assert all(
+        char_recall_precision(rm[u]["gold"]["body"], rows[u]["body"]) >= (0.99, 0.99) for u in conflict
+    )
     assert crawl_mojibake == [] and crawl_fffd == []
     assert made_titles == len(cases) and made_mojibake == []
     assert fffd == {c for c, (_, _, bad) in cases.items() if bad}

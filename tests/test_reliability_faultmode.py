@@ -49,15 +49,22 @@ class Crawled:
     def run_sources(self) -> dict[str, dict[str, Any]]:
         """Return this run's `run_sources` rows by source (JSON columns parsed)."""
         cols = ("source", "errors", "status_counts", "blocked", "articles_new", "requests")
-        rows = query(self.db_path, f"SELECT {', '.join(cols)} FROM run_sources WHERE run_id = ?", self.result.run_id)
+        rows = query(
+            self.db_path, f"SELECT {', '.join(cols)} FROM run_sources WHERE run_id = ?", self.result.run_id
+        )
         out = {row[0]: dict(zip(cols, row, strict=True)) for row in rows}
         for row in out.values():
-            row["status_counts"], row["blocked"] = json.loads(row["status_counts"]), json.loads(row["blocked"])
+            row["status_counts"], row["blocked"] = (
+                json.loads(row["status_counts"]),
+                json.loads(row["blocked"]),
+            )
         return out
 
     def crawl_log(self) -> str:
         """Return every source's Scrapy log of this run, concatenated."""
-        return "\n".join(o.log_file.read_text(encoding="utf-8", errors="replace") for o in self.result.outcomes)
+        return "\n".join(
+            o.log_file.read_text(encoding="utf-8", errors="replace") for o in self.result.outcomes
+        )
 
 
 def run_against(tmp: Path, name: str, flags: tuple[str, ...], settings: dict[str, str],
@@ -105,10 +112,12 @@ def test_t01_fault_mode_loses_no_reachable_article(normal: Crawled, faulty: Craw
     recorded_503 = sum(row["status_counts"].get("503", 0) for row in per_source.values())
     exceptions = spider_exceptions(faulty.crawl_log())
     problems = invariants(faulty.db_path)
-    print(f"\nT01 faults: {len(reachable & stored)}/{len(reachable)} reachable stored; gave up on {len(gave_up)} "
-          f"always-503 URLs; {exceptions} spider exceptions; invariants {'ok' if not problems else problems}; "
-          f"replica answered {statuses[503]}x503, {statuses[429]}x429; {len(retried_articles)} articles stored "
-          f"after a 503; run {faulty.result.status} in {faulty.result.seconds:.1f} s")
+    print(
+        f"\nT01 faults: {len(reachable & stored)}/{len(reachable)} reachable stored; gave up on {len(gave_up)} "
+        f"always-503 URLs; {exceptions} spider exceptions; invariants {'ok' if not problems else problems}; "
+        f"replica answered {statuses[503]}x503, {statuses[429]}x429; {len(retried_articles)} articles stored "
+        f"after a 503; run {faulty.result.status} in {faulty.result.seconds:.1f} s"
+    )
     assert normal.result.status == "ok" and len(reachable) == len(normal.urls()) > 100
     assert stored == reachable  # nothing lost, nothing extra
     assert faulty.result.status == "ok", [o.message for o in faulty.result.outcomes]
@@ -137,10 +146,12 @@ def test_bot_mode_walls_tass_and_the_rest_completes(normal: Crawled, tmp_path: P
     runs_blocked = json.loads(query(walled.db_path, "SELECT blocked_hosts FROM runs")[0][0])
     others = {u for u in normal.urls() if not u.startswith(tuple(f"https://{h}/" for h in WALLED))}
     problems = invariants(walled.db_path)
-    print(f"\nbot mode: blocked {runs_blocked}; requests to walled hosts "
-          f"{', '.join(f'{h} {to_host[h]}' for h in WALLED)}; UA unchanged in {len(walled.requests)}/"
-          f"{len(walled.requests)} requests; other sources {len(walled.urls() & others)}/{len(others)} articles; "
-          f"run {walled.result.status}")
+    print(
+        f"\nbot mode: blocked {runs_blocked}; requests to walled hosts "
+        f"{', '.join(f'{h} {to_host[h]}' for h in WALLED)}; UA unchanged in {len(walled.requests)}/"
+        f"{len(walled.requests)} requests; other sources {len(walled.urls() & others)}/{len(others)} articles; "
+        f"run {walled.result.status}"
+    )
     assert sorted(per_source["tass"]["blocked"]) == sorted(runs_blocked) == sorted(WALLED)
     assert all(0 < to_host[host] <= 3 for host in WALLED)
     assert uas == {BOT_UA}  # never a new identity to get through the wall
@@ -154,8 +165,10 @@ def test_bot_mode_does_not_wall_the_project_user_agent(tmp_path: Path) -> None:
     """Our UA names the project, not a bot library, so the replica's wall lets it through unchanged."""
     crawled = run_against(tmp_path, "bot-project-ua", ("--bot-mode",), {}, sources=("tass",))
     statuses = Counter(r["status"] for r in crawled.requests)
-    print(f"\nbot mode, project UA: {statuses[403]} x 403 of {len(crawled.requests)} requests; "
-          f"{len(crawled.urls())} TASS articles stored")
+    print(
+        f"\nbot mode, project UA: {statuses[403]} x 403 of {len(crawled.requests)} requests; "
+        f"{len(crawled.urls())} TASS articles stored"
+    )
     assert {r["ua"] for r in crawled.requests} == {USER_AGENT}
     assert statuses[403] == 0 and crawled.result.status == "ok"
     assert crawled.run_sources()["tass"]["blocked"] == []
