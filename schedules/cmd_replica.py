@@ -19,7 +19,7 @@ import click
 @click.option(
     "--bot-mode",
     is_flag=True,
-    help="403 'Access denied' on tass.com/tass.ru for User-Agents containing Scrapy or python-requests.",
+    help="403 'Access denied' on tass.com/tass.ru for every non-browser User-Agent (ours included).",
 )
 @click.option(
     "--stall-seconds",

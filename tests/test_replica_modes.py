@@ -62,7 +62,7 @@ def test_bot_mode_blocks_non_browser_agents_on_tass_only() -> None:
     proc, base = start_replica("--bot-mode", "--quiet")
     try:
         for host in ("tass.com", "tass.ru"):
-            for agent in ("Scrapy/2.19 (+https://scrapy.org)", "python-requests/2.32.3"):
+            for agent in ("Scrapy/2.19 (+https://scrapy.org)", "python-requests/2.32.3", "feedparser/6.0.11", ""):
                 reply = fetch(base, host, "/rss/v2.xml", headers={"User-Agent": agent})
                 assert reply.status == 403 and "Access denied" in reply.text
             assert fetch(base, host, "/rss/v2.xml").status == 200  # browser UA
