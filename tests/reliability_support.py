@@ -46,6 +46,23 @@ def copy_fixtures(dest: Path) -> Path:
     return dest
 
 
+PACKAGES = ("crawler", "extract", "store", "schedules", "replica")  # pyproject's package list
+ROOT_FILES = ("scrapy.cfg", "datasette-metadata.yml")
+
+
+def frozen_source(dest: Path) -> dict[str, str]:
+    """Copy the project's packages to `dest` and return the env that makes CLI crawls import that copy.
+
+    Crawls that are compared with each other must run the same extractor and tagger: the versions are
+    hashes of the source, and a shared checkout can change under a test that runs for a minute.
+    """
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, dest / package, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ROOT_FILES:
+        shutil.copy2(ROOT / name, dest / name)
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [str(dest), os.environ.get("PYTHONPATH")]))}
+
+
 def crawl_argv(db_path: Path, url: str, *flags: str) -> list[str]:
     """Return the argv of `twinwatch crawl --db DB --replica URL FLAGS`."""
     return [str(TWINWATCH), "crawl", "--db", str(db_path), "--replica", url, *flags]
@@ -63,9 +80,9 @@ def run_crawl(db_path: Path, url: str, *flags: str, env: Mapping[str, str] | Non
                           timeout=timeout_s, env=crawl_env(env), check=False, stdin=subprocess.DEVNULL)  # fmt: skip
 
 
-def spawn_crawl(db_path: Path, url: str, *flags: str) -> subprocess.Popen[bytes]:
+def spawn_crawl(db_path: Path, url: str, *flags: str, env: Mapping[str, str] | None = None) -> subprocess.Popen[bytes]:
     """Start the CLI crawl in its own session, so the whole tree (scrapy, workers) can be killed at once."""
-    return subprocess.Popen(crawl_argv(db_path, url, *flags), cwd=ROOT, start_new_session=True,
+    return subprocess.Popen(crawl_argv(db_path, url, *flags), cwd=ROOT, start_new_session=True, env=crawl_env(env),
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
 
 

@@ -12,26 +12,36 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_support import content, integrity, invariants, kill_tree, query, run_crawl, spawn_crawl
+from reliability_support import (
+    content,
+    frozen_source,
+    integrity,
+    invariants,
+    kill_tree,
+    query,
+    run_crawl,
+    spawn_crawl,
+)
 
 from schedules.lock import crawl_lock
 from store.db import open_db, start_run
 
 KILLS = 5
-MAX_ATTEMPTS = 12  # a crawl that ends before its kill moment is not a kill; draw again, boundedly
+MAX_ATTEMPTS = 20  # a crawl that ends before its kill moment is not a kill; draw again, boundedly
 SEED = 5012
 
 
-def kill_at(db_path: Path, url: str, after_s: float) -> bool:
-    """Start a CLI crawl and SIGKILL its process tree `after_s` seconds in; return False if it ended first."""
-    proc = spawn_crawl(db_path, url)
+def kill_at(db_path: Path, url: str, after_s: float, env: dict[str, str]) -> tuple[float, int] | None:
+    """Start a CLI crawl and SIGKILL its tree `after_s` s in; None if killed, else (duration, exit code)."""
+    started = time.monotonic()
+    proc = spawn_crawl(db_path, url, env=env)
     try:
-        proc.wait(timeout=after_s)  # the kill moment: the crawl is either done by then or killed
+        code = proc.wait(timeout=after_s)  # the kill moment: the crawl is either done by then or killed
     except subprocess.TimeoutExpired:
         kill_tree(proc)
-        return True
+        return None
     kill_tree(proc)  # already exited; also reaps anything it left in its group
-    return False
+    return time.monotonic() - started, code
 
 
 def lock_is_free(db_path: Path) -> bool:
@@ -42,16 +52,21 @@ def lock_is_free(db_path: Path) -> bool:
 
 @pytest.mark.slow
 def test_five_sigkills_then_one_full_crawl_equals_an_uninterrupted_crawl(replica_url: str, tmp_path: Path) -> None:
-    golden = tmp_path / "golden.db"
+    golden, env = tmp_path / "golden.db", frozen_source(tmp_path / "src")
     started = time.monotonic()
-    done = run_crawl(golden, replica_url)
+    done = run_crawl(golden, replica_url, env=env)
     typical_s = time.monotonic() - started
     assert done.returncode == 0, done.stderr
     db_path, rng = tmp_path / "killed.db", random.Random(SEED)
     kills, integrity_ok, invariants_ok, moments, stored = 0, 0, 0, [], []
-    for _ in range(MAX_ATTEMPTS):
-        moment = rng.uniform(0.5, typical_s)
-        if not kill_at(db_path, replica_url, moment):
+    upper, attempts, finished = typical_s, 0, []
+    for attempts in range(1, MAX_ATTEMPTS + 1):
+        moment = rng.uniform(0.5, upper)
+        ended = kill_at(db_path, replica_url, moment, env)
+        if ended is not None:
+            finished.append((round(ended[0], 1), ended[1]))
+            assert ended[1] == 0, f"a crawl that was not killed failed: exit {ended[1]}"
+            upper = max(0.6, ended[0])  # crawls of an already filled DB are shorter: aim inside them
             continue
         kills += 1
         moments.append(round(moment, 1))
@@ -67,17 +82,21 @@ def test_five_sigkills_then_one_full_crawl_equals_an_uninterrupted_crawl(replica
         assert lock_is_free(db_path), f"crawl lock still held after kill {kills}"
         if kills == KILLS:
             break
-    assert kills == KILLS, f"only {kills} of {MAX_ATTEMPTS} crawls were still running at their kill moment"
-    final = run_crawl(db_path, replica_url)  # a plain re-run: after a killed run it walks every page itself
+    assert kills == KILLS, f"only {kills} of {attempts} crawls still ran at their kill moment; ended {finished}"
+    last = query(db_path, "SELECT status FROM runs ORDER BY id DESC LIMIT 1") if db_path.exists() else []
+    final = run_crawl(db_path, replica_url, env=env)  # a plain re-run: after a killed run it walks every page itself
     assert final.returncode == 0, final.stderr
-    assert "walking every listing page this time (as --full)" in final.stderr
+    # A crawl killed before it recorded its run wrote nothing, so the run before it decides (ok: incremental).
+    went_full = "walking every listing page this time (as --full)" in final.stderr
+    assert went_full == (last[0][0] in ("running", "killed")), (last, final.stderr)
     want_articles, want_pairs = content(golden)
     got_articles, got_pairs = content(db_path)
     statuses = dict(query(db_path, "SELECT status, count(*) FROM runs GROUP BY 1"))
     print(f"T12 {kills} kills: integrity ok {integrity_ok}/{kills}, invariants ok {invariants_ok}/{kills}; "
           f"final == uninterrupted: articles {len(got_articles & want_articles)}/{len(want_articles)}, "
-          f"pairs {len(got_pairs & want_pairs)}/{len(want_pairs)} (kill moments s {moments}, "
-          f"articles stored at each kill {stored}, runs {statuses}, uninterrupted crawl {typical_s:.1f} s)")
+          f"pairs {len(got_pairs & want_pairs)}/{len(want_pairs)} ({attempts} crawls, kill moments s {moments}, "
+          f"articles stored at each kill {stored}, runs {statuses}, final run full {went_full}, "
+          f"uninterrupted crawl {typical_s:.1f} s)")
     assert integrity_ok == invariants_ok == KILLS
     assert got_articles == want_articles
     assert got_pairs == want_pairs

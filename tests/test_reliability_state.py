@@ -19,6 +19,7 @@ from reliability_support import (
     article_url,
     copy_fixtures,
     ds_get,
+    frozen_source,
     invariants,
     pairs_by_url,
     query,
@@ -40,6 +41,7 @@ class TwoRuns:
 
     db_path: Path
     data_dir: Path
+    env: dict[str, str]  # runs the CLI on a frozen copy of the source (same extractor/tagger versions)
     first: dict[str, dict[str, Any]]  # articles rows by URL after run 1
     first_pairs: dict[str, set[tuple[Any, ...]]]
     second: dict[str, dict[str, Any]]
@@ -64,15 +66,16 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TwoRuns]:
     """Crawl an unchanged replica twice through the CLI, keeping the request log of each run apart."""
     tmp = tmp_path_factory.mktemp("twice")
     data_dir, log, db_path = copy_fixtures(tmp / "data"), tmp / "requests.jsonl", tmp / "twinwatch.db"
+    env = frozen_source(tmp / "src")
     with replica("--data-dir", str(data_dir), "--log", str(log)) as url:
-        first = run_crawl(db_path, url)
+        first = run_crawl(db_path, url, env=env)
         assert first.returncode == 0, first.stderr
         n_first = len(read_requests(log))
         rows_1, pairs_1 = rows_by_url(db_path), pairs_by_url(db_path)
-        second = run_crawl(db_path, url)
+        second = run_crawl(db_path, url, env=env)
         assert second.returncode == 0, second.stderr
         requests = read_requests(log)
-    yield TwoRuns(db_path, data_dir, rows_1, pairs_1, rows_by_url(db_path), pairs_by_url(db_path),
+    yield TwoRuns(db_path, data_dir, env, rows_1, pairs_1, rows_by_url(db_path), pairs_by_url(db_path),
                   requests[:n_first], requests[n_first:])  # fmt: skip
 
 
@@ -124,9 +127,10 @@ def test_edited_article_updates_once_and_a_removed_one_keeps_its_history(two_run
     before, pairs_before = rows_by_url(db_path), pairs_by_url(db_path)
     assert edited_url in before and removed_url in before
     with replica("--data-dir", str(data_dir)) as url:
-        done = run_crawl(db_path, url, "--recheck", "--full")
+        done = run_crawl(db_path, url, "--recheck", "--full", env=two_runs.env)
         assert done.returncode == 0, done.stderr
-        again = run_crawl(db_path, url, "--recheck", "--full")  # the edit is taken once, not on every run
+        # The edit is taken once, not on every run.
+        again = run_crawl(db_path, url, "--recheck", "--full", env=two_runs.env)
         assert again.returncode == 0, again.stderr
     after, pairs_after = rows_by_url(db_path), pairs_by_url(db_path)
     counts = query(db_path, "SELECT articles_new, articles_updated, articles_unchanged FROM runs ORDER BY id")[-2:]
@@ -155,7 +159,7 @@ def test_source_that_drops_to_zero_is_flagged_in_runs_log_and_datasette(two_runs
     for fixture in (data_dir / "tass").glob("*/*.json"):
         fixture.unlink()  # TASS publishes nothing: its listings, feeds and sitemaps come back empty
     with replica("--data-dir", str(data_dir)) as url:
-        done = run_crawl(db_path, url, "--source", "tass")
+        done = run_crawl(db_path, url, "--source", "tass", env=two_runs.env)
     assert done.returncode == 0, done.stderr
     run_id, flags = query(db_path, "SELECT id, health_flags FROM runs ORDER BY id DESC LIMIT 1")[0]
     flagged = query(db_path, "SELECT source, articles_seen, flagged, flag_reason FROM run_sources WHERE run_id = ?",
