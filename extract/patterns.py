@@ -210,6 +210,8 @@ PERSON_TITLES = (
     "глава",
     "посол",
 )
+# Russian titles take the place they head in the genitive ("глава Чебоксар"): a person only with a second name after.
+RU_TITLES = ("мэр", "губернатор", "президент", "глава", "посол")
 # A place name followed by one of these is an institution or organisation, not the place.
 INSTITUTION_WORDS = (
     "University",
@@ -301,6 +303,10 @@ QUALIFIER_GAP = re.compile(
 LOCATOR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\bнедалеко от|\bблиз|\bпод|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in)\s*$",
     re.IGNORECASE,
+)
+# "Besides Vladivostok they include …", «Помимо Билефельда, партнёрами … являются»: one more list member, not the center.
+BESIDES_BEFORE = re.compile(
+    r"(?:\bbesides|\bapart from|\bin addition to|\baside from|\bпомимо|\bкроме)\s*$", re.IGNORECASE
 )
 REGION_LOCATOR_BEFORE = re.compile(r"(?:capital of(?: the)?|столиц\w*)\s*$", re.IGNORECASE)
 # A region used as an adjective: "the Florida city", "the Iowa capital", "the Alaska port".

@@ -48,8 +48,8 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool) -> bool:
     government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(s.chunk)
     if "capital" in a.flags and "capital" in b.flags and not is_known(a, b) and government:
         return False
-    if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure):
-        return False  # states and regions are paired only by a twinning word or an "X–Y" compound
+    if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure or s.item):
+        return False  # states and regions are paired by a twinning word, an "X–Y" compound or a list line
     return not (s.proposal and s.status is None and not is_known(a, b))
 
 

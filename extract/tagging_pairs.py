@@ -108,9 +108,11 @@ def _center(
     """The place the others of the sentence are paired with, or None."""
     hub = scope.hub
     names = {side(p) for _, p in seq}
-    rest = [p for _, p in rest_seq]
     if hub is not None and side(hub) in names:
         return hub
+    # "Besides X, …": X is one more list member, never the center.
+    rest_seq = [(loc, p) for loc, p in rest_seq if not P.BESIDES_BEFORE.search(text[max(0, loc.start - 20) : loc.start])]
+    rest = [p for _, p in rest_seq]
     if len(names) == 1:
         # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.
         if sentence.coref and (sentence.twin or sentence.partner or scope.prev_twin):

@@ -62,6 +62,8 @@ def _organisation(text: str, m: Mention) -> bool:
 def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
     prev, nxt = _prev_word(text, m.start), _next_word(text, m.end)
+    if prev.lower() in P.RU_TITLES:
+        return nxt[:1].isupper()  # "мэр Кирилл Барнаул" is a person, "глава Чебоксар" heads the city
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
         return True
     top = m.candidates[0]

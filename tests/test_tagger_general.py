@@ -25,9 +25,36 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Новосибирская область и Павлодарская область подписали соглашение о побратимстве.",
         {(("Novosibirsk Oblast", "RU"), ("Pavlodar Oblast", "KZ"))},
     ),
+    # "Besides X, …": X is one more member of the list, not its center.
+    (
+        "The Tacoma council met on Tuesday. Tacoma has several sister cities. Besides Vladivostok they include "
+        "Kitakyushu (Japan), Taichung (Taiwan) and Davao (Philippines).",
+        {
+            (("Tacoma", "US"), ("Vladivostok", "RU")),
+            (("Kitakyushu", "JP"), ("Tacoma", "US")),
+            (("Taichung", "TW"), ("Tacoma", "US")),
+            (("Davao", "PH"), ("Tacoma", "US")),
+        },
+    ),
+    (
+        "Кроме Бреста, городами-побратимами Перми являются британский Оксфорд и американский Луисвилл.",
+        {(("Brest", "BY"), ("Perm", "RU")), (("Oxford", "GB"), ("Perm", "RU")), (("Louisville", "US"), ("Perm", "RU"))},
+    ),
+    # Table rows under a sister-state heading pair regions with the page's subject.
+    (
+        "Maryland Sister States Program\n\nMaryland has two sister states.\n\nSister State | Country | Year\n"
+        "Jalisco | Mexico | 1993\nKanagawa Prefecture | Japan | 1981\n",
+        {(("Jalisco", "MX"), ("Maryland", "US")), (("Kanagawa Prefecture", "JP"), ("Maryland", "US"))},
+    ),
+    # A Russian title before a genitive place is "head of <place>", not a person.
+    (
+        "Глава Чебоксар встретил делегацию из Эгера, города-побратима Чебоксар.",
+        {(("Cheboksary", "RU"), ("Eger", "HU"))},
+    ),
 ]
 NEAR_MISSES: list[str] = [
     "Tourists from Imatra often visit Svetogorsk for shopping.",
+    "Мэр Кирилл Барнаул выступил на форуме городов-побратимов в Москве.",
     "In March the East wing of the Anchorage museum was closed; a sister city exhibit moved to the Western hall.",
 ]
 
