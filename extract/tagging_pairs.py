@@ -108,10 +108,11 @@ def _center(
     """The place the others of the sentence are paired with, or None."""
     hub = scope.hub
     names = {side(p) for _, p in seq}
-    if hub is not None and side(hub) in names:
-        return hub
     # "Besides X, …": X is one more list member, never the center.
-    rest_seq = [(loc, p) for loc, p in rest_seq if not P.BESIDES_BEFORE.search(text[max(0, loc.start - 20) : loc.start])]
+    besides = {side(p) for loc, p in seq if P.BESIDES_BEFORE.search(text[max(0, loc.start - 20) : loc.start])}
+    if hub is not None and side(hub) in names and side(hub) not in besides:
+        return hub
+    rest_seq = [(loc, p) for loc, p in rest_seq if side(p) not in besides]
     rest = [p for _, p in rest_seq]
     if len(names) == 1:
         # "Its relationship with Magadan…": the text's main place, through coreference or a cue just before.

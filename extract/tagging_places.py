@@ -63,7 +63,9 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
     prev, nxt = _prev_word(text, m.start), _next_word(text, m.end)
     if prev.lower() in P.RU_TITLES:
-        return nxt[:1].isupper()  # "мэр Кирилл Барнаул" is a person, "глава Чебоксар" heads the city
+        # "мэр Кирилл Барнаул" is a person; "глава Чебоксар" and "глава Чебоксар Станислав Кучеренко" head the city.
+        after = _next_word(text, m.end + 1 + len(nxt)) if nxt else ""
+        return nxt[:1].isupper() and not after[:1].isupper()
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
         return True
     top = m.candidates[0]

@@ -48,7 +48,7 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
-        "Глава Чебоксар встретил делегацию из Эгера, города-побратима Чебоксар.",
+        "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",
         {(("Cheboksary", "RU"), ("Eger", "HU"))},
     ),
 ]
