@@ -42,7 +42,8 @@ PARTNER_CUES = (
     r"cooperation (?:agreement|programme|program|plan)",
     r"agreements? on (?:[\w,-]+ ){0,5}(?:cooperation|partnership|friendship)",
     r"memorand(?:um|a) of (?:understanding|cooperation)",
-    r"friendly (?:ties|relations)",
+    r"friendly (?:ties|relations|cooperation)",
+    r"friendship (?:exchange|agreement)s?",
     r"город\w*[- ]партн[её]р\w*",
     r"партн[её]рск\w* (?:связ|отношени|соглашени)\w*",
     r"партн[её]рств\w*",
@@ -414,6 +415,10 @@ DEMONYM_BEFORE = re.compile(
     + r")\w*\s+(?:(?:city|town|port|sister city|partner city) of\s+|город\w*\s+|сестр\w*\s+)?$"
 )
 
+# A bulleted line ("・Vladivostok (Russia) - Sister City 1992.", "- Okayama, Japan (2002)"): a list item however long.
+BULLET_START = re.compile(r"^\s*[•・*▪►‣◦\-–—]\s*")
+# A news dateline naming where the text is written: "ROCHESTER, N.Y. — ", "TACOMA — ", "ХАБАРОВСК, 3 мая —".
+DATELINE = re.compile(r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?\s+[—–]\s")
 # Sentence and paragraph splitting.
 SENTENCE_END = re.compile(r"(?<=[.!?…»\"”])\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.gazetteer import PairKey, Place, is_known, load, pair_key
+from extract.gazetteer import PairKey, Place, find_mentions, is_known, load, pair_key
 from extract.models import Pair
 from extract.tagging_pairs import Scope, drop_enclosing_regions, hub_pairs, side, structural
 from extract.tagging_places import Located, choose, locate
@@ -25,10 +25,27 @@ class Hit:
     position: int  # where the later of the two places is named: pairs keep text order
 
 
-def _doc_hub(places: list[tuple[Located, Place, int]], cue_sentences: set[int]) -> Place | None:
-    """The place the text is about: the most mentioned one (at least twice); ties go to the one named more often in
-    twinning sentences, then to the one named first."""
+def _dateline(text: str) -> tuple[str, str] | None:
+    """The place a news dateline names ("ROCHESTER, N.Y. — "), as a (name, country) side, if any."""
+    m = P.DATELINE.search(text[:800])
+    if not m:
+        return None
+    name = m.group(1).title().replace("’S", "’s")
+    found = find_mentions(name)
+    if len(found) != 1 or (found[0].start, found[0].end) != (0, len(name)):
+        return None
+    return side(found[0].candidates[0])
+
+
+def _doc_hub(
+    places: list[tuple[Located, Place, int]], cue_sentences: set[int], dateline: tuple[str, str] | None
+) -> Place | None:
+    """The place the text is about: the most mentioned one (at least twice), a dateline counting as two more
+    mentions of a place the text names; ties go to the one named more often in twinning sentences, then to the one
+    named first."""
     counts = Counter(side(p) for _, p, _ in places)
+    if dateline in counts:
+        counts[dateline] += 2  # the home of a local news text, even when its partner is named more often
     in_cues = Counter(side(p) for _, p, i in places if i in cue_sentences)
     first: dict[tuple[str, str], tuple[int, Place]] = {}
     for loc, p, _ in places:
@@ -123,7 +140,7 @@ def _collect(text: str) -> list[Hit]:
         for i, locs in by_sentence.items()
         for loc in locs
     ]
-    hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"})
+    hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, _dateline(text))
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)

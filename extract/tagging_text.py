@@ -55,8 +55,9 @@ class Sentence:
 
     @property
     def item(self) -> bool:
-        """A short list line ("Whitby, England Representative", "• Oxford, England", a table cell)."""
-        return len(self.chunk) <= 60 and not self.chunk.endswith((".", "!", "?"))
+        """A list line: short ("Whitby, England Representative", a table cell) or bulleted ("・Halifax (Canada) - …")."""
+        short = len(self.chunk) <= 60 and not self.chunk.endswith((".", "!", "?"))
+        return short or bool(P.BULLET_START.match(self.chunk))
 
 
 def _ends_with_abbreviation(text: str, pos: int) -> bool:

@@ -46,6 +46,25 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Jalisco | Mexico | 1993\nKanagawa Prefecture | Japan | 1981\n",
         {(("Jalisco", "MX"), ("Maryland", "US")), (("Kanagawa Prefecture", "JP"), ("Maryland", "US"))},
     ),
+    # Bullet lines under a twinning heading are list items, however long.
+    (
+        "Hakodate has five sister cities. Hakodate values them.\n"
+        "・Halifax (Canada) - Sister City 1982. Both are port cities with a star-shaped fortress.\n"
+        "・Vladivostok (Russia) - Sister City 1992. Since 2022 the exchange is pending.\n",
+        {(("Hakodate", "JP"), ("Halifax", "CA")), (("Hakodate", "JP"), ("Vladivostok", "RU"))},
+    ),
+    # A dateline names the text's home place: the list "The others include …" belongs to it.
+    (
+        "ROCHESTER, N.Y. — Rochester volunteers marked the twinning with Veliky Novgorod. Novgorod sent a "
+        "letter; a Novgorod choir sang; Novgorod officials did not come. The tie is one of several run by Rochester "
+        "council. The others include Caen (France), Hamamatsu (Japan) and Waterford (Ireland).",
+        {
+            (("Rochester", "US"), ("Veliky Novgorod", "RU")),
+            (("Caen", "FR"), ("Rochester", "US")),
+            (("Hamamatsu", "JP"), ("Rochester", "US")),
+            (("Rochester", "US"), ("Waterford", "IE")),
+        },
+    ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",
