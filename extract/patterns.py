@@ -83,6 +83,16 @@ NEAR_MISS_CUES = (
     r"larger than",
     r"bigger than",
     r"similar to",
+    r"by way of",
+    r"via",
+    r"en route",
+    r"route",
+    r"canal",
+    r"railway",
+    r"ferry",
+    r"маршрут\w*",
+    r"паром\w*",
+    r"автобус\w*",
     r"старше",
     r"больше чем",
     r"крупнее",
@@ -114,6 +124,11 @@ PROPOSAL_CUES = (
     r"consider(?:ing|s)? (?:becoming|establishing)",
     r"poll\w*",
     r"(?:может|могут|готов\w*) стать",
+    r"могл\w* бы стать",
+    r"candidates?",
+    r"кандидат\w*",
+    r"discuss(?:ed|es|ing)? (?:\w+ )?(?:twinning|sister|becoming)",
+    r"обсужда\w*",
     r"предлож\w*",
     r"предлага\w*",
 )
@@ -122,6 +137,8 @@ NEGATION_CUES = (
     r"(?:are|is|were|was) not (?:\w+ )?(?:sister|twin)",
     r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
     r"никогда не (?:были|был|была)",
+    r"дело не пошло",
+    r"never (?:materiali[sz]ed|went (?:any )?further)",
     r"не (?:являются|являлись|является|был|были|стал\w*) (?:\w+ )?побратим",
 )
 STATUS_CUES = {
@@ -213,6 +230,8 @@ PERSON_TITLES = (
 )
 # Russian titles take the place they head in the genitive ("глава Чебоксар"): a person only with a second name after.
 RU_TITLES = ("мэр", "губернатор", "президент", "глава", "посол")
+# A place name followed by a web domain is a news site ("Фонтанка.ру", "Kazan.com").
+WEBSITE_AFTER = re.compile(r"\.(?:ru|ру|com|org|net|info|ua|by|kz)\b", re.IGNORECASE)
 # A place name followed by one of these is an institution or organisation, not the place.
 INSTITUTION_WORDS = (
     "University",

@@ -42,11 +42,15 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in ' \t"“«(•*-–—':
         i -= 1
+    if i >= 0 and text[i] == "." and text[max(0, i - 4) : i + 1].split(" ")[-1] in P.PERSON_TITLES:
+        return False  # "Mr. Kotaro Yamaguchi": the period ends a title, not a sentence
     return i < 0 or text[i] in "\n.!?:;"
 
 
 def _institution(text: str, m: Mention) -> bool:
     """True when the mention names an institution or team ("Yakutsk State University", "Вашингтон Кэпиталз")."""
+    if P.WEBSITE_AFTER.match(text, m.end):
+        return True  # a news site named after its city
     return text[m.end : m.end + 1] == " " and any(text.startswith(w, m.end + 1) for w in P.INSTITUTION_WORDS)
 
 
@@ -137,9 +141,10 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     context: Counter[str] = Counter()
     consumed: set[int] = set()
     person_at = {m.start for m in raw if m.candidates[0].level == "city" and _person(text, m, starts)}
-    persons = {
-        m.surface for m in raw if m.start in person_at and not m.candidates[0].flags & {"curated", "known"}
-    }
+    persons: dict[str, int] = {}  # surface -> where it is first a person's name
+    for m in raw:
+        if m.start in person_at and not m.candidates[0].flags & {"curated", "known"}:
+            persons.setdefault(m.surface, m.start)
     for i, m in enumerate(raw):
         top = m.candidates[0]
         if top.level == "country" or "state" in top.flags:
@@ -158,7 +163,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         ):
             continue  # "near Moscow", "the capital of Shandong": a locator, not a side of a pair
         if (
-            m.surface in persons
+            m.start >= persons.get(m.surface, len(text))  # a person named later does not erase a place before
             or _institution(text, m)
             or _person(text, m, starts)
             or _organisation(text, m)

@@ -65,6 +65,26 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Rochester", "US"), ("Waterford", "IE")),
         },
     ),
+    # A person named later does not erase the same name as a place before it.
+    (
+        "Our Sister Cities\nCountry | City | Year\nJapan | Hitachi | 1982\nRussia | Pushkin | 1991\n"
+        "Note: the town is named after the poet Alexander Pushkin. Birmingham, Alabama, keeps in touch. Birmingham is proud.",
+        {(("Birmingham", "US"), ("Hitachi", "JP")), (("Birmingham", "US"), ("Pushkin", "RU"))},
+    ),
+    # Canonical English names: the short form of "X am Main" when it is the country's main X; Ukrainian "-ia".
+    ("Birmingham and Frankfurt am Main are twin cities.", {(("Birmingham", "GB"), ("Frankfurt", "DE"))}),
+    ("Birmingham, Alabama, and Vinnytsia are sister cities.", {(("Birmingham", "US"), ("Vinnytsia", "UA"))}),
+    # "Mr. Kotaro Yamaguchi" is a person even though a period precedes the first name.
+    (
+        "The Mayor of Chitose, Mr. Kotaro Yamaguchi, signed the sister city reaffirmation with Anchorage.",
+        {(("Anchorage", "US"), ("Chitose", "JP"))},
+    ),
+    # Route stops are not partners.
+    (
+        "Juneau and Vladivostok are sister cities. A Juneau delegation made the trip by way of Moscow, "
+        "Krasnoyarsk and Norilsk.",
+        {(("Juneau", "US"), ("Vladivostok", "RU"))},
+    ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",
@@ -72,6 +92,10 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
 ]
 NEAR_MISSES: list[str] = [
+    # Route stops, proposals and failed talks are not pairs.
+    "Депутаты предложили найти побратима. Подходящими кандидатами могли бы стать Цзиньчжоу или Даньдун.",
+    "В 2019 году Бердск обсуждал побратимство с казахстанским Экибастузом, но дальше переписки дело не пошло.",
+    "Фонтанка.ру – решение о побратимстве пока не принято, сообщили в Выборге.",
     "Tourists from Imatra often visit Svetogorsk for shopping.",
     "Мэр Кирилл Барнаул выступил на форуме городов-побратимов в Москве.",
     "In March the East wing of the Anchorage museum was closed; a sister city exhibit moved to the Western hall.",

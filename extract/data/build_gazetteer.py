@@ -163,6 +163,7 @@ def base_rows() -> dict[str, dict]:
             | en_variants(c["name"].replace("’", ""))
             | (latin_alternates(c["alternatenames"]) if c["population"] >= MIN_POP_EXONYMS else set()),
             "ru": set(ru if big else []),
+            "alt": c["alternatenames"],
         }
     for county in gc.get_us_counties():
         if county["name"].endswith(("County", "Parish", "Borough")):
@@ -279,6 +280,41 @@ def merge_regions(rows: dict[str, dict]) -> None:
         }
 
 
+GERMAN_QUALIFIERS = (" am ", " an der ", " im ", " ob der ", " in der ")  # Frankfurt am Main, Marburg an der Lahn
+
+
+def short_german(r: dict, rivals: dict[tuple[str, str], int]) -> str | None:
+    """ "Frankfurt am Main" -> "Frankfurt" when it is its country's main place of that name (at least twice the
+    population of any other whose name starts the same); "Neustadt an der Weinstraße" stays (many Neustadts)."""
+    if r["country"] not in ("DE", "AT", "CH"):
+        return None
+    cut = min((r["name"].find(q) for q in GERMAN_QUALIFIERS if q in r["name"]), default=-1)
+    if cut <= 0:
+        return None
+    short = r["name"][:cut]
+    return short if r["population"] >= 2 * rivals.get((short, r["country"]), 0) else None
+
+
+def english_names(rows: dict[str, dict]) -> None:
+    """Canonical names as English-language texts write them (uncurated cities only; the GeoNames form stays an
+    alias): German places without their river/lake qualifier, Ukrainian "-ya" endings as "-ia" (Vinnytsya ->
+    Vinnytsia, the national romanisation) when GeoNames lists that spelling."""
+    rivals: dict[tuple[str, str], list[int]] = {}
+    for r in rows.values():
+        if r["level"] == "city":
+            rivals.setdefault((r["name"].split(" ")[0], r["country"]), []).append(r["population"] or 0)
+    second = {k: sorted(v)[-2] if len(v) > 1 else 0 for k, v in rivals.items()}
+    for r in rows.values():
+        if r["level"] != "city" or "curated" in r["flags"]:
+            continue
+        new = short_german(r, second)
+        if r["country"] == "UA" and r["name"].endswith("ya") and r["name"][:-2] + "ia" in r.get("alt", ()):
+            new = r["name"][:-2] + "ia"
+        if new:
+            r["en"] |= en_variants(new)
+            r["name"] = new
+
+
 def mark_known(rows: dict[str, dict]) -> None:
     """Flag places that occur in known_pairs.csv as curated (kept even when small)."""
     names = set()
@@ -327,6 +363,7 @@ def main() -> None:
     rows = base_rows()
     merge_curated(rows)
     merge_regions(rows)
+    english_names(rows)
     mark_known(rows)
     mark_small(rows)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
