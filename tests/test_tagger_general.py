@@ -85,6 +85,10 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Krasnoyarsk and Norilsk.",
         {(("Juneau", "US"), ("Vladivostok", "RU"))},
     ),
+    # Foreign names take regular Russian endings; Romanian comma-below letters match their cedilla forms.
+    ("Новосибирск связан побратимскими отношениями с Тэджоном.", {(("Daejeon", "KR"), ("Novosibirsk", "RU"))}),
+    ("Екатеринбург подписал соглашение о побратимстве с Пльзенем.", {(("Plzeň", "CZ"), ("Yekaterinburg", "RU"))}),
+    ("Constanța and Trabzon are sister cities.", {(("Constanţa", "RO"), ("Trabzon", "TR"))}),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",

@@ -33,6 +33,8 @@ ANALOGS = {"й": "Шанхай", "ь": "Ярославль", "а": "Тула", "
 DEFAULT_ANALOG = "Магадан"
 
 MORPH = pymorphy3.MorphAnalyzer()
+COMMA_TO_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+CEDILLA_TO_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
 
 
 def fold(s: str) -> str:
@@ -43,7 +45,8 @@ def fold(s: str) -> str:
 
 def en_variants(name: str) -> set[str]:
     """English surface variants: accent-folded, Saint/St./St, hyphen/space, Oblast/Region."""
-    out = {name, fold(name)}
+    # Romanian/Turkish s and t with comma below and with cedilla are written both ways (Constanța / Constanţa).
+    out = {name, fold(name), name.translate(COMMA_TO_CEDILLA), name.translate(CEDILLA_TO_COMMA)}
     for v in list(out):
         if v.startswith("Saint "):
             out |= {"St. " + v[6:], "St " + v[6:], "Saint-" + v[6:]}
@@ -85,6 +88,18 @@ def analog_forms(word: str) -> list[str]:
     return [stem + f[len(donor_stem) :] for f in forms] or [word]
 
 
+def regular_forms(word: str) -> list[str]:
+    """Regular masculine endings of a foreign name (no fleeting vowel: Тэджон -> Тэджоном, Пльзень -> Пльзенем),
+    added to pymorphy3's forms, which may guess a Russian-style fleeting vowel (Тэджна)."""
+    last = word[-1].lower()
+    if last == "ь":
+        return [word[:-1] + e for e in ("я", "ю", "ем", "е")]
+    if last in "бвгджзклмнпрстфхцчшщ":
+        soft = last in "жчшщц"
+        return [word + e for e in ("а", "у", "ем" if soft else "ом", "е")]
+    return []
+
+
 def word_forms(word: str, adjective: bool) -> list[str]:
     """All case forms of one word of a name, keeping its capitalisation."""
     p = pick_parse(word, adjective)
@@ -98,6 +113,9 @@ def word_forms(word: str, adjective: bool) -> list[str]:
         return [word]
     else:
         forms = [(p.inflect({c, "sing"}) or p.inflect({c}) or p).word for c in CASES]
+        if not adjective and len(word) >= 4:
+            # The dictionary may give a foreign name a Russian paradigm (Тэджна): add the regular one too.
+            forms += [f.lower() for f in regular_forms(word)]
     return list(dict.fromkeys([word] + [recase(f, word) for f in forms]))
 
 
