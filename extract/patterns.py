@@ -328,6 +328,8 @@ LOCATOR_BEFORE = re.compile(
 BESIDES_BEFORE = re.compile(
     r"(?:\bbesides|\bapart from|\bin addition to|\baside from|\bпомимо|\bкроме)\s*$", re.IGNORECASE
 )
+# "the Kyiv-region town", "a Moscow-area school", "Seattle-based": the place locates something else.
+LOCATOR_AFTER = re.compile(r"[- ](?:region|area|based|oblast)[- ](?:[a-z]+)", re.IGNORECASE)
 REGION_LOCATOR_BEFORE = re.compile(r"(?:capital of(?: the)?|столиц\w*)\s*$", re.IGNORECASE)
 # A region used as an adjective: "the Florida city", "the Iowa capital", "the Alaska port".
 ADJECTIVE_AFTER = re.compile(r"\s+(?:city|capital|town|port|community|side|delegation|governor)\b")

@@ -75,7 +75,7 @@ def _sentence_hits(
 ) -> list[Hit]:
     """All pairs stated in one context sentence."""
     seq = drop_enclosing_regions(seq)
-    pairs, used = structural(text, seq, scope.hub)
+    pairs, used = structural(text, seq, scope.hub, s.twin)
     n_structural = len(pairs)
     pairs += hub_pairs(text, seq, used, s, scope)
     # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.

@@ -52,7 +52,9 @@ def _isolated(text: str, seq: Seq, k: int) -> bool:
     return before and after
 
 
-def structural(text: str, seq: Seq, hub: Place | None) -> tuple[list[tuple[Place, Place]], set[int]]:
+def structural(
+    text: str, seq: Seq, hub: Place | None, twin: bool = False
+) -> tuple[list[tuple[Place, Place]], set[int]]:
     """Pairs stated by structure: "X–Y", "X/Y", "X with its sister city Y", lists of "X and Y, Z and W", and a
     lone "X and Y" (unless both are partners of the text's main place: "magnificent Barcelona and Paris")."""
     pairs, used, ands = [], set(), []
@@ -75,15 +77,17 @@ def structural(text: str, seq: Seq, hub: Place | None) -> tuple[list[tuple[Place
         )
     ]
     if not chained:
+        alone = [k for k in ands if _isolated(text, seq, k)]
+        # Parallel clauses of a twinning sentence ("Rzhev and Zhlobin signed …, and Kimry and Rogachev …") state
+        # each pair; a single "X and Y" pairs only with the text's place in it (not "magnificent Barcelona and Paris").
+        parallel = twin and len(alone) >= 2 and len({side(seq[j][1]) for k in alone for j in (k, k + 1)}) == 2 * len(alone)
         chained = [
             k
-            for k in ands
-            if _isolated(text, seq, k)
-            and (
-                hub is None
-                or side(hub) in (side(seq[k][1]), side(seq[k + 1][1]))
-                or is_known(seq[k][1], seq[k + 1][1])
-            )
+            for k in alone
+            if parallel
+            or hub is None
+            or side(hub) in (side(seq[k][1]), side(seq[k + 1][1]))
+            or is_known(seq[k][1], seq[k + 1][1])
         ]
     for k in chained:
         if k not in used and k + 1 not in used:

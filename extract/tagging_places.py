@@ -158,6 +158,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
         if top.level == "region" and P.ADJECTIVE_AFTER.match(text, m.end):
             continue  # "the Florida city": an adjective pointing at a city named elsewhere
+        if top.level == "city" and P.LOCATOR_AFTER.match(text, m.end):
+            continue  # "the Kyiv-region town": a locator of the place meant
         if P.LOCATOR_BEFORE.search(before) or (
             top.level == "region" and P.REGION_LOCATOR_BEFORE.search(before)
         ):

@@ -89,6 +89,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ("Новосибирск связан побратимскими отношениями с Тэджоном.", {(("Daejeon", "KR"), ("Novosibirsk", "RU"))}),
     ("Екатеринбург подписал соглашение о побратимстве с Пльзенем.", {(("Plzeň", "CZ"), ("Yekaterinburg", "RU"))}),
     ("Constanța and Trabzon are sister cities.", {(("Constanţa", "RO"), ("Trabzon", "TR"))}),
+    # Parallel clauses in one twinning sentence: "X and Y …, and Z and W …".
+    (
+        "Тверская и Гомельская области развивают побратимские связи: Ржев и Жлобин подписали соглашение "
+        "о побратимстве в 2019 году, а Торжок и Лида – в 2021-м.",
+        {(("Rzhev", "RU"), ("Zhlobin", "BY")), (("Lida", "BY"), ("Torzhok", "RU"))},
+    ),
+    # "the Kyiv-region town": a place that locates another is not a side.
+    (
+        "Albany signed a friendship memorandum with Bucha, the Kyiv-region town, and ended its sister-city tie.",
+        {(("Albany", "US"), ("Bucha", "UA"))},
+    ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",
