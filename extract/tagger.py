@@ -44,7 +44,7 @@ def _doc_hub(
     mentions of a place the text names; ties go to the one named more often in twinning sentences, then to the one
     named first."""
     counts = Counter(side(p) for _, p, _ in places)
-    if dateline in counts:
+    if dateline is not None and dateline in counts:
         counts[dateline] += 2  # the home of a local news text, even when its partner is named more often
     in_cues = Counter(side(p) for _, p, i in places if i in cue_sentences)
     first: dict[tuple[str, str], tuple[int, Place]] = {}

