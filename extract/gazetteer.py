@@ -75,9 +75,9 @@ def _place(row: list[str]) -> Place:
 
 def _rank(surface: str, cands: list[Place]) -> tuple[Place, ...]:
     """Candidates of one surface, best first: a place whose own name is the surface beats one reached through an
-    alias (Stavropol city vs Krai); a small town never competes with a bigger place of the same name."""
-    big = [p for p in cands if "small" not in p.flags] or cands
-    return tuple(sorted(big, key=lambda p: (p.name != surface, -p.rank)))
+    alias (Stavropol city vs Krai); small towns come last (the tagger keeps them only when a qualifier names
+    them: "Moscow, Idaho")."""
+    return tuple(sorted(cands, key=lambda p: ("small" in p.flags, p.name != surface, -p.rank)))
 
 
 PairKey = tuple[tuple[str, str], tuple[str, str]]

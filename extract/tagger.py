@@ -124,6 +124,23 @@ def _next_anchor(
     return None, False
 
 
+def _one_sense(
+    text: str, resolved: list[tuple[Located, Place, int]]
+) -> list[tuple[Located, Place, int]]:
+    """One sense per text: a bare mention takes the reading that a qualifier ("Birmingham, Alabama", "Moscow,
+    Idaho") gave the same name earlier in the text."""
+    sense: dict[str, Place] = {}
+    out = []
+    for loc, p, i in sorted(resolved, key=lambda x: x[0].start):
+        name = text[loc.start : loc.end]
+        if loc.qualified:
+            sense.setdefault(name, p)
+        elif name in sense and any(side(c) == side(sense[name]) for c in loc.candidates):
+            p = sense[name]
+        out.append((loc, p, i))
+    return out
+
+
 def _collect(text: str) -> list[Hit]:
     """Hits over all context sentences of the text."""
     sentences = split_sentences(text)
@@ -140,6 +157,7 @@ def _collect(text: str) -> list[Hit]:
         for i, locs in by_sentence.items()
         for loc in locs
     ]
+    resolved = _one_sense(text, resolved)
     hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, _dateline(text))
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break

@@ -206,6 +206,8 @@ def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
         top = cands[0]
         if context[f"{top.country}:{top.admin1}"] == 0 and context[top.country] == 0:
             for c in cands[1:]:
+                if "small" in c.flags:
+                    break  # a small homonym never beats a bigger place without its own qualifier
                 if context[f"{c.country}:{c.admin1}"] or (context[c.country] and c.country != "US"):
                     return c
     return cands[0]

@@ -100,6 +100,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Albany signed a friendship memorandum with Bucha, the Kyiv-region town, and ended its sister-city tie.",
         {(("Albany", "US"), ("Bucha", "UA"))},
     ),
+    # One sense per text: the reading a qualifier gave a name holds for its later bare mentions.
+    (
+        ("Birmingham, Alabama: Sister Cities. Birmingham signed a sister city agreement with Hitachi in 1982. "
+        "Birmingham also counts Anshan among its sister cities."),
+        {(("Birmingham", "US"), ("Hitachi", "JP")), (("Anshan", "CN"), ("Birmingham", "US"))},
+    ),
+    (
+        "Moscow, Idaho, became a sister city of Villarrica, Paraguay. Moscow volunteers visited Villarrica.",
+        {(("Moscow", "US"), ("Villarrica", "PY"))},
+    ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",

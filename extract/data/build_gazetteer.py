@@ -361,11 +361,23 @@ def is_common_word(surface: str, lang: str) -> bool:
     return " " not in surface and zipf_frequency(surface.lower(), lang) >= COMMON_ZIPF
 
 
-def drop_common_words(r: dict, ru: list[str]) -> tuple[set[str], list[str]]:
-    """English/Russian surfaces of a small town or an ISO region without the ones that are frequent words."""
+def drop_common_words(r: dict, ru: list[str], names: set[str]) -> tuple[set[str], list[str]]:
+    """English/Russian surfaces of a small town or an ISO region without the ones that are frequent words; the
+    name of a bigger place is a name, not a word (Moscow, Idaho keeps "Moscow")."""
     if not r["flags"] & {"small", "iso"}:
         return r["en"], ru
-    return {s for s in r["en"] if not is_common_word(s, "en")}, [s for s in ru if not is_common_word(s, "ru")]
+    en = {s for s in r["en"] if s in names or not is_common_word(s, "en")}
+    return en, [s for s in ru if s in names or not is_common_word(s, "ru")]
+
+
+def big_names(rows: dict[str, dict]) -> set[str]:
+    """Surfaces of the places that are not small towns or ISO regions: names in their own right."""
+    return {
+        s
+        for r in rows.values()
+        if not r["flags"] & {"small", "iso"}
+        for s in {*r["en"], *r["ru"], r["name"]}
+    }
 
 
 def proper_surfaces(forms: set[str] | list[str]) -> list[str]:
@@ -384,11 +396,12 @@ def main() -> None:
     english_names(rows)
     mark_known(rows)
     mark_small(rows)
+    names = big_names(rows)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
         for key, r in sorted(rows.items()):
             ru = sorted({f for name in r["ru"] for f in ru_forms(name)})
             ru = sorted(set(ru) | {f.replace("ё", "е").replace("Ё", "Е") for f in ru})  # texts often drop the dots
-            en, ru = drop_common_words(r, ru)
+            en, ru = drop_common_words(r, ru, names)
             out.write(
                 "\t".join(
                     str(x)
