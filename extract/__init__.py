@@ -5,8 +5,8 @@ from extract.models import Body, Pair
 __all__ = ["Body", "Pair", "extract_body", "tag_pairs"]
 
 
-def __getattr__(name: str):  # noqa: ANN202 - lazy: importing trafilatura costs ~0.5 s
-    """Load the heavy stage functions on first use."""
+def __getattr__(name: str) -> object:
+    """Load the heavy stage functions on first use (importing trafilatura costs ~0.5 s)."""
     if name == "extract_body":
         from extract.body import extract_body
 
