@@ -10,6 +10,8 @@ from pathlib import Path
 
 import ahocorasick_rs
 
+from extract import patterns as P
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -130,6 +132,29 @@ def _bounded(text: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _surface_index() -> dict[str, int]:
+    """Surface -> its index in the gazetteer (for names built from text, not found by the automaton)."""
+    return {s: i for i, s in enumerate(load().surfaces)}
+
+
+def _shared_heads(text: str, taken: set[int]) -> list[Mention]:
+    """The first region of "Ленинградской и Минской областями": its adjective with the singular head noun."""
+    out = []
+    for m in P.SHARED_HEAD.finditer(text):
+        head = next(k for k in P.HEAD_SINGULAR if m.group(3).startswith(k))
+        for group, end in ((1, m.end(1)), (2, m.end())):  # the second adjective keeps its plural head noun
+            if m.start(group) in taken:
+                continue
+            for noun in P.HEAD_SINGULAR[head]:
+                idx = _surface_index().get(f"{m.group(group)} {noun}")
+                if idx is not None:
+                    surface = text[m.start(group) : end]
+                    out.append(Mention(m.start(group), end, surface, load().by_surface[idx]))
+                    break
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """All whole-word place mentions in `text`, left to right, non-overlapping."""
     gaz = load()
@@ -137,6 +162,9 @@ def find_mentions(text: str) -> list[Mention]:
     for idx, start, end in gaz.automaton.find_matches_as_indexes(text, overlapping=False):
         if _bounded(text, start, end):
             out.append(Mention(start, end, text[start:end], gaz.by_surface[idx]))
+    if "и" in text and P.CYRILLIC_RE.search(text):
+        covered = {i for m in out for i in range(m.start, m.end)}
+        out = sorted(out + _shared_heads(text, covered), key=lambda m: m.start)
     return out
 
 

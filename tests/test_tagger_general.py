@@ -93,7 +93,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     (
         ("Тверская и Гомельская области развивают побратимские связи: Ржев и Жлобин подписали соглашение "
         "о побратимстве в 2019 году, а Торжок и Лида – в 2021-м."),
-        {(("Rzhev", "RU"), ("Zhlobin", "BY")), (("Lida", "BY"), ("Torzhok", "RU"))},
+        {
+            (("Rzhev", "RU"), ("Zhlobin", "BY")),
+            (("Lida", "BY"), ("Torzhok", "RU")),
+            (("Gomel Oblast", "BY"), ("Tver Oblast", "RU")),
+        },
     ),
     # "the Kyiv-region town": a place that locates another is not a side.
     (
@@ -110,6 +114,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Moscow, Idaho, became a sister city of Villarrica, Paraguay. Moscow volunteers visited Villarrica.",
         {(("Moscow", "US"), ("Villarrica", "PY"))},
     ),
+    # A head noun shared by two adjectives: «Ленинградской и Минской областями».
+    (
+        "Соглашение о побратимстве между Ленинградской и Минской областями подписано в 2015 году.",
+        {(("Leningrad Oblast", "RU"), ("Minsk Oblast", "BY"))},
+    ),
+    (
+        "Партнёрами Новосибирской области являются Павлодарская область (Казахстан) и Минская область (Беларусь).",
+        {(("Novosibirsk Oblast", "RU"), ("Pavlodar Oblast", "KZ")), (("Minsk Oblast", "BY"), ("Novosibirsk Oblast", "RU"))},
+    ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",
@@ -117,6 +130,7 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
 ]
 NEAR_MISSES: list[str] = [
+    "Гостиница «Москва» и отель «Пекин» в Москве стали партнёрами форума.",
     # Route stops, proposals and failed talks are not pairs.
     "Депутаты предложили найти побратима. Подходящими кандидатами могли бы стать Цзиньчжоу или Даньдун.",
     "В 2019 году Бердск обсуждал побратимство с казахстанским Экибастузом, но дальше переписки дело не пошло.",
