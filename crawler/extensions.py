@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Spider, signals
 
 from crawler.spiders.base import STAT, NewsSpider
-from store.db import SourceStats, known_urls, mark_seen, open_db, utc_now
+from store.db import SourceStats, dead_link_urls, known_urls, mark_seen, open_db, record_dead_links, utc_now
 
 if TYPE_CHECKING:
     from typing import Self
@@ -66,18 +66,20 @@ class RunLedger:
         if isinstance(spider, NewsSpider) and spider.incremental:
             db = open_db(self.db_path)
             try:
-                spider.known_urls = frozenset(known_urls(db, spider.name))
+                # Dead links count as known: not asked again, and a listing page of them ends paging.
+                spider.known_urls = frozenset(known_urls(db, spider.name) | dead_link_urls(db, spider.name))
             finally:
                 db.close()
             spider.logger.info("%d known %s articles in %s", len(spider.known_urls), spider.name, self.db_path)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        """Move `last_seen` of listed-but-not-refetched articles; write this source's counts as JSON."""
-        listed_known = getattr(spider, "listed_known", set())
-        if listed_known:
+        """Move `last_seen` of listed-but-not-refetched articles, remember dead links; write the counts as JSON."""
+        listed_known, dead = getattr(spider, "listed_known", set()), getattr(spider, "dead", {})
+        if listed_known or dead:
             db = open_db(self.db_path)
             try:
                 mark_seen(db, sorted(listed_known), self.seen_at)
+                record_dead_links(db, spider.name, dead, self.seen_at)
             finally:
                 db.close()
         stats_collector: StatsCollector | None = self.crawler.stats

@@ -66,6 +66,7 @@ def save_article(
     )
     with write_txn(db):
         existing = db.execute("SELECT id, content_hash FROM articles WHERE url = ?", [url]).fetchone()
+        db.execute("DELETE FROM dead_links WHERE url = ?", [url])  # a dead link that came back is an article
         if existing is not None and existing[1] == record.article["content_hash"]:
             if fetched:
                 touch_last_seen(db, [url], seen_at)

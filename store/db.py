@@ -14,6 +14,7 @@ from store.articles import (
     save_article,
 )
 from store.connection import DatabaseLockedError, StoreError, db_path_of, open_db, require_wal, write_txn
+from store.dead_links import dead_link_urls, record_dead_links
 from store.invariants import db_invariants
 from store.records import AnalysisLike
 from store.runs import (
@@ -40,6 +41,7 @@ __all__ = [
     "close_abandoned_runs",
     "count_pages",
     "db_invariants",
+    "dead_link_urls",
     "db_path_of",
     "ensure_db_shape",
     "finish_run",
@@ -49,6 +51,7 @@ __all__ = [
     "known_urls",
     "mark_seen",
     "open_db",
+    "record_dead_links",
     "require_wal",
     "save_article",
     "source_history",

@@ -178,6 +178,16 @@ def m005_fts_external_content(db: Database) -> None:
     db.execute("DROP TABLE IF EXISTS articles_fts")  # the copy-holding index of earlier versions
 
 
+@MIGRATIONS()
+def m006_dead_links(db: Database) -> None:
+    """Create `dead_links`: listed article URLs that answered 404/410, so later runs do not ask again."""
+    db.table("dead_links").create(
+        {"url": str, "source": str, "http_status": int, "first_seen": str, "last_checked": str},
+        pk="url",
+        not_null=["source", "http_status", "first_seen", "last_checked"],
+    )
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations and return the names applied (empty on an up-to-date database)."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

@@ -93,6 +93,7 @@ def test_second_run_fetches_no_article_again_and_changes_nothing(two_runs: TwoRu
           f"(requests {len(r.requests_1)} -> {run_2[0]}; dead links asked again {len(dead_again)})")
     assert len(stored) > 50 and run_2[5] == "ok"
     assert refetched == []
+    assert dead_again == []  # a listed URL that answered 404/410 is remembered (dead_links), not asked again
     assert run_2[0] == len(r.requests_2)  # the request count in `runs` is what the replica answered
     assert run_2[1:5] == (0, 0, 0, 0)  # no article new, updated or even re-read
     assert set(r.second) == stored and first_seen_changes == 0

@@ -112,7 +112,7 @@ def db(tmp_path: Path) -> Database:
 def test_open_db_creates_tables_in_wal_and_migrations_apply_once(tmp_path: Path) -> None:
     path = tmp_path / "new" / "dir" / "t.db"
     first = open_db(path)
-    assert {"articles", "article_text", "pages", "pairs", "runs", "run_sources", "article_text_fts"} <= set(
+    assert {"articles", "article_text", "pages", "pairs", "runs", "run_sources", "dead_links", "article_text_fts"} <= set(
         first.table_names()
     )
     assert {"pairs_view", "source_health"} <= set(first.view_names())
@@ -121,7 +121,7 @@ def test_open_db_creates_tables_in_wal_and_migrations_apply_once(tmp_path: Path)
     first.close()
     second = open_db(path)
     assert apply_migrations(second) == []
-    assert second.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == applied == 5
+    assert second.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == applied == 6
     assert db_invariants(second) == []
 
 
@@ -461,3 +461,18 @@ def test_invariants_catch_fts_out_of_step_with_text(db: Database) -> None:
     db.execute("UPDATE article_text SET body = 'completely different words'")
     problems = db_invariants(db)
     assert any(p.startswith("full-text index article_text_fts does not match article_text") for p in problems)
+
+
+def test_dead_links_are_remembered_refreshed_and_forgotten_when_the_page_comes_back(tmp_path: Path) -> None:
+    """A 404 is kept with its first sighting; a re-check refreshes it; saving the URL as an article drops it."""
+    from store.db import dead_link_urls, record_dead_links
+
+    db = open_db(tmp_path / "t.db")
+    url = "https://russkiymir.ru/en/news/100001/"
+    record_dead_links(db, "russkiymir", {url: 404}, "2024-01-01T00:00:00+00:00")
+    record_dead_links(db, "russkiymir", {url: 410}, "2024-01-02T00:00:00+00:00")
+    row = db.execute("SELECT http_status, first_seen, last_checked FROM dead_links").fetchone()
+    assert row == (410, "2024-01-01T00:00:00+00:00", "2024-01-02T00:00:00+00:00")
+    assert dead_link_urls(db, "russkiymir") == {url} and dead_link_urls(db, "tass") == set()
+    save(db, url=url, source="russkiymir")
+    assert dead_link_urls(db, "russkiymir") == set()

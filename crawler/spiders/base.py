@@ -71,6 +71,7 @@ class NewsSpider(scrapy.Spider):
         self.known_urls: frozenset[str] = frozenset(known)
         self.listed: set[str] = set()  # article URLs listed this run (known ones included)
         self.listed_known: set[str] = set()  # known article URLs listed and not fetched again
+        self.dead: dict[str, int] = {}  # article URLs that answered 404/410 this run -> status
         self.last_pages: dict[str, tuple[str, ...]] = {}  # listing key → article URLs of its last page
 
     def bump(self, key: str, count: int = 1) -> None:
@@ -167,6 +168,7 @@ class NewsSpider(scrapy.Spider):
                 return
             if status in (404, 410):
                 self.bump("dead_links")
+                self.dead[request.url] = status  # remembered: later runs skip it unless --recheck
                 self.logger.info("%s: HTTP %s, dead link skipped", request.url, status)
                 return
             self.bump("errors")
