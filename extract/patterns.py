@@ -507,7 +507,11 @@ COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORE
 STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")
 LIST_WORDS = re.compile(
-    r"(?<![\w])(?:and|as well as|и|а также|" + "|".join(k.lower() for k in DEMONYMS) + r")\w*", re.IGNORECASE
+    r"(?<![\w])(?:and|as well as|и|а также|"
+    + "|".join(k.lower() for k in DEMONYMS)
+    # any Russian demonym adjective ("болгарским Пловдивом и чешским Пльзенем") separates list items too
+    + r"|[а-яё]+(?:ск|цк)(?:ий|ая|ое|им|ой|ого|ому|ую|ие|их|ими|ом))\w*",
+    re.IGNORECASE,
 )
 PARENTHESES = re.compile(r"\([^()]*\)")
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

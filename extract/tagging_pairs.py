@@ -131,10 +131,10 @@ def _center(
     if ":" in gap or not _is_enumeration_gap(gap):
         return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"
     others = {p.country for p in rest[1:]}
+    if hub is not None and all(p.country != hub.country for p in rest):
+        return hub  # a bare list of partners of the text's place ("болгарским Пловдивом и чешским Пльзенем")
     if len(others) == 1 and rest[0].country not in others:
         return rest[0]  # "between Moscow, Chicago and Los Angeles"
-    if hub is not None and all(p.country != hub.country for p in rest):
-        return hub  # a bare list of partners of the text's place
     return None
 
 

@@ -123,6 +123,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Партнёрами Новосибирской области являются Павлодарская область (Казахстан) и Минская область (Беларусь).",
         {(("Novosibirsk Oblast", "RU"), ("Pavlodar Oblast", "KZ")), (("Minsk Oblast", "BY"), ("Novosibirsk Oblast", "RU"))},
     ),
+    # Demonym adjectives separate list items: both are partners of the text's place, not of each other.
+    (
+        ("Екатеринбург и Сан-Хосе — побратимы. Екатеринбург гордится. Из европейских побратимов наиболее "
+        "стабильны связи с болгарским Пловдивом и чешским Пльзенем."),
+        {
+            (("San Jose", "US"), ("Yekaterinburg", "RU")),
+            (("Plovdiv", "BG"), ("Yekaterinburg", "RU")),
+            (("Plzeň", "CZ"), ("Yekaterinburg", "RU")),
+        },
+    ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",
