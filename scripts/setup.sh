@@ -8,7 +8,10 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; th
   "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { echo "twinwatch needs Python 3.11+; set PYTHON=python3.11 (or newer) and re-run" >&2; exit 1; }
   "$PY" -m venv .venv
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -c requirements.lock -e '.[test]'
+  # pip and setuptools are chatty even with --quiet; keep their output in a log, show it only on failure.
+  log=.venv/install.log
+  { .venv/bin/python -m pip install --quiet --upgrade pip \
+    && .venv/bin/python -m pip install --quiet -c requirements.lock -e '.[test]'; } > "$log" 2>&1 \
+    || { tail -n 40 "$log" >&2; echo "setup failed: see $log (needs access to PyPI)" >&2; exit 1; }
   echo "$want" > "$stamp"
 fi
