@@ -451,6 +451,8 @@ HEAD_SINGULAR = {
     "кра": ("край", "края", "краю", "краем", "крае"),
     "республик": ("республика", "республики", "республике", "республикой", "республику"),
 }
+# pymorphy3 word classes that are words, never names, when they open a sentence («Ровно», «Мирно»).
+RU_WORD_CLASSES = frozenset({"ADVB", "CONJ", "PRCL", "PREP", "PRED", "INTJ", "NPRO", "ADJS", "COMP", "NUMR"})
 # Sentence and paragraph splitting.
 SENTENCE_END = re.compile(r"(?<=[.!?…»\"”])\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+import pymorphy3
 
 from extract import patterns as P
 from extract.gazetteer import Mention, Place, find_mentions, is_known
@@ -45,6 +48,21 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     if i >= 0 and text[i] == "." and text[max(0, i - 4) : i + 1].split(" ")[-1] in P.PERSON_TITLES:
         return False  # "Mr. Kotaro Yamaguchi": the period ends a title, not a sentence
     return i < 0 or text[i] in "\n.!?:;"
+
+
+@lru_cache(maxsize=1)
+def _morph() -> pymorphy3.MorphAnalyzer:
+    """The Russian analyser (loaded once, only when a text needs it)."""
+    return pymorphy3.MorphAnalyzer()
+
+
+def _russian_word(text: str, m: Mention) -> bool:
+    """True for a capitalised Russian function word or adverb that opens a sentence («Ровно» = exactly, not Rivne)."""
+    if " " in m.surface or not P.CYRILLIC_RE.match(m.surface) or not _is_sentence_start(text, m.start):
+        return False
+    word = m.surface.lower()
+    # Only dictionary words: pymorphy3's guesses for foreign names (Эссен, Хэфэй) are unreliable.
+    return _morph().word_is_known(word) and _morph().parse(word)[0].tag.POS in P.RU_WORD_CLASSES
 
 
 def _institution(text: str, m: Mention) -> bool:
@@ -171,6 +189,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             or _institution(text, m)
             or _person(text, m, starts)
             or _organisation(text, m)
+            or _russian_word(text, m)
         ):
             continue  # once "Aisen Nikolaev" is a person, a later bare "Nikolaev" is the same person
         nxt = raw[i + 1] if i + 1 < len(raw) else None

@@ -133,6 +133,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Plzeň", "CZ"), ("Yekaterinburg", "RU")),
         },
     ),
+    # «Ровно» (exactly) opening a sentence is a word, not Rivne.
+    (
+        "Ровно 30 лет назад Екатеринбург и Сан-Хосе подписали соглашение о побратимстве.",
+        {(("San Jose", "US"), ("Yekaterinburg", "RU"))},
+    ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",
