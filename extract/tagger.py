@@ -81,10 +81,12 @@ def _sentence_hits(
     # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.
     explicit = s.twin or (kind == "inherited" and scope.prev_twin and s.coref and not s.partner)
     weak = {side(p) for loc, p in seq if loc.weak}
-    # Small towns are often homonyms of words and names: a twinning word in the sentence vouches for them, a list
-    # line only with a qualifier ("Chitose, Japan"; "Brandon Nakasato" is a person).
+    # Small towns are often homonyms of words and names: a twinning word in the sentence vouches for them; a list
+    # line or a sentence continuing a twinning paragraph only with a qualifier ("Chitose, Japan", "Bacolod
+    # (Philippines)"; "Brandon Nakasato" is a person).
     cued = s.twin or s.partner
-    small = {side(p) for loc, p in seq if "small" in p.flags and not cued and not (s.item and loc.qualified)}
+    listed = s.item or kind == "inherited"
+    small = {side(p) for loc, p in seq if "small" in p.flags and not cued and not (listed and loc.qualified)}
     at = {side(p): loc.start for loc, p in reversed(seq)}
     ends = {side(p): loc.end for loc, p in reversed(seq)}
 

@@ -131,7 +131,9 @@ def _center(
     if ":" in gap or not _is_enumeration_gap(gap):
         return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"
     others = {p.country for p in rest[1:]}
-    if hub is not None and all(p.country != hub.country for p in rest):
+    foreign = sum(p.country != hub.country for p in rest) if hub is not None else 0
+    # One domestic member in a longer list ("Yeongwol (Gangwon Province)") is just not a partner.
+    if hub is not None and (foreign == len(rest) or len(rest) >= 3 and foreign >= len(rest) - 1):
         return hub  # a bare list of partners of the text's place ("болгарским Пловдивом и чешским Пльзенем")
     if len(others) == 1 and rest[0].country not in others:
         return rest[0]  # "between Moscow, Chicago and Los Angeles"

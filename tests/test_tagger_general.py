@@ -138,6 +138,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Ровно 30 лет назад Екатеринбург и Сан-Хосе подписали соглашение о побратимстве.",
         {(("San Jose", "US"), ("Yekaterinburg", "RU"))},
     ),
+    # A domestic member of a partner list does not stop the list pairing with the text's place.
+    (
+        ("Bucheon has sister cities. Bucheon also keeps friendly cooperation cities:\n"
+        "Harbin (China), Bacolod (Philippines), Yeongwol (Gangwon Province), Sanya (China), Ulaanbaatar (Mongolia)\n"),
+        {
+            (("Bucheon", "KR"), ("Harbin", "CN")),
+            (("Bacolod", "PH"), ("Bucheon", "KR")),
+            (("Bucheon", "KR"), ("Sanya", "CN")),
+            (("Bucheon", "KR"), ("Ulaanbaatar", "MN")),
+        },
+    ),
     # A Russian title before a genitive place is "head of <place>", not a person.
     (
         "Глава Чебоксар Иван Петров встретил делегацию из Эгера, города-побратима Чебоксар.",
