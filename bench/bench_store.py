@@ -14,6 +14,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from extract.models import Body, Pair
 from store.db import open_db, save_article
@@ -90,6 +91,13 @@ def synthetic(i: int, rng: random.Random) -> tuple[str, bytes, Analysis]:
     )
 
 
+def save_all(db: Any, items: list[Any], sources: list[str], seen_at: str) -> None:
+    """Save each synthetic (url, raw, analysis) item with its source, as the crawl's StorePipeline does."""
+    for (url, raw, analysis), source in zip(items, sources):
+        save_article(db, url=url, source=source, fetched_url=url, http_status=200, raw=raw, encoding="utf-8",
+                     content_type="text/html", listing={}, analysis=analysis, seen_at=seen_at)  # fmt: skip
+
+
 def bench_save(path: Path, n: int) -> float:
     """Save `n` articles (one transaction each, as the crawl does) and return rows/s."""
     rng = random.Random(1)
@@ -97,36 +105,10 @@ def bench_save(path: Path, n: int) -> float:
     sources = [("tass", "embassy", "russkiymir")[i % 3] for i in range(n)]
     db = open_db(path)
     start = time.perf_counter()
-    for (url, raw, analysis), source in zip(items, sources):
-        save_article(
-            db,
-            url=url,
-            source=source,
-            fetched_url=url,
-            http_status=200,
-            raw=raw,
-            encoding="utf-8",
-            content_type="text/html",
-            listing={},
-            analysis=analysis,
-            seen_at="2024-05-02T00:00:00+00:00",
-        )
+    save_all(db, items, sources, "2024-05-02T00:00:00+00:00")
     elapsed = time.perf_counter() - start
     again = time.perf_counter()
-    for (url, raw, analysis), source in zip(items[:500], sources):  # unchanged re-save: only last_seen
-        save_article(
-            db,
-            url=url,
-            source=source,
-            fetched_url=url,
-            http_status=200,
-            raw=raw,
-            encoding="utf-8",
-            content_type="text/html",
-            listing={},
-            analysis=analysis,
-            seen_at="2024-05-03T00:00:00+00:00",
-        )
+    save_all(db, items[:500], sources, "2024-05-03T00:00:00+00:00")  # unchanged re-save: only last_seen
     unchanged = 500 / (time.perf_counter() - again)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # so the file size is the whole database
     size_mb = path.stat().st_size / 1e6
