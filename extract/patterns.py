@@ -29,8 +29,8 @@ TWIN_CUES = (
     r"st[aä]dtepartnerschaft\w*",
     r"побратим\w*",
     r"побрат\w*",
-    r"породн[её]нн\w*",
-    r"породнил\w*",
+    r"породн\w*",
+    r"brother[- ]?cit(?:y|ies)",  # machine translation of «побратим» on Russian municipal sites
     r"братск\w* (?:отношени|связ)\w*",
 )
 # Partner words: a formal partnership is a pair too, but implicit (explicit=False).
@@ -53,6 +53,46 @@ PARTNER_CUES = (
     r"соглашени\w* о (?:[\w,-]+ ){0,5}(?:сотрудничестве|партн[её]рстве|дружбе)",
     r"меморандум\w*",
     r"договор\w* о (?:сотрудничестве|дружбе)",
+)
+# Relationship words: a sentence without a twinning word that follows one states a pair only with one of these
+# ("The relationship dates from 1992", "связи с японским Саппоро"), not a mere co-mention ("thanked Brno for convoys").
+RELATION_CUES = (
+    r"relationships?",
+    r"relations",
+    r"ties",
+    r"tie",
+    r"links?",
+    r"contacts?",
+    r"cooperat\w*",
+    r"exchanges?",
+    r"delegations?",
+    r"visit\w*",
+    r"agreements?",
+    r"anniversar\w*",
+    r"friendship",
+    r"partners?",
+    r"since",
+    r"dialog\w*",
+    r"pairs?",
+    r"пар[аыу]",
+    r"in touch",
+    r"greetings?",
+    r"congratulat\w*",
+    r"поздрав\w*",
+    r"диалог\w*",
+    r"связ\w*",
+    r"отношени\w*",
+    r"контакт\w*",
+    r"сотруднич\w*",
+    r"обмен\w*",
+    r"делегаци\w*",
+    r"визит\w*",
+    r"соглашени\w*",
+    r"годовщин\w*",
+    r"лет\w*",
+    r"дружб\w*",
+    r"партн[её]р\w*",
+    r"с \d{4}",
 )
 # Near misses: a sentence about these is not a twinning statement unless it also has a twinning word.
 NEAR_MISS_CUES = (
@@ -120,6 +160,9 @@ GOVERNMENT_CUES = (
 PROPOSAL_CUES = (
     r"(?:could|can|may|might|would|should) (?:become|be)(?: \w+)? (?:sister|twin)",
     r"ready to become",
+    r"(?:wants?|wanted|hopes?|hoped|plans?|planned|seeks?|sought|aims?|intends?|would like)(?: \w+)? to (?:become|establish|form|sign)",
+    r"exploratory",
+    r"(?:хотят|хочет|планиру\w+|намерен\w*|намерева\w+) (?:\w+ )?(?:стать|установить|подписать)",
     r"propos\w*",
     r"suggest\w*",
     r"consider(?:ing|s)? (?:becoming|establishing)",
@@ -288,11 +331,40 @@ PLACE_NOUNS = (
     "Partnership",
     "Area",
     "Metropolitan",
+    # Newspapers named after their town ("Sitka Sentinel", "The Lowell Sun"): the town, not a first name.
+    "Sentinel",
+    "Times",
+    "Herald",
+    "Tribune",
+    "Post",
+    "News",
+    "Gazette",
+    "Daily",
+    "Observer",
+    "Journal",
+    "Record",
+    "Chronicle",
+    "Press",
+    "Sun",
+    "Star",
+    "Courier",
+    "Review",
+    "Register",
+    "Bulletin",
+    "Dispatch",
+    "Telegraph",
+    "Standard",
     "Город",
     "Области",
     "Область",
     "Край",
     "Края",
+)
+# Words right before a name that show it is used as a place ("between Vologda and …", "в Печорах"): such a use
+# keeps the name a place even where another mention of it looked like a person's name ("Dynamo Vologda").
+PLACE_PREPOSITIONS = frozenset(
+    "in of from to with and between near at for visit visited visiting "
+    "в во из с со и между к ко под около".split()
 )
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
 TWIN_CITIES_METRO = re.compile(
@@ -503,6 +575,7 @@ TWIN_RE = compile_ci(*TWIN_CUES)
 PARTNER_RE = compile_ci(*PARTNER_CUES)
 NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
 PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
+RELATION_RE = re.compile(r"(?<![\w])" + words(*RELATION_CUES) + r"(?![\w])", re.IGNORECASE)
 NEGATION_RE = compile_ci(*NEGATION_CUES)
 GOVERNMENT_RE = compile_ci(*GOVERNMENT_CUES)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)

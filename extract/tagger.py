@@ -77,7 +77,11 @@ def _sentence_hits(
     seq = drop_enclosing_regions(seq)
     pairs, used = structural(text, seq, scope.hub, s.twin)
     n_structural = len(pairs)
-    pairs += hub_pairs(text, seq, used, s, scope)
+    if kind != "inherited" or s.coref or s.item or s.terse or s.related or s.status or s.partner:
+        pairs += hub_pairs(text, seq, used, s, scope)
+    elif n_structural < 2:
+        return []  # a co-mention after a twinning sentence ("Kharkiv thanked Brno for convoys") claims no tie;
+        # a list of pairs ("The most active are X and Y, Z and W") still states them
     # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.
     explicit = s.twin or (kind == "inherited" and scope.prev_twin and s.coref and not s.partner)
     weak = {side(p) for loc, p in seq if loc.weak}
@@ -164,8 +168,11 @@ def _collect(text: str) -> list[Hit]:
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
+    proposed = False  # the twinning context was opened by a proposal ("wants Bend to become a sister city of …")
     for s in sentences:
         kind = ctx.get(s.index)
+        if kind == "own":
+            proposed = s.proposal and s.status is None
         if kind is None or s.index not in by_sentence:
             last = None if s.index in by_sentence else last
             continue
@@ -179,6 +186,8 @@ def _collect(text: str) -> list[Hit]:
             prev_place=next(iter(before.values())) if len(before) == 1 else None,
         )
         found = _sentence_hits(text, s, kind, seq, scope)
+        if kind == "inherited" and proposed:
+            found = [h for h in found if is_known(h.a, h.b)]  # what follows a proposal is still only proposed
         hits += found
         last, strong = _next_anchor(found, last, seq, text[s.start : s.end])
     return hits

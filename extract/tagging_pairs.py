@@ -127,6 +127,9 @@ def _center(
     if len(rest) < 2:
         return None
     first, second = rest_seq[0][0], rest_seq[1][0]
+    head = text[sentence.start : first.start]
+    if hub is not None and ":" in head and (P.TWIN_RE.search(head) or P.PARTNER_RE.search(head)):
+        return hub  # "Города-партнёры: Ангарск (Россия), Минск (Беларусь)": a heading before a list of partners
     gap = text[first.end : second.start]
     if ":" in gap or not _is_enumeration_gap(gap):
         return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"

@@ -162,8 +162,9 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     consumed: set[int] = set()
     person_at = {m.start for m in raw if m.candidates[0].level == "city" and _person(text, m, starts)}
     persons: dict[str, int] = {}  # surface -> where it is first a person's name
+    as_place = {m.surface for m in raw if _prev_word(text, m.start).lower() in P.PLACE_PREPOSITIONS}
     for m in raw:
-        if m.start in person_at and not m.candidates[0].flags & {"curated", "known"}:
+        if m.start in person_at and not m.candidates[0].flags & {"curated", "known"} and m.surface not in as_place:
             persons.setdefault(m.surface, m.start)
     for i, m in enumerate(raw):
         top = m.candidates[0]

@@ -17,6 +17,7 @@ class Sentence:
     start: int
     end: int
     chunk: str  # text[start:end]
+    line: bool = False  # the sentence is a whole line of the text (a list entry, a heading, a table row)
 
     @cached_property
     def twin(self) -> bool:
@@ -27,6 +28,11 @@ class Sentence:
     def partner(self) -> bool:
         """A formal partnership word (partner city, cooperation agreement, дружественные связи…)."""
         return bool(P.PARTNER_RE.search(P.TWIN_CITIES_METRO.sub(" ", self.chunk)))
+
+    @cached_property
+    def related(self) -> bool:
+        """A relationship word (ties, relations, delegation, связи, отношения…)."""
+        return bool(P.RELATION_RE.search(self.chunk))
 
     @cached_property
     def near_miss(self) -> bool:
@@ -57,7 +63,13 @@ class Sentence:
     def item(self) -> bool:
         """A list line: short ("Whitby, England Representative", a table cell) or bulleted ("・Halifax (Canada) - …")."""
         short = len(self.chunk) <= 60 and not self.chunk.endswith((".", "!", "?"))
-        return short or bool(P.BULLET_START.match(self.chunk))
+        # A line of few lowercase words is a list entry even with a final period ("Юджин (США) — с 1988 г.").
+        return short or (self.line and len(self.chunk) <= 100 and self.terse) or bool(P.BULLET_START.match(self.chunk))
+
+    @property
+    def terse(self) -> bool:
+        """Few lowercase words: a list or table row of names ("Цзинань (Китай); Линц (Австрия); …")."""
+        return len(P.LOWER_WORD.findall(self.chunk)) <= 4
 
 
 def _ends_with_abbreviation(text: str, pos: int) -> bool:
@@ -100,7 +112,8 @@ def split_sentences(text: str) -> list[Sentence]:
             b -= 1
         if a >= b:
             continue
-        out.append(Sentence(index=len(out), start=a, end=b, chunk=text[a:b]))
+        line = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] in "\r\n")
+        out.append(Sentence(index=len(out), start=a, end=b, chunk=text[a:b], line=line))
     return out
 
 
@@ -122,6 +135,8 @@ def contexts(sentences: list[Sentence], with_places: set[int], window: int = 3) 
             out[s.index] = "inherited"
         elif s.partner:
             out[s.index] = "partner"
+            if s.chunk.rstrip().endswith(":"):
+                left = window  # "Partner cities:" heads a list of partners
         if not s.twin and s.index in with_places and not s.item:
             left -= 1  # list lines do not use up the window: a list under a heading is one statement
     return out

@@ -1,0 +1,87 @@
+"""Table-driven phrases for the general rules of the third tagger round (our own sentences, English and Russian):
+list lines and list headings, machine-translated cues, newspaper names, proposals that open a paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.tagger import tag_pairs
+
+Side = tuple[str, str]
+
+# (text, expected set of unordered ((name, country), (name, country)) pairs)
+POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
+    # «Побратим» machine-translated as "brother-city"; every form of «породнён».
+    ("Tver and Osnabrück have been brother-cities since 1991.", {(("Osnabrück", "DE"), ("Tver", "RU"))}),
+    ("Ярославль породнён с французским Пуатье с 1970 года.", {(("Poitiers", "FR"), ("Yaroslavl", "RU"))}),
+    # List lines with a final period ("— с 1988 г.") are list entries of the heading above them.
+    (
+        "Иркутск поддерживает побратимские связи с городами мира:\nШэньян (КНР) — с 1992 г.\n"
+        "Канадзава (Япония) — с 1967 г.\nПфорцхайм (Германия) — с 1990 г.\nУлан-Батор (Монголия) — с 1970 г.",
+        {
+            (("Irkutsk", "RU"), ("Shenyang", "CN")),
+            (("Irkutsk", "RU"), ("Kanazawa", "JP")),
+            (("Irkutsk", "RU"), ("Pforzheim", "DE")),
+            (("Irkutsk", "RU"), ("Ulaanbaatar", "MN")),
+        },
+    ),
+    # A partnership heading ending with a colon heads a list, as a twinning heading does.
+    (
+        "Partner cities of Jena\nThe City of Jena cultivates partnerships with many cities.\nPartner cities:\n"
+        "Aubervilliers (France), since 1973\nPorto Alegre (Brazil), since 2001\nErlangen (Germany), since 1987",
+        {(("Aubervilliers", "FR"), ("Jena", "DE")), (("Jena", "DE"), ("Porto Alegre", "BR"))},
+    ),
+    # "Partner cities: A (own country), B (abroad)": the heading's list belongs to the text's place.
+    (
+        "Иркутск развивает международные связи. Иркутск открыт миру.\n"
+        "Города-партнёры: Ангарск (Россия), Минск (Республика Беларусь) — соглашение о сотрудничестве 2012 г.",
+        {(("Irkutsk", "RU"), ("Minsk", "BY"))},
+    ),
+    # After a twinning sentence a relationship word, or a list of pairs, still states a pair.
+    (
+        "Kharkiv has many sister cities. Kharkiv keeps close contacts with Bologna.",
+        {(("Bologna", "IT"), ("Kharkiv", "UA"))},
+    ),
+    (
+        "Many cities are twinned. The most active are Novorossiysk and Gainesville, Khabarovsk and Portland.",
+        {(("Gainesville", "US"), ("Novorossiysk", "RU")), (("Khabarovsk", "RU"), ("Portland", "US"))},
+    ),
+    # A newspaper named after its town does not make the town a person's first name for the rest of the text.
+    (
+        "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
+        "other sister cities, Nemuro in Japan and Kristiansund in Norway.",
+        {(("Nemuro", "JP"), ("Sitka", "US")), (("Kristiansund", "NO"), ("Sitka", "US"))},
+    ),
+    # A name used after a preposition stays a place even where another mention looked like a person's name.
+    (
+        "Dynamo Vologda hosted a team from Sweden. In Vologda the twin-town ties with Kouvola, Finland, go back to 1976.",
+        {(("Kouvola", "FI"), ("Vologda", "RU"))},
+    ),
+]
+
+NEAR_MISSES: list[str] = [
+    # A proposal opens the paragraph: what follows is still only proposed.
+    (
+        "A volunteer committee wants Bend to become a sister city of Karakol, a town in Kyrgyzstan. "
+        "No agreement has been drafted, and the city has not contacted officials in Karakol."
+    ),
+    "Жители Печор хотят стать побратимами финского Савонлинна, но соглашение пока не готовилось.",
+    # A colon after a heading without a twinning word does not make a list of partners ("Also interesting: …").
+    "Erlangen keeps its twin towns. Erlangen is proud.\nAlso interesting: Munich hosts a fair with guests from Krakow and Erlangen.",
+    # A co-mention after a twinning sentence claims no tie without a relationship word.
+    "Kharkiv said it would strengthen ties with its sister cities. Kharkiv also thanked Bologna and Brno for convoys.",
+    "Харьков поблагодарил города-побратимы. Харьков также благодарит Болонью и Брно за гуманитарные конвои.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVES, ids=[t[:40] for t, _ in POSITIVES])
+def test_positive_phrase(text: str, expected: set[tuple[Side, Side]]) -> None:
+    """Exactly the expected pairs are found."""
+    got = {tuple(sorted(((p.a, p.a_country), (p.b, p.b_country)))) for p in tag_pairs(text)}
+    assert got == {tuple(sorted(pair)) for pair in expected}
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES, ids=[t[:40] for t in NEAR_MISSES])
+def test_near_miss_phrase(text: str) -> None:
+    """No pair at all."""
+    assert tag_pairs(text) == []
