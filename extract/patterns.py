@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
 
 def words(*tokens: str) -> str:
@@ -173,6 +175,9 @@ PROPOSAL_CUES = (
     r"кандидат\w*",
     r"discuss(?:ed|es|ing)? (?:\w+ )?(?:twinning|sister|becoming)",
     r"обсужда\w*",
+    r"(?:договорились|решили|намерены|планируют) обсудить",
+    r"обсуд\w* возможн\w*",
+    r"возможн\w* (?:установлени|подписани)\w*",
     r"предлож\w*",
     r"предлага\w*",
 )
@@ -394,7 +399,8 @@ QUALIFIER_GAP = re.compile(
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
 # "Sergiev Posad near Moscow", "столицы Приморья"), not a side of a pair.
 LOCATOR_BEFORE = re.compile(
-    r"(?:\bnear|\boutside|\bнедалеко от|\bблиз|\bпод|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in)\s*$",
+    r"(?:\bnear|\boutside|\b(?:based|headquartered|located|registered) in|\bнедалеко от|\bблиз|\bпод"
+    r"|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in)\s*$",
     re.IGNORECASE,
 )
 # "Besides Vladivostok they include …", «Помимо Билефельда, партнёрами … являются»: one more list member, not the center.
@@ -477,32 +483,16 @@ STATE_ABBREVIATIONS = {
 STATE_ABBREV_RE = re.compile(
     r"^\s*[,(]\s*(" + "|".join(re.escape(k) for k in STATE_ABBREVIATIONS) + r")(?![\w])"
 )
-# Demonyms that qualify the next place ("the Russian city of Stavropol", "китайским Хэфэем").
-DEMONYMS = {
-    "Russian": "RU",
-    "American": "US",
-    "Japanese": "JP",
-    "Chinese": "CN",
-    "German": "DE",
-    "Ukrainian": "UA",
-    "Mexican": "MX",
-    "Costa Rican": "CR",
-    "British": "GB",
-    "English": "GB",
-    "French": "FR",
-    "российск": "RU",
-    "русск": "RU",
-    "американск": "US",
-    "китайск": "CN",
-    "немецк": "DE",
-    "японск": "JP",
-    "узбекск": "UZ",
-    "белорусск": "BY",
-    "иранск": "IR",
-    "украинск": "UA",
-    "австрийск": "AT",
-    "греческ": "GR",
-}
+# Demonyms that qualify the next place ("the Russian city of Stavropol", "китайским Хэфэем"): data/demonyms.csv.
+def _demonyms() -> dict[str, str]:
+    """Country adjective (English word or Russian stem) -> ISO country code."""
+    path = Path(__file__).resolve().parent / "data" / "demonyms.csv"
+    with open(path, encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {r["word"]: r["country"] for r in rows}
+
+
+DEMONYMS = _demonyms()
 DEMONYM_BEFORE = re.compile(
     r"(?<![\w])("
     + "|".join(sorted(DEMONYMS, key=len, reverse=True))
@@ -512,6 +502,19 @@ DEMONYM_BEFORE = re.compile(
 # A bulleted line ("・Vladivostok (Russia) - Sister City 1992.", "- Okayama, Japan (2002)"): a list item however long.
 BULLET_START = re.compile(r"^\s*[•・*▪►‣◦\-–—]\s*")
 # A news dateline naming where the text is written: "ROCHESTER, N.Y. — ", "TACOMA — ", "ХАБАРОВСК, 3 мая —".
+# Links to other stories ("RELATED: …", "Read also: …", «Читайте также: …»): their places are not the text's partners.
+READ_ALSO = re.compile(
+    r"^\W*(?:related|read (?:also|more|next)|see also|also interesting|more on this|читайте (?:также|тоже)|"
+    r"смотрите также|по теме)\b",
+    re.IGNORECASE,
+)
+# A twinning word right before the one place of a sentence ("стал побратимом Курска", "a sister city of Kursk"): the
+# other side is the sentence's own subject, not the text's place.
+TWIN_COMPLEMENT = re.compile(
+    r"(?:sister[- ]?cit(?:y|ies)|twin[- ]?(?:town|city)|twinned|побратим\w*)\s+(?:(?:of|with|to|с|со)\s+)?"
+    r"(?:[a-zа-яё]+(?:ым|им|ой|ого|ему|ому|ская|ский|ское|ской|ского|скому|ским)\s+)?$",
+    re.IGNORECASE,
+)
 DATELINE = re.compile(r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?\s+[—–]\s")
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".
 SHARED_HEAD = re.compile(

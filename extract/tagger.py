@@ -75,7 +75,7 @@ def _sentence_hits(
 ) -> list[Hit]:
     """All pairs stated in one context sentence."""
     seq = drop_enclosing_regions(seq)
-    pairs, used = structural(text, seq, scope.hub, s.twin)
+    pairs, used = structural(text, seq, scope.hub, s.twin, s.coref)
     n_structural = len(pairs)
     if kind != "inherited" or s.coref or s.item or s.terse or s.related or s.status or s.partner:
         pairs += hub_pairs(text, seq, used, s, scope)
@@ -112,13 +112,16 @@ def _sentence_hits(
 
 
 def _next_anchor(
-    found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]], chunk: str
+    found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]], s: Sentence
 ) -> tuple[Place | None, bool]:
     """The place a following sentence may refer back to, and whether it heads a list: the side shared by several
     pairs or a heading that ends with a colon ("Perm is twinned with:") head lists; a single pair's first-named
     side (its subject) is only a coreference target ("The Florida city is also twinned with …")."""
     if not found:
-        return (seq[0][1], True) if len(seq) == 1 and chunk.rstrip().endswith(":") else (None, False)
+        # "Perm is twinned with:" heads a list; "Volgograd has twenty twin towns." is what the next sentence is about
+        if len(seq) == 1 and (s.twin or s.chunk.rstrip().endswith(":")):
+            return seq[0][1], s.chunk.rstrip().endswith(":")
+        return None, False
     sides = [{side(h.a), side(h.b)} for h in found]
     if last is not None and all(side(last) in x for x in sides):
         return last, True
@@ -179,9 +182,10 @@ def _collect(text: str) -> list[Hit]:
         seq = [(loc, p) for loc, p, i in resolved if i == s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or side(x[1]) != side(seq[k - 1][1])]
         before = {side(p): p for _, p, i in resolved if i == s.index - 1}
+        linked = bool(P.READ_ALSO.match(s.chunk))  # a link to another story: its places are not ours
         scope = Scope(
-            hub=hub or last,
-            item_hub=hub or (last if strong else None),
+            hub=None if linked else hub or last,
+            item_hub=None if linked else hub or (last if strong else None),
             prev_twin=s.index > 0 and sentences[s.index - 1].twin,
             prev_place=next(iter(before.values())) if len(before) == 1 else None,
         )
@@ -189,7 +193,7 @@ def _collect(text: str) -> list[Hit]:
         if kind == "inherited" and proposed:
             found = [h for h in found if is_known(h.a, h.b)]  # what follows a proposal is still only proposed
         hits += found
-        last, strong = _next_anchor(found, last, seq, text[s.start : s.end])
+        last, strong = _next_anchor(found, last, seq, s)
     return hits
 
 

@@ -53,7 +53,7 @@ def _isolated(text: str, seq: Seq, k: int) -> bool:
 
 
 def structural(
-    text: str, seq: Seq, hub: Place | None, twin: bool = False
+    text: str, seq: Seq, hub: Place | None, twin: bool = False, coref: bool = False
 ) -> tuple[list[tuple[Place, Place]], set[int]]:
     """Pairs stated by structure: "X–Y", "X/Y", "X with its sister city Y", lists of "X and Y, Z and W", and a
     lone "X and Y" (unless both are partners of the text's main place: "magnificent Barcelona and Paris")."""
@@ -87,6 +87,8 @@ def structural(
             if parallel
             or hub is None
             or side(hub) in (side(seq[k][1]), side(seq[k + 1][1]))
+            # "The first twinned pair were Tashkent and Seattle": a twinning sentence naming only the two of them
+            or (twin and not coref and len(seq) == 2 and side(hub) not in {side(p) for _, p in seq})
             or is_known(seq[k][1], seq[k + 1][1])
         ]
     for k in chained:
@@ -123,7 +125,16 @@ def _center(
         if sentence.coref and (sentence.twin or sentence.partner or scope.prev_twin):
             # "its sister city", or a pronoun right after a twinning sentence: the place just named, else the hub
             return _referent(seq[0][1], scope.prev_place, hub)
-        return scope.item_hub if sentence.item else None
+        if sentence.item:
+            return scope.item_hub
+        if P.TWIN_COMPLEMENT.search(text[max(0, seq[0][0].start - 60) : seq[0][0].start]):
+            return None  # "…стал побратимом Курска": the twin is the sentence's subject, which it does not name
+        if sentence.twin or sentence.partner or (sentence.related or sentence.terse) and seq[0][0].qualified:
+            # "Среди первых – французский Дижон", "связи с японским Саппоро": the one place named is a partner of
+            # the place the paragraph is about (with a relationship word only, when a demonym or country qualifies it:
+            # "cooperating with the Houston City Council" is not a partnership)
+            return _referent(seq[0][1], scope.prev_place, hub)
+        return None
     if len(rest) < 2:
         return None
     first, second = rest_seq[0][0], rest_seq[1][0]

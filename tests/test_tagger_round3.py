@@ -46,6 +46,25 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Many cities are twinned. The most active are Novorossiysk and Gainesville, Khabarovsk and Portland.",
         {(("Gainesville", "US"), ("Novorossiysk", "RU")), (("Khabarovsk", "RU"), ("Portland", "US"))},
     ),
+    # One qualified place in a twinning paragraph is a partner of the place the paragraph is about.
+    (
+        "Сегодня у Волгограда более двадцати побратимов. Среди первых – французский Дижон (1959).",
+        {(("Dijon", "FR"), ("Volgograd", "RU"))},
+    ),
+    (
+        "У Новосибирска 14 городов-побратимов. Наиболее активно развиваются связи с японским Саппоро.",
+        {(("Novosibirsk", "RU"), ("Sapporo", "JP"))},
+    ),
+    (
+        "Düsseldorf has gone further. The council voted in April to suspend cooperation with Moscow, a partner city.",
+        {(("Düsseldorf", "DE"), ("Moscow", "RU"))},
+    ),
+    # "X and Y" alone in a twinning sentence that does not name the text's place: the two of them.
+    (
+        "Moscow has many partners. Moscow is big. The first pair of twinned cities of the USSR and the USA were "
+        "Tashkent and Seattle.",
+        {(("Seattle", "US"), ("Tashkent", "UZ"))},
+    ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
         "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
@@ -68,6 +87,17 @@ NEAR_MISSES: list[str] = [
     "Жители Печор хотят стать побратимами финского Савонлинна, но соглашение пока не готовилось.",
     # A colon after a heading without a twinning word does not make a list of partners ("Also interesting: …").
     "Erlangen keeps its twin towns. Erlangen is proud.\nAlso interesting: Munich hosts a fair with guests from Krakow and Erlangen.",
+    # The twin named right after the twinning word belongs to the sentence's own (unnamed) subject.
+    (
+        "Фэрбенкс давно дружит с Якутском. Фэрбенкс ждёт гостей. Ранее родной город колумбийских наемников "
+        "стал побратимом Курска."
+    ),
+    # A relationship word alone does not make an unqualified place a partner.
+    "Moscow has sister cities. Moscow is big. The Russian capital is also cooperating with the Houston City Council.",
+    # Links to other stories, business partners "based in" a town, talks about a possible twinning.
+    "Tula and its twin towns. Tula is big.\nRELATED: Schenectady's Ukrainian church marks anniversary",
+    "Murmansk signed a partnership agreement with a shipping firm based in Kirkenes.",
+    "Владивосток и китайский Далянь договорились обсудить возможное установление побратимских связей.",
     # A co-mention after a twinning sentence claims no tie without a relationship word.
     "Kharkiv said it would strengthen ties with its sister cities. Kharkiv also thanked Bologna and Brno for convoys.",
     "Харьков поблагодарил города-побратимы. Харьков также благодарит Болонью и Брно за гуманитарные конвои.",
