@@ -168,6 +168,7 @@ PROPOSAL_CUES = (
     r"propos\w*",
     r"suggest\w*",
     r"consider(?:ing|s)? (?:becoming|establishing)",
+    r"consider\w* [^.;]{1,60} as (?:a |an |its |their )?(?:first |new |next )?(?:sister|twin|partner)",
     r"poll\w*",
     r"(?:может|могут|готов\w*) стать",
     r"могл\w* бы стать",
@@ -481,7 +482,7 @@ STATE_ABBREVIATIONS = {
     "DC": "DC",
 }
 STATE_ABBREV_RE = re.compile(
-    r"^\s*[,(]\s*(" + "|".join(re.escape(k) for k in STATE_ABBREVIATIONS) + r")(?![\w])"
+    r"\s*[,(]\s*(" + "|".join(re.escape(k) for k in STATE_ABBREVIATIONS) + r")(?![\w])"
 )
 # Demonyms that qualify the next place ("the Russian city of Stavropol", "китайским Хэфэем"): data/demonyms.csv.
 def _demonyms() -> dict[str, str]:
@@ -514,6 +515,12 @@ TWIN_COMPLEMENT = re.compile(
     r"(?:sister[- ]?cit(?:y|ies)|twin[- ]?(?:town|city)|twinned|побратим\w*)\s+(?:(?:of|with|to|с|со)\s+)?"
     r"(?:[a-zа-яё]+(?:ым|им|ой|ого|ему|ому|ская|ский|ское|ской|ского|скому|ским)\s+)?$",
     re.IGNORECASE,
+)
+# The other side named only by its country ("with their Russian sister cities", «с российскими побратимами»): the
+# places of such a sentence are not partners of the text's place.
+ONE_SIDED = re.compile(
+    r"(?<![\w])(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
+    r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)\w*",
 )
 DATELINE = re.compile(r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?\s+[—–]\s")
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".

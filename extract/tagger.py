@@ -182,9 +182,13 @@ def _collect(text: str) -> list[Hit]:
         seq = [(loc, p) for loc, p, i in resolved if i == s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or side(x[1]) != side(seq[k - 1][1])]
         before = {side(p): p for _, p, i in resolved if i == s.index - 1}
-        linked = bool(P.READ_ALSO.match(s.chunk))  # a link to another story: its places are not ours
+        # A link to another story, or a sentence whose other side is only "their Russian sister cities": its
+        # places are not partners of the text's place.
+        linked = bool(P.READ_ALSO.match(s.chunk) or P.ONE_SIDED.search(s.chunk))
+        # A paragraph continuing a list keeps the list's head ("…Новосибирска: с Саппоро… Связи с Миннеаполисом…").
+        topic = last if kind == "inherited" and strong and last is not None else hub or last
         scope = Scope(
-            hub=None if linked else hub or last,
+            hub=None if linked else topic,
             item_hub=None if linked else hub or (last if strong else None),
             prev_twin=s.index > 0 and sentences[s.index - 1].twin,
             prev_place=next(iter(before.values())) if len(before) == 1 else None,

@@ -65,6 +65,24 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Tashkent and Seattle.",
         {(("Seattle", "US"), ("Tashkent", "UZ"))},
     ),
+    # A paragraph continuing a list keeps the list's head, even when the text is about its region.
+    (
+        "Новосибирская область расширяет сотрудничество. Новосибирская область подписала соглашения. "
+        "Губернатор отметил побратимские связи Новосибирска: с Саппоро, Тэджоном и Шэньяном. "
+        "Связи с Миннеаполисом и Сент-Полом заморожены американской стороной.",
+        {
+            (("Novosibirsk", "RU"), ("Sapporo", "JP")),
+            (("Daejeon", "KR"), ("Novosibirsk", "RU")),
+            (("Novosibirsk", "RU"), ("Shenyang", "CN")),
+            (("Minneapolis", "US"), ("Novosibirsk", "RU")),
+            (("Novosibirsk", "RU"), ("Saint Paul", "US")),
+        },
+    ),
+    # A US state abbreviation after a comma picks the US homonym ("Durham, NC", not Durham, England).
+    (
+        "City of Durham, NC — Council minutes\nDurham has been a sister city of Kostroma since 1991.",
+        {(("Durham", "US"), ("Kostroma", "RU"))},
+    ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
         "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
@@ -98,6 +116,14 @@ NEAR_MISSES: list[str] = [
     "Tula and its twin towns. Tula is big.\nRELATED: Schenectady's Ukrainian church marks anniversary",
     "Murmansk signed a partnership agreement with a shipping firm based in Kirkenes.",
     "Владивосток и китайский Далянь договорились обсудить возможное установление побратимских связей.",
+    # The other side named only by its country: one-sided twinning.
+    (
+        "Выборг и Финляндия. Выборг ждёт туристов. Ранее о заморозке контактов с российскими побратимами заявили "
+        "Котка, Хамина и Коувола."
+    ),
+    "Bozeman is quiet. Bozeman waits. Several towns in Finland suspended ties with their Russian sister cities: Kotka and Hamina.",
+    # Considering a town as a sister city is a proposal.
+    "Meanwhile, Whitefish is considering Kalush, in western Ukraine, as its first sister city.",
     # A co-mention after a twinning sentence claims no tie without a relationship word.
     "Kharkiv said it would strengthen ties with its sister cities. Kharkiv also thanked Bologna and Brno for convoys.",
     "Харьков поблагодарил города-побратимы. Харьков также благодарит Болонью и Брно за гуманитарные конвои.",
