@@ -394,13 +394,15 @@ LIST_SEPARATOR = re.compile(
 )
 # A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
 QUALIFIER_GAP = re.compile(
-    r"^\s*(?:,|\(|,\s*the capital of the|на|in|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате)?\s*$",
+    r"^\s*(?:,|\(|,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате)?\s*$",
     re.IGNORECASE,
 )
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
 # "Sergiev Posad near Moscow", "столицы Приморья"), not a side of a pair.
 LOCATOR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\b(?:based|headquartered|located|registered) in|\bнедалеко от|\bблиз|\bпод"
+    r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of(?: the)?"
+    r"|\bkm (?:from|of)|\bmiles (?:from|of)|\bк (?:северу|югу|востоку|западу) от|\bкм от"
     r"|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in)\s*$",
     re.IGNORECASE,
 )
@@ -509,6 +511,8 @@ READ_ALSO = re.compile(
     r"смотрите также|по теме)\b",
     re.IGNORECASE,
 )
+# A preposition right before a place that makes it the complement of a relation ("with Buffalo", «с Буффало»).
+WITH_BEFORE = re.compile(r"(?:\bwith|\band with|(?<![\w])с|(?<![\w])со)\s+(?:the (?:city|town) of\s+)?$", re.IGNORECASE)
 # A twinning word right before the one place of a sentence ("стал побратимом Курска", "a sister city of Kursk"): the
 # other side is the sentence's own subject, not the text's place.
 TWIN_COMPLEMENT = re.compile(

@@ -143,7 +143,10 @@ def _center(
         return hub  # "Города-партнёры: Ангарск (Россия), Минск (Беларусь)": a heading before a list of partners
     gap = text[first.end : second.start]
     if ":" in gap or not _is_enumeration_gap(gap):
-        return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"
+        if ":" in gap or not P.WITH_BEFORE.search(text[max(0, first.start - 20) : first.start]):
+            return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"
+        # "С Буффало контакты прекратились, с Хямеэнлинной – ещё раньше": partners of the text's place
+        return hub if hub is not None and all(p.country != hub.country for p in rest) else None
     others = {p.country for p in rest[1:]}
     foreign = sum(p.country != hub.country for p in rest) if hub is not None else 0
     # One domestic member in a longer list ("Yeongwol (Gangwon Province)") is just not a partner.

@@ -80,6 +80,7 @@ def _organisation(text: str, m: Mention) -> bool:
         not m.candidates[0].flags & {"curated", "known"}
         and m.candidates[0].level == "city"
         and _prev_word(text, m.start).lower() == "the"
+        and _next_word(text, m.end) not in P.PLACE_NOUNS  # "the Kharkiv City Council" acts for the city
     )
 
 
@@ -110,6 +111,7 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         and prev_start not in places_at
         and not _is_sentence_start(text, prev_start)
         and prev not in P.DEMONYMS
+        and prev.lower() not in P.PLACE_PREPOSITIONS | {"the", "a", "an", "on", "by"}  # "- The Kharkiv City Council"
         and m.candidates[0].level == "city"
     )
 

@@ -83,6 +83,30 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "City of Durham, NC — Council minutes\nDurham has been a sister city of Kostroma since 1991.",
         {(("Durham", "US"), ("Kostroma", "RU"))},
     ),
+    # Two partners each after "с"/"with": partners of the text's place, not of each other.
+    (
+        "Тверь и Билефельд: 35 лет дружбы. У Твери три города-побратима. Напомним, Тверь дружит с Билефельдом. "
+        "С Буффало контакты прекратились в 2022 году, с Хямеэнлинной – ещё раньше.",
+        {
+            (("Bielefeld", "DE"), ("Tver", "RU")),
+            (("Buffalo", "US"), ("Tver", "RU")),
+            (("Hämeenlinna", "FI"), ("Tver", "RU")),
+        },
+    ),
+    # "The Kharkiv City Council" acts for the city (not an organisation, not a person's name after "The").
+    (
+        "KHARKIV (Ukrinform) - The Kharkiv City Council has terminated the twinning agreement with Nizhny Novgorod.",
+        {(("Kharkiv", "UA"), ("Nizhny Novgorod", "RU"))},
+    ),
+    # Locators: "a science town north of Moscow", "Summerside on Prince Edward Island".
+    (
+        "La Crosse signed a sister city agreement with Dubna, a science town north of Moscow, in 1993.",
+        {(("Dubna", "RU"), ("La Crosse", "US"))},
+    ),
+    (
+        "Stirling's other twin towns - Dunedin in Florida and Summerside on Prince Edward Island - remain active.",
+        {(("Dunedin", "US"), ("Stirling", "GB")), (("Stirling", "GB"), ("Summerside", "CA"))},
+    ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
         "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
