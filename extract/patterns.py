@@ -43,7 +43,7 @@ PARTNER_CUES = (
     r"friendship cit(?:y|ies)",
     r"cooperation (?:agreement|programme|program|plan)",
     r"agreements? on (?:[\w,-]+ ){0,5}(?:cooperation|partnership|friendship)",
-    r"memorand(?:um|a) of (?:understanding|cooperation)",
+    r"memorand(?:um|a) (?:of|on) (?:[\w,-]+ ){0,4}(?:understanding|cooperation|partnership|friendship)",
     r"friendly (?:ties|relations|cooperation)",
     r"friendship (?:exchange|agreement)s?",
     r"город\w*[- ]партн[её]р\w*",
