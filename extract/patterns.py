@@ -34,6 +34,7 @@ TWIN_CUES = (
     r"породн\w*",
     r"brother[- ]?cit(?:y|ies)",  # machine translation of «побратим» on Russian municipal sites
     r"братск\w* (?:отношени|связ)\w*",
+    r"(?:brotherly|fraternal) (?:relations|ties|cit(?:y|ies)|towns?)",  # machine translation of «побратимские связи»
 )
 # Partner words: a formal partnership is a pair too, but implicit (explicit=False).
 PARTNER_CUES = (
@@ -42,7 +43,7 @@ PARTNER_CUES = (
     r"pairing",
     r"friendship cit(?:y|ies)",
     r"cooperation (?:agreement|programme|program|plan)",
-    r"agreements? on (?:[\w,-]+ ){0,5}(?:cooperation|partnership|friendship)",
+    r"agreements? (?:on|about|of) (?:the )?(?:[\w,-]+ ){0,5}(?:cooperation|partnership|friendship)",
     r"memorand(?:um|a) (?:of|on) (?:[\w,-]+ ){0,4}(?:understanding|cooperation|partnership|friendship)",
     r"friendly (?:ties|relations|cooperation)",
     r"friendship (?:exchange|agreement)s?",
@@ -71,7 +72,7 @@ RELATION_CUES = (
     r"visit\w*",
     r"agreements?",
     r"anniversar\w*",
-    r"friendship",
+    r"friendships?",
     r"partners?",
     r"since",
     r"dialog\w*",
@@ -96,9 +97,14 @@ RELATION_CUES = (
     r"партн[её]р\w*",
     r"с \d{4}",
 )
+# "A and B … C and D respectively": the pairs go in order (A–C, B–D).
+RESPECTIVELY = compile_ci(r"respectively", r"соответственно")
 # Near misses: a sentence about these is not a twinning statement unless it also has a twinning word.
 NEAR_MISS_CUES = (
     r"flights?",
+    # the guest "partner city" of a fair or forum is not a twinning partner
+    r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}(?:fair|forum|exhibition|expo|festival|show|congress|summit)",
+    r"(?:город|стран|регион)\w*-партн[её]р\w* (?:[\w«»-]+ ){0,3}(?:выставк|форум|ярмарк|фестивал|салон|конгресс|саммит)\w*",
     r"flew",
     r"airlines?",
     r"air route",
@@ -297,6 +303,19 @@ INSTITUTION_WORDS = (
     "Senators",
     "Declaration",
     "Treaty",
+    "Polytechnic",
+    "Technical",
+    "Medical",
+    "Pedagogical",
+    "Institute",
+    "Academy",
+    "Conservatory",
+    "Museum",
+    "Theatre",
+    "Theater",
+    "Hospital",
+    "Zoo",
+    "Стейт",
     "Sea",
     "River",
     "Bay",
@@ -385,6 +404,14 @@ PLACE_CUE_BEFORE = compile_ci(
 PAIR_CONNECTOR = re.compile(r"^\s*(?:and|&|и|с|with|to)\s+$|^\s*[-–—/]\s*$|^\s*[-–—]\s+$", re.IGNORECASE)
 DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
+# An "X–Y" compound naming a thing, not a pair of places: "the Normandy-Neman regiment", "Moscow–Beijing express".
+DASH_THING_AFTER = re.compile(
+    r"\s+(?:regiment|squadron|air ?regiment|division|brigade|express|train|highway|motorway|road|pipeline|railway|"
+    r"route|corridor|rally|race|marathon|cup|match|derby|flights?|ferry|bridge|border crossing|checkpoint|"
+    r"полк\w*|эскадриль\w*|экспресс\w*|трасс\w*|автодорог\w*|дорог\w*|трубопровод\w*|газопровод\w*|маршрут\w*|"
+    r"авиарейс\w*|рейс\w*|ралли|марафон\w*|паром\w*|мост\w*|пункт\w* пропуска)\b",
+    re.IGNORECASE,
+)
 # "Gainesville with its sister city Novorossiysk", "Vladivostok and its sister city Juneau": a pair by itself.
 WITH_CONNECTOR = re.compile(
     r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$"
@@ -512,7 +539,9 @@ READ_ALSO = re.compile(
     re.IGNORECASE,
 )
 # A preposition right before a place that makes it the complement of a relation ("with Buffalo", «с Буффало»).
-WITH_BEFORE = re.compile(r"(?:\bwith|\band with|(?<![\w])с|(?<![\w])со)\s+(?:the (?:city|town) of\s+)?$", re.IGNORECASE)
+WITH_BEFORE = re.compile(
+    r"(?:\bwith|\band with|(?<![\w])с|(?<![\w])со)\s+(?:the (?:city|town) of\s+|[a-zа-яё-]+\s+){0,3}$", re.IGNORECASE
+)
 # A twinning word right before the one place of a sentence ("стал побратимом Курска", "a sister city of Kursk"): the
 # other side is the sentence's own subject, not the text's place.
 TWIN_COMPLEMENT = re.compile(
@@ -524,7 +553,7 @@ TWIN_COMPLEMENT = re.compile(
 # places of such a sentence are not partners of the text's place.
 ONE_SIDED = re.compile(
     r"(?<![\w])(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
-    r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)\w*",
+    r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
 )
 DATELINE = re.compile(r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?\s+[—–]\s")
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".
@@ -592,6 +621,13 @@ PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
 RELATION_RE = re.compile(r"(?<![\w])" + words(*RELATION_CUES) + r"(?![\w])", re.IGNORECASE)
 NEGATION_RE = compile_ci(*NEGATION_CUES)
 GOVERNMENT_RE = compile_ci(*GOVERNMENT_CUES)
+# "twin city relations", «побратимские отношения»: relations of the twinning, not of governments.
+TWIN_RELATIONS = re.compile(
+    r"(?:sister[- ]?cit(?:y|ies)|twin[- ]?cit(?:y|ies)|побратимск\w*|партн[её]рск\w*)\s+(?:relations|ties|отношени\w*)",
+    re.IGNORECASE,
+)
+# "The city's …", "the town": a reference to the text's place strong enough to continue a twinning paragraph.
+STRONG_COREF_RE = re.compile(r"(?<![\w])the (?:city|town|municipality)(?:'s|’s)?(?![\w])", re.IGNORECASE)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
 STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")
@@ -603,4 +639,5 @@ LIST_WORDS = re.compile(
     re.IGNORECASE,
 )
 PARENTHESES = re.compile(r"\([^()]*\)")
+ALL_CAPS_WORD = re.compile(r"(?<![\w])[A-ZА-ЯЁ]{5,}(?![\w])")
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

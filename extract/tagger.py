@@ -62,8 +62,10 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool) -> bool:
     if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
     # "Moscow and Washington" are governments unless a twinning word says otherwise, without state wording.
-    government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(s.chunk)
-    if "capital" in a.flags and "capital" in b.flags and not is_known(a, b) and government:
+    # Two national capitals are governments ("Moscow and Beijing reaffirmed…") unless the sentence itself has a
+    # twinning word ("twin city relations with Ankara"), even when they are twinned in the known-pairs list.
+    government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk))
+    if "capital" in a.flags and "capital" in b.flags and government:
         return False
     if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure or s.item):
         return False  # states and regions are paired by a twinning word, an "X–Y" compound or a list line
@@ -77,7 +79,10 @@ def _sentence_hits(
     seq = drop_enclosing_regions(seq)
     pairs, used = structural(text, seq, scope.hub, s.twin, s.coref)
     n_structural = len(pairs)
-    if kind != "inherited" or s.coref or s.item or s.terse or s.related or s.status or s.partner:
+    # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on
+    # does not.
+    coref = s.coref and (scope.prev_twin or bool(P.STRONG_COREF_RE.search(s.chunk)))
+    if kind != "inherited" or coref or s.item or s.terse or s.related or s.status or s.partner:
         pairs += hub_pairs(text, seq, used, s, scope)
     elif n_structural < 2:
         return []  # a co-mention after a twinning sentence ("Kharkiv thanked Brno for convoys") claims no tie;

@@ -52,15 +52,33 @@ def _isolated(text: str, seq: Seq, k: int) -> bool:
     return before and after
 
 
+def respective(text: str, seq: Seq) -> list[tuple[Place, Place]]:
+    """ "A and B … C and D respectively" (two pairs of places, each pair from one country): A–C and B–D."""
+    if len(seq) != 4 or not P.RESPECTIVELY.search(text[seq[0][0].start : seq[-1][0].end + 40]):
+        return []
+    (_, a), (lb, b), (lc, c), (ld, d) = seq
+    joined = P.AND_CONNECTOR.match(text[seq[0][0].end : lb.start]) and P.AND_CONNECTOR.match(text[lc.end : ld.start])
+    if not joined or a.country != b.country or c.country != d.country or a.country == c.country:
+        return []
+    return [(a, c), (b, d)]
+
+
 def structural(
     text: str, seq: Seq, hub: Place | None, twin: bool = False, coref: bool = False
 ) -> tuple[list[tuple[Place, Place]], set[int]]:
     """Pairs stated by structure: "X–Y", "X/Y", "X with its sister city Y", lists of "X and Y, Z and W", and a
     lone "X and Y" (unless both are partners of the text's main place: "magnificent Barcelona and Paris")."""
-    pairs, used, ands = [], set(), []
+    pairs = respective(text, seq)
+    if pairs:
+        return pairs, set(range(len(seq)))
+    used: set[int] = set()
+    ands: list[int] = []
     for k in range(len(seq) - 1):
         (la, pa), (lb, pb) = seq[k], seq[k + 1]
         gap = text[la.end : lb.start]
+        if P.DASH_CONNECTOR.match(gap) and P.DASH_THING_AFTER.match(text, lb.end):
+            used |= {k, k + 1}  # "the Normandy-Neman regiment", "the Moscow–Beijing express": a name, not a pair
+            continue
         if (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap)) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
@@ -88,7 +106,14 @@ def structural(
             or hub is None
             or side(hub) in (side(seq[k][1]), side(seq[k + 1][1]))
             # "The first twinned pair were Tashkent and Seattle": a twinning sentence naming only the two of them
-            or (twin and not coref and len(seq) == 2 and side(hub) not in {side(p) for _, p in seq})
+            or (
+                twin
+                and not coref
+                and len(seq) == 2
+                and side(hub) not in {side(p) for _, p in seq}
+                # "relations with the Serbian Kragujevac and the Belarusian Mogilev": partners of someone else
+                and not P.WITH_BEFORE.search(text[max(0, seq[0][0].start - 40) : seq[0][0].start])
+            )
             or is_known(seq[k][1], seq[k + 1][1])
         ]
     for k in chained:
@@ -166,13 +191,17 @@ def _referent(place: Place, prev: Place | None, hub: Place | None) -> Place | No
 
 
 def _nearest(seq: Seq, center: Place, partner: Place) -> Place:
-    """The center-country place named last before `partner` ("Des Moines … Stavropol, and Iowa … Stavropol Krai"),
-    else the center."""
+    """The center-country place of the partner's level named last before `partner` when the center is of the other
+    level ("Des Moines … Stavropol, and Iowa … Stavropol Krai"), else the center."""
     spots = {side(p): loc for loc, p in seq}
-    if side(center) not in spots or side(partner) not in spots:
+    if side(center) not in spots or side(partner) not in spots or center.level == partner.level:
         return center
     target = spots[side(partner)].start
-    before = [(loc.start, p) for loc, p in seq if p.country == center.country and loc.start < target]
+    before = [
+        (loc.start, p)
+        for loc, p in seq
+        if p.country == center.country and p.level == partner.level and loc.start < target
+    ]
     return max(before, key=lambda x: x[0])[1] if before else center
 
 

@@ -155,8 +155,15 @@ def _narrow(cands: tuple[Place, ...], codes: set[str]) -> tuple[Place, ...]:
     return hit or cands
 
 
+def _title_caps(text: str) -> str:
+    """Capitalised headings and datelines in title case ("WICHITA SISTER CITIES" -> "Wichita Sister Cities"), same
+    length; words under five letters are left alone (acronyms: TASS, NATO, USA)."""
+    return P.ALL_CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
+
+
 def locate(text: str) -> tuple[list[Located], Counter[str]]:
     """Place mentions (cities/regions) of `text`, plus the countries and US states it names (for homonyms)."""
+    text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
     raw = find_mentions(text)
     starts = {m.start for m in raw}
     out: list[Located] = []

@@ -107,6 +107,46 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Stirling's other twin towns - Dunedin in Florida and Summerside on Prince Edward Island - remain active.",
         {(("Dunedin", "US"), ("Stirling", "GB")), (("Stirling", "GB"), ("Summerside", "CA"))},
     ),
+    # "A and B … C and D respectively".
+    (
+        "Финские города заморозили связи. Ранее побратимские связи с Архангельском и Мурманском приостановили "
+        "финские Оулу и Рованиеми соответственно.",
+        {(("Arkhangelsk", "RU"), ("Oulu", "FI")), (("Murmansk", "RU"), ("Rovaniemi", "FI"))},
+    ),
+    # Two partners after "с": partners of the text's place, not a pair of their own.
+    (
+        "О связях города Курска. Курск развивается. Наиболее активно развиваются отношения с сербским "
+        "городом-побратимом Крагуевацем и белорусским Могилёвом.",
+        {(("Kragujevac", "RS"), ("Kursk", "RU")), (("Kursk", "RU"), ("Mogilev", "BY"))},
+    ),
+    # Machine-translated headings and cooperation wording on a Russian city's English page.
+    (
+        "Twin cities of Chita\nChita develops external relations.\nBrotherly relations of Chita are established with "
+        "the following cities:\n- Choibalsan (Mongolia) - the agreement is signed in 2005.\n"
+        "Also Chita has the agreements about the cooperation with the cities Harbin and Hailar.",
+        {
+            (("Chita", "RU"), ("Choibalsan", "MN")),
+            (("Chita", "RU"), ("Harbin", "CN")),
+            (("Chita", "RU"), ("Hailar", "CN")),
+        },
+    ),
+    # Headings in capitals name the place too ("WICHITA SISTER CITIES").
+    (
+        "WICHITA SISTER CITIES, INC.\nOur Orléans (France) committee travelled again. Our friendship with Orenburg goes back "
+        "to 1992, when teachers arrived at Wichita.",
+        {(("Orléans", "FR"), ("Wichita", "US")), (("Orenburg", "RU"), ("Wichita", "US"))},
+    ),
+    # "The city's … friendships also include …" continues a twinning paragraph.
+    (
+        "Coventry has paused its twin city link with Volgograd. Coventry leaders spoke. The city's international "
+        "friendships also include Dresden and Kiel in Germany, Caen in France.",
+        {
+            (("Coventry", "GB"), ("Volgograd", "RU")),
+            (("Coventry", "GB"), ("Dresden", "DE")),
+            (("Coventry", "GB"), ("Kiel", "DE")),
+            (("Caen", "FR"), ("Coventry", "GB")),
+        },
+    ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
         "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
@@ -148,6 +188,12 @@ NEAR_MISSES: list[str] = [
     "Bozeman is quiet. Bozeman waits. Several towns in Finland suspended ties with their Russian sister cities: Kotka and Hamina.",
     # Considering a town as a sister city is a proposal.
     "Meanwhile, Whitefish is considering Kalush, in western Ukraine, as its first sister city.",
+    # Two national capitals without a twinning word are governments, even when they are twinned.
+    "The declaration calls for contacts between twin cities. Moscow and Beijing reaffirmed their commitment to cooperation.",
+    # The guest "partner city" of a forum; a university's town; a regiment's name.
+    "Харбин стал городом-партнёром выставки «Технопром» в Новосибирске. Новосибирск ждёт гостей.",
+    "ALMATY – Al-Farabi National University and Tomsk Polytechnic University have launched a twinning programme.",
+    "Sister cities in Florida will honour a French pilot of the legendary Normandy-Neman regiment.",
     # A co-mention after a twinning sentence claims no tie without a relationship word.
     "Kharkiv said it would strengthen ties with its sister cities. Kharkiv also thanked Bologna and Brno for convoys.",
     "Харьков поблагодарил города-побратимы. Харьков также благодарит Болонью и Брно за гуманитарные конвои.",
