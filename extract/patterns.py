@@ -171,6 +171,8 @@ PROPOSAL_CUES = (
     r"(?:wants?|wanted|hopes?|hoped|plans?|planned|seeks?|sought|aims?|intends?|would like)(?: \w+)? to (?:become|establish|form|sign)",
     r"exploratory",
     r"(?:хотят|хочет|планиру\w+|намерен\w*|намерева\w+) (?:\w+ )?(?:стать|установить|подписать)",
+    r"инициатив\w* (?:\w+ )?(?:установ|подпис|стать|заключ)\w*",
+    r"(?:initiative|offer|invitation) to (?:establish|become|sign|form)",
     r"propos\w*",
     r"suggest\w*",
     r"consider(?:ing|s)? (?:becoming|establishing)",
@@ -555,7 +557,9 @@ ONE_SIDED = re.compile(
     r"(?<![\w])(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
     r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
 )
-DATELINE = re.compile(r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?\s+[—–]\s")
+DATELINE = re.compile(
+    r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s"
+)
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".
 SHARED_HEAD = re.compile(
     r"(?<![\w-])([А-ЯЁ][а-яё-]+)\s+и\s+([А-ЯЁ][а-яё-]+)\s+(област|кра[яеюйм]|республик)[а-яё]*"
@@ -640,4 +644,5 @@ LIST_WORDS = re.compile(
 )
 PARENTHESES = re.compile(r"\([^()]*\)")
 ALL_CAPS_WORD = re.compile(r"(?<![\w])[A-ZА-ЯЁ]{5,}(?![\w])")
+CAPS_LINE = re.compile(r"(?m)^[^a-zа-яё\n]*[A-ZА-ЯЁ]{5,}[^a-zа-яё\n]*$")  # a line without a lowercase letter
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

@@ -43,7 +43,11 @@ def _doc_hub(
     """The place the text is about: the most mentioned one (at least twice), a dateline counting as two more
     mentions of a place the text names; ties go to the one named more often in twinning sentences, then to the one
     named first."""
-    counts = Counter(side(p) for _, p, _ in places)
+    # First names that are also places (Vladimir, Eugene) count only when nothing else is named twice.
+    strong = [x for x in places if not x[0].weak]
+    counts = Counter(side(p) for _, p, _ in strong)
+    if not counts or max(counts.values()) < 2:
+        counts = Counter(side(p) for _, p, _ in places)
     if dateline is not None and dateline in counts:
         counts[dateline] += 2  # the home of a local news text, even when its partner is named more often
     in_cues = Counter(side(p) for _, p, i in places if i in cue_sentences)

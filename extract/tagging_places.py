@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -156,15 +157,23 @@ def _narrow(cands: tuple[Place, ...], codes: set[str]) -> tuple[Place, ...]:
 
 
 def _title_caps(text: str) -> str:
-    """Capitalised headings and datelines in title case ("WICHITA SISTER CITIES" -> "Wichita Sister Cities"), same
-    length; words under five letters are left alone (acronyms: TASS, NATO, USA)."""
-    return P.ALL_CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
+    """Headings set in capitals in title case ("WICHITA SISTER CITIES" -> "Wichita Sister Cities"), same length;
+    words under five letters are left alone (acronyms: TASS, NATO, USA), and so are capitalised words inside
+    ordinary lines (shouted words, agency names), which are rarely places."""
+
+    def title(line: re.Match[str]) -> str:
+        return P.ALL_CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), line.group())
+
+    return P.CAPS_LINE.sub(title, text)
 
 
 def locate(text: str) -> tuple[list[Located], Counter[str]]:
     """Place mentions (cities/regions) of `text`, plus the countries and US states it names (for homonyms)."""
+    # A dateline ("ALMATY – …", "KHARKIV (Ukrinform) -") says where the story was filed: the hub's evidence, not a
+    # side of a pair in its sentence.
+    datelines = [range(m.start(1), m.end(1)) for m in P.DATELINE.finditer(text)]
     text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
-    raw = find_mentions(text)
+    raw = [m for m in find_mentions(text) if not any(m.start in span for span in datelines)]
     starts = {m.start for m in raw}
     out: list[Located] = []
     context: Counter[str] = Counter()

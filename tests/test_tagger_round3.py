@@ -147,6 +147,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Caen", "FR"), ("Coventry", "GB")),
         },
     ),
+    # A first name that is also a place (Vladimir) does not become the text's place over a plain place name.
+    (
+        "The Erlangen City Council discussed the partnership with Vladimir. Vladimir residents wrote letters. "
+        "We do not confuse the people of Vladimir with Vladimir Putin. Erlangen maintains partnerships with eight "
+        "cities. Alongside the long-standing twin towns of Rennes (France) and Eskilstuna (Sweden), the city "
+        "cultivates many ties.",
+        {
+            (("Erlangen", "DE"), ("Rennes", "FR")),
+            (("Erlangen", "DE"), ("Eskilstuna", "SE")),
+        },
+    ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
         "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
@@ -194,6 +205,10 @@ NEAR_MISSES: list[str] = [
     "Харбин стал городом-партнёром выставки «Технопром» в Новосибирске. Новосибирск ждёт гостей.",
     "ALMATY – Al-Farabi National University and Tomsk Polytechnic University have launched a twinning programme.",
     "Sister cities in Florida will honour a French pilot of the legendary Normandy-Neman regiment.",
+    # An initiative to establish a twinning is a proposal.
+    "Мэр Казани выступил с инициативой установить побратимские отношения с вьетнамским городом Дананг.",
+    # A dateline says where the story was filed; capitals inside an ordinary line are not headings.
+    "ALMATY – Tomsk engineers came to a twinning ceremony of two schools. Many guests arrived.",
     # A co-mention after a twinning sentence claims no tie without a relationship word.
     "Kharkiv said it would strengthen ties with its sister cities. Kharkiv also thanked Bologna and Brno for convoys.",
     "Харьков поблагодарил города-побратимы. Харьков также благодарит Болонью и Брно за гуманитарные конвои.",
