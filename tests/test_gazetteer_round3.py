@@ -45,6 +45,10 @@ FOUND = [
     # Romanisation variants of mid-sized cities that no other place uses; no soft-sign apostrophe surfaces
     ("Rishon LeZion, Israel (2010)", "Rishon LeZion", ("Rishon LeTsiyyon", "IL")),
     ("We were pleased to learn that Tyumen's American Corner", "Tyumen", ("Tyumen", "RU")),
+    ("Boca del Río (Mexico)", "Boca del Río", ("Boca del Rio", "MX")),
+    ("Beit Jala (Palestine), since 2011", "Beit Jala", ("Bayt Jālā", "PS")),
+    # Russian dictionary names of a city come before other-language Cyrillic alternates (Chuvash Шупашкар)
+    ("В Чебоксары прибыла делегация", "Чебоксары", ("Cheboksary", "RU")),
     # City names keep mixed-case combinations (texts misspell them)
     ("С Нижнем Новгородом сотрудничают", "Нижнем Новгородом", ("Nizhny Novgorod", "RU")),
     ("с Нижним Новгородом", "Нижним Новгородом", ("Nizhny Novgorod", "RU")),

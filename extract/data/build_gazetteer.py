@@ -196,10 +196,29 @@ def latin_alternates(names: list[str], own: str) -> set[str]:
 
 
 def spelling_variants(c: dict) -> set[str]:
-    """Latin alternate names that start like the name itself: romanisation variants (Rishon LeZion for Rishon
-    LeTsiyyon, Petah Tikva), not historic or other-language names (Ayun Kara, Majdal)."""
-    head = fold(c["name"]).lower()[:3]
-    return {a for a in latin_alternates(c["alternatenames"], c["name"]) if a.lower().startswith(head)}
+    """Latin alternate names that are romanisation variants of the name, not historic or other-language names
+    (Ayun Kara, Majdal): for cities from MIN_POP_MINOR_EXONYMS any that starts like the name (Rishon LeZion for
+    Rishon LeTsiyyon, Petah Tikva); for every city the accented spelling (Boca del Río) and a variant of only the
+    first of several words (Beit Jala for Bayt Jālā, Kfar Saba)."""
+    name = fold(c["name"])
+    words = name.lower().split()
+    out = set()
+    for a in c["alternatenames"]:
+        other = fold(a).lower().split()
+        if fold(a) == name and a != c["name"] or (
+            len(words) > 1 and len(other) == len(words) and other[1:] == words[1:] and other[0][:1] == words[0][:1]
+        ):
+            out.add(a)
+    if c["population"] >= MIN_POP_MINOR_EXONYMS:
+        out |= {a for a in latin_alternates(c["alternatenames"], c["name"]) if a.lower().startswith(name.lower()[:3])}
+    return {a for a in out if a[:1].isupper() and not a.isupper()}
+
+
+def russian_rank(name: str) -> tuple[bool, int, str]:
+    """Order of a city's Cyrillic alternates: names the Russian dictionary knows as places first (Чебоксары before
+    the Chuvash Шупашкар), then short ones, then alphabetical (a fixed order: sets iterate by string hash)."""
+    geox = any("Geox" in p.tag and "nomn" in p.tag for p in MORPH.parse(name.split()[-1]))
+    return (not geox, len(name), name)
 
 
 def is_russian(s: str) -> bool:
@@ -243,7 +262,7 @@ def base_rows() -> dict[str, dict]:
                 for a in c["alternatenames"]
                 if is_russian(a) and not (" " in a and c["countrycode"] not in POST_SOVIET and all_common(a, "ru"))
             },
-            key=len,
+            key=russian_rank,
         )[:6]
         name = canonical_city(c["name"], c["countrycode"])
         big = c["population"] >= MIN_POP_RU_FORMS or c["countrycode"] in POST_SOVIET
@@ -266,7 +285,7 @@ def base_rows() -> dict[str, dict]:
             "alt": c["alternatenames"],
             "gname": c["name"],
             # Spelling variants of mid-sized cities' names are added later, where no other place has that surface.
-            "exo": spelling_variants(c) if c["population"] >= MIN_POP_MINOR_EXONYMS else set(),
+            "exo": spelling_variants(c),
         }
     for county in gc.get_us_counties():
         if county["name"].endswith(("County", "Parish", "Borough")):
