@@ -287,7 +287,7 @@ PERSON_TITLES = (
     "посол",
 )
 # Russian titles take the place they head in the genitive ("глава Чебоксар"): a person only with a second name after.
-RU_TITLES = ("мэр", "губернатор", "президент", "глава", "посол")
+RU_TITLES = re.compile(r"^(?:мэр|губернатор|президент|глав[аеуыо]й?|посл?[ао]?|посол|градоначальник|руководител)\w*$")
 # A place name followed by a web domain is a news site ("Фонтанка.ру", "Kazan.com").
 WEBSITE_AFTER = re.compile(r"\.(?:ru|ру|com|org|net|info|ua|by|kz)\b", re.IGNORECASE)
 # A place name followed by one of these is an institution or organisation, not the place.
@@ -387,6 +387,14 @@ PLACE_NOUNS = (
     "Край",
     "Края",
 )
+# Place names that are common English words (picked from the gazetteer surfaces among wordfreq's 5,000 most frequent
+# English words): places only with a qualifier ("Union, New Jersey", "Most (Czech Republic)") ...
+WORD_PLACES = frozenset(
+    "Most Come Date Dig Hire Man Normal Oral Than Union University Wedding Surprise Sale Mission Independence "
+    "Enterprise Commonwealth Gap Spring Springs Forest Temple Brick Clay Gay Bush Batman Roman".split()
+)
+# ... and these also at the start of a sentence ("Reading the report…", "Split between…"), where capitals say nothing.
+OPENING_WORD_PLACES = frozenset("Reading Split Nice Bath Mobile Orange Drama Van Male Victoria Independence".split())
 # Words right before a name that show it is used as a place ("between Vologda and …", "в Печорах"): such a use
 # keeps the name a place even where another mention of it looked like a person's name ("Dynamo Vologda").
 PLACE_PREPOSITIONS = frozenset(
@@ -534,6 +542,8 @@ DEMONYM_BEFORE = re.compile(
 # A bulleted line ("・Vladivostok (Russia) - Sister City 1992.", "- Okayama, Japan (2002)"): a list item however long.
 BULLET_START = re.compile(r"^\s*[•・*▪►‣◦\-–—]\s*")
 # A news dateline naming where the text is written: "ROCHESTER, N.Y. — ", "TACOMA — ", "ХАБАРОВСК, 3 мая —".
+# Tag and category lines ("Filed under: Final Reading, Politics", «Теги: …»): labels, not places of the story.
+TAG_LINE = re.compile(r"^\W*(?:filed under|tags?|topics?|categories|теги|метки|рубрик[аи])\s*:", re.IGNORECASE)
 # Links to other stories ("RELATED: …", "Read also: …", «Читайте также: …»): their places are not the text's partners.
 READ_ALSO = re.compile(
     r"^\W*(?:related|read (?:also|more|next)|see also|also interesting|more on this|читайте (?:также|тоже)|"

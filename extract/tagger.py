@@ -193,7 +193,7 @@ def _collect(text: str) -> list[Hit]:
         before = {side(p): p for _, p, i in resolved if i == s.index - 1}
         # A link to another story, or a sentence whose other side is only "their Russian sister cities": its
         # places are not partners of the text's place.
-        linked = bool(P.READ_ALSO.match(s.chunk) or P.ONE_SIDED.search(s.chunk))
+        linked = bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk) or P.ONE_SIDED.search(s.chunk))
         # A paragraph continuing a list keeps the list's head ("…Новосибирска: с Саппоро… Связи с Миннеаполисом…").
         topic = last if kind == "inherited" and strong and last is not None else hub or last
         scope = Scope(

@@ -154,7 +154,8 @@ def _center(
             return scope.item_hub
         if P.TWIN_COMPLEMENT.search(text[max(0, seq[0][0].start - 60) : seq[0][0].start]):
             return None  # "…стал побратимом Курска": the twin is the sentence's subject, which it does not name
-        if sentence.twin or sentence.partner or (sentence.related or sentence.terse) and seq[0][0].qualified:
+        level_ok = hub is None or seq[0][1].level == hub.level  # "делегации бывали в Колорадо": a state, not a twin
+        if level_ok and (sentence.twin or sentence.partner or (sentence.related or sentence.terse) and seq[0][0].qualified):
             # "Среди первых – французский Дижон", "связи с японским Саппоро": the one place named is a partner of
             # the place the paragraph is about (with a relationship word only, when a demonym or country qualifies it:
             # "cooperating with the Houston City Council" is not a partnership)

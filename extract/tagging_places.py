@@ -88,7 +88,7 @@ def _organisation(text: str, m: Mention) -> bool:
 def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
     prev, nxt = _prev_word(text, m.start), _next_word(text, m.end)
-    if prev.lower() in P.RU_TITLES:
+    if P.RU_TITLES.match(prev.lower()):
         # "мэр Кирилл Барнаул" is a person; "глава Чебоксар" and "глава Чебоксар Станислав Кучеренко" head the city.
         after = _next_word(text, m.end + 1 + len(nxt)) if nxt else ""
         return nxt[:1].isupper() and not after[:1].isupper()
@@ -180,9 +180,11 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     consumed: set[int] = set()
     person_at = {m.start for m in raw if m.candidates[0].level == "city" and _person(text, m, starts)}
     persons: dict[str, int] = {}  # surface -> where it is first a person's name
-    as_place = {m.surface for m in raw if _prev_word(text, m.start).lower() in P.PLACE_PREPOSITIONS}
+    # A place used after a preposition in any of its forms ("в Барнауле") is not a person's name elsewhere.
+    as_place = {m.candidates[0].key for m in raw if _prev_word(text, m.start).lower() in P.PLACE_PREPOSITIONS}
     for m in raw:
-        if m.start in person_at and not m.candidates[0].flags & {"curated", "known"} and m.surface not in as_place:
+        top = m.candidates[0]
+        if m.start in person_at and not top.flags & {"curated", "known"} and top.key not in as_place:
             persons.setdefault(m.surface, m.start)
     for i, m in enumerate(raw):
         top = m.candidates[0]
@@ -218,6 +220,10 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         demonym = _demonym(text, m)
         if demonym:
             codes = (codes or set()) | {demonym}
+        if not codes and (
+            m.surface in P.WORD_PLACES or m.surface in P.OPENING_WORD_PLACES and _is_sentence_start(text, m.start)
+        ):
+            continue  # "Most of the delegates…", "Al-Farabi University": a word, unless a qualifier names the place
         cands = _narrow(m.candidates, codes) if codes else m.candidates
         weak = (
             "needs_cue" in cands[0].flags

@@ -158,6 +158,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Erlangen", "DE"), ("Eskilstuna", "SE")),
         },
     ),
+    # A Russian title in any case form ("главой Барнаула Вячеславом Франком") heads the city, not a first name.
+    (
+        "Делегация во главе с главой Барнаула Вячеславом Франком посетила Урумчи. Побратимские отношения между "
+        "Барнаулом и Урумчи установлены в 2014 году.",
+        {(("Barnaul", "RU"), ("Ürümqi", "CN"))},
+    ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
         "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
@@ -209,6 +215,9 @@ NEAR_MISSES: list[str] = [
     "Мэр Казани выступил с инициативой установить побратимские отношения с вьетнамским городом Дананг.",
     # A dateline says where the story was filed; capitals inside an ordinary line are not headings.
     "ALMATY – Tomsk engineers came to a twinning ceremony of two schools. Many guests arrived.",
+    # Place names that are common words need a qualifier; tag lines are labels.
+    "Ulm has sister cities. Ulm is old. Most of the delegates from Ulm stayed in the Union hotel near the University.",
+    "Ulm values its sister cities. Ulm voted.\nFiled under: Politics, Bath, Sister cities",
     # A co-mention after a twinning sentence claims no tie without a relationship word.
     "Kharkiv said it would strengthen ties with its sister cities. Kharkiv also thanked Bologna and Brno for convoys.",
     "Харьков поблагодарил города-побратимы. Харьков также благодарит Болонью и Брно за гуманитарные конвои.",
