@@ -49,6 +49,10 @@ FOUND = [
     ("Beit Jala (Palestine), since 2011", "Beit Jala", ("Bayt Jālā", "PS")),
     # Russian dictionary names of a city come before other-language Cyrillic alternates (Chuvash Шупашкар)
     ("В Чебоксары прибыла делегация", "Чебоксары", ("Cheboksary", "RU")),
+    # Belarusian towns under their Russian-derived English names, from either spelling
+    ("Кимры и Рогачёв – в 2021-м", "Рогачёв", ("Rogachev", "BY")),
+    ("twinned with Rahachow, Belarus", "Rahachow", ("Rogachev", "BY")),
+    ("Mozyr, Belarus", "Mozyr", ("Mozyr", "BY")),
     # City names keep mixed-case combinations (texts misspell them)
     ("С Нижнем Новгородом сотрудничают", "Нижнем Новгородом", ("Nizhny Novgorod", "RU")),
     ("с Нижним Новгородом", "Нижним Новгородом", ("Nizhny Novgorod", "RU")),

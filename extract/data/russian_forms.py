@@ -124,8 +124,10 @@ def ru_forms(name: str) -> list[str]:
 
 def russian_rank(name: str) -> tuple[bool, int, str]:
     """Order of a city's Cyrillic alternates: names the Russian dictionary knows as places first (Чебоксары before
-    the Chuvash Шупашкар), then short ones, then alphabetical (a fixed order: sets iterate by string hash)."""
-    geox = any("Geox" in p.tag and "nomn" in p.tag for p in MORPH.parse(name.split()[-1]))
+    the Chuvash Шупашкар, Бобруйск before the Belarusian Бабруйск), then short ones, then alphabetical (a fixed
+    order: sets iterate by string hash)."""
+    # Only dictionary analyses: pymorphy3 guesses Geox for any unknown word in -ск (Belarusian Бабруйск).
+    geox = any(p.is_known and "Geox" in p.tag and "nomn" in p.tag for p in MORPH.parse(name.split()[-1]))
     return (not geox, len(name), name)
 
 
@@ -138,3 +140,26 @@ def russian_word(surface: str) -> bool:
 
 
 NAME_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn"}
+
+
+TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "_", "y", "_", "e", "yu", "ya"],
+        strict=True,
+    )
+)
+
+
+def is_dictionary_place(name: str) -> bool:
+    """True when the Russian dictionary knows every word of the name as a place name (Рогачёв, Марьина Горка)."""
+    return all(any(p.is_known and "Geox" in p.tag for p in MORPH.parse(w)) for w in name.replace("-", " ").split())
+
+
+def romanise(name: str) -> str:
+    """English news romanisation of a Russian name (Рогачёв -> Rogachev, Мозырь -> Mozyr, Жодино -> Zhodino)."""
+    low = name.lower()
+    for ending in ("ий", "ый"):  # Октябрьский -> Oktyabrsky, not -skiy
+        low = " ".join(w[:-2] + "y" if w.endswith(ending) else w for w in low.split(" "))
+    latin = "".join(TRANSLIT.get(c, c) for c in low).replace("_", "")
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in latin.split(" "))
