@@ -395,6 +395,8 @@ WORD_PLACES = frozenset(
 )
 # ... and these also at the start of a sentence ("Reading the report…", "Split between…"), where capitals say nothing.
 OPENING_WORD_PLACES = frozenset("Reading Split Nice Bath Mobile Orange Drama Van Male Victoria Independence".split())
+# Words that may open a sentence before its subject ("In 2021 …", «В 2022 году …»).
+OPENING_WORDS = frozenset("in on at the a an since today now also then year years в во на с и году годах также сегодня".split())
 # Words right before a name that show it is used as a place ("between Vologda and …", "в Печорах"): such a use
 # keeps the name a place even where another mention of it looked like a person's name ("Dynamo Vologda").
 PLACE_PREPOSITIONS = frozenset(
@@ -403,8 +405,11 @@ PLACE_PREPOSITIONS = frozenset(
 )
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
 TWIN_CITIES_METRO = re.compile(
-    r"(?<![\w])(?:the Twin Cities|[Гг]ород\w*-близнец\w*)"
-)  # capitalised: the metro
+    # capitalised "the Twin Cities": the metro; "Sister Cities International": the movement's organisation, which
+    # names no pair of its own
+    r"(?<![\w])(?:the Twin Cities|[Гг]ород\w*-близнец\w*|Sister Cities International|"
+    r"(?:Международн\w+ )?[Аа]ссоциаци\w+ «?Города-побратимы»?)"
+)
 # "city of X", "города X": a place cue for names that are also first names or surnames.
 PLACE_CUE_BEFORE = compile_ci(
     r"(?:city|town|municipality|capital|region|state) of\s*$", r"(?:город\w*|столиц\w*)\s*$"
@@ -644,6 +649,7 @@ TWIN_RELATIONS = re.compile(
 STRONG_COREF_RE = re.compile(r"(?<![\w])the (?:city|town|municipality)(?:'s|’s)?(?![\w])", re.IGNORECASE)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
 STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
+WORD = re.compile(r"[^\W\d_]+")
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")
 LIST_WORDS = re.compile(
     r"(?<![\w])(?:and|as well as|и|а также|"

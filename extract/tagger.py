@@ -116,7 +116,10 @@ def _sentence_hits(
     return [
         Hit(a, b, s, explicit, status(a, b), max(at.get(side(a), s.start), at.get(side(b), s.start)))
         for k, (a, b) in enumerate(pairs)
-        if _allowed(a, b, s, k < n_structural) and (not {side(a), side(b)} & (weak | small) or is_known(a, b))
+        if _allowed(a, b, s, k < n_structural)
+        and (not {side(a), side(b)} & (weak | small) or is_known(a, b))
+        # two national capitals only when the sentence names both ("Moscow" alone is not Washington's twin)
+        and not ("capital" in a.flags and "capital" in b.flags and not (side(a) in at and side(b) in at))
     ]
 
 
@@ -181,7 +184,9 @@ def _collect(text: str) -> list[Hit]:
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
     proposed = False  # the twinning context was opened by a proposal ("wants Bend to become a sister city of …")
+    links = False  # inside a block of story links under a "Read also" line
     for s in sentences:
+        links = (links and s.line) or bool(s.line and len(s.chunk) <= 40 and P.READ_ALSO.match(s.chunk))
         kind = ctx.get(s.index)
         if kind == "own":
             proposed = s.proposal and s.status is None
@@ -193,7 +198,7 @@ def _collect(text: str) -> list[Hit]:
         before = {side(p): p for _, p, i in resolved if i == s.index - 1}
         # A link to another story, or a sentence whose other side is only "their Russian sister cities": its
         # places are not partners of the text's place.
-        linked = bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk) or P.ONE_SIDED.search(s.chunk))
+        linked = links or bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk) or P.ONE_SIDED.search(s.chunk))
         # A paragraph continuing a list keeps the list's head ("…Новосибирска: с Саппоро… Связи с Миннеаполисом…").
         topic = last if kind == "inherited" and strong and last is not None else hub or last
         scope = Scope(

@@ -176,11 +176,20 @@ def _center(
     others = {p.country for p in rest[1:]}
     foreign = sum(p.country != hub.country for p in rest) if hub is not None else 0
     # One domestic member in a longer list ("Yeongwol (Gangwon Province)") is just not a partner.
-    if hub is not None and (foreign == len(rest) or len(rest) >= 3 and foreign >= len(rest) - 1):
+    listed = foreign == len(rest) or len(rest) >= 3 and foreign >= len(rest) - 1
+    # Places of one country opening the sentence are its subject ("In 2021 Yekaterinburg and Nizhny Tagil will
+    # host …"), not partners of the text's place, unless a pronoun ties them to it.
+    subject = rest[0].country == rest[1].country and _opens(text[sentence.start : first.start]) and not sentence.coref
+    if hub is not None and listed and not subject:
         return hub  # a bare list of partners of the text's place ("болгарским Пловдивом и чешским Пльзенем")
     if len(others) == 1 and rest[0].country not in others:
         return rest[0]  # "between Moscow, Chicago and Los Angeles"
     return None
+
+
+def _opens(head: str) -> bool:
+    """True when only a date or a preposition comes before the first place: it opens the sentence."""
+    return all(w.lower() in P.OPENING_WORDS for w in P.WORD.findall(head)) and ":" not in head
 
 
 def _referent(place: Place, prev: Place | None, hub: Place | None) -> Place | None:

@@ -164,6 +164,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Барнаулом и Урумчи установлены в 2014 году.",
         {(("Barnaul", "RU"), ("Ürümqi", "CN"))},
     ),
+    # Story links under a "Read also" line are not pairs of the text.
+    (
+        "Obninsk and Oak Ridge are sister cities.\nRead also\nLavrov: Moscow open to dialogue with Washington",
+        {(("Obninsk", "RU"), ("Oak Ridge", "US"))},
+    ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
         "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
@@ -218,6 +223,13 @@ NEAR_MISSES: list[str] = [
     # Place names that are common words need a qualifier; tag lines are labels.
     "Ulm has sister cities. Ulm is old. Most of the delegates from Ulm stayed in the Union hotel near the University.",
     "Ulm values its sister cities. Ulm voted.\nFiled under: Politics, Bath, Sister cities",
+    # "Sister Cities International" names the organisation, no pair; a lone capital is not the other capital's twin.
+    (
+        "Washington hosted the forum. Washington is busy. A round table on municipal diplomacy will be held in "
+        "Moscow with Sister Cities International representatives."
+    ),
+    # Places of one country opening the sentence are its subject, not partners of the text's place.
+    "Chattanooga has sister cities. Chattanooga is proud. In 2021 Yekaterinburg and Nizhny Tagil will host a festival of sister cities.",
     # A co-mention after a twinning sentence claims no tie without a relationship word.
     "Kharkiv said it would strengthen ties with its sister cities. Kharkiv also thanked Bologna and Brno for convoys.",
     "Харьков поблагодарил города-побратимы. Харьков также благодарит Болонью и Брно за гуманитарные конвои.",
