@@ -102,9 +102,7 @@ RESPECTIVELY = compile_ci(r"respectively", r"соответственно")
 # Near misses: a sentence about these is not a twinning statement unless it also has a twinning word.
 NEAR_MISS_CUES = (
     r"flights?",
-    # the guest "partner city" of a fair or forum is not a twinning partner
-    r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}(?:fair|forum|exhibition|expo|festival|show|congress|summit)",
-    r"(?:город|стран|регион)\w*-партн[её]р\w* (?:[\w«»-]+ ){0,3}(?:выставк|форум|ярмарк|фестивал|салон|конгресс|саммит)\w*",
+
     r"flew",
     r"airlines?",
     r"air route",
@@ -145,6 +143,12 @@ NEAR_MISS_CUES = (
     r"старше",
     r"больше чем",
     r"крупнее",
+)
+# The guest "partner city" of a fair or forum is not a twinning partner (checked only where "partner" occurs).
+GUEST_PARTNER_RE = compile_ci(
+    r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}"
+    r"(?:fair|forum|exhibition|expo|festival|show|congress|summit)",
+    r"(?:город|стран|регион)\w*-партн[её]р\w* (?:[\w«»-]+ ){0,3}(?:выставк|форум|ярмарк|фестивал|салон|конгресс|саммит)\w*",
 )
 # Government wording: two capitals named with it are states ("relations between Moscow and Washington").
 GOVERNMENT_CUES = (
@@ -329,6 +333,7 @@ INSTITUTION_WORDS = (
     "море",
     "моря",
 )
+INSTITUTION_AFTER = re.compile(" (?:" + "|".join(re.escape(w) for w in INSTITUTION_WORDS) + ")")
 # Capitalised words that may follow a place name without making it a person's first name ("Chitose City").
 PLACE_NOUNS = (
     "City",

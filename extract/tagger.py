@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -162,16 +163,24 @@ def _one_sense(
     return out
 
 
+def _one_sided(chunk: str) -> bool:
+    """ "with their Russian sister cities", «с российскими побратимами»: the other side named only by its country
+    (the cheap test first: the pattern needs one of these nouns)."""
+    low = chunk.lower()
+    nouns = ("sister", "twin", "partner", "побратим", "город", "партн")
+    return any(n in low for n in nouns) and bool(P.ONE_SIDED.search(chunk))
+
+
 def _collect(text: str) -> list[Hit]:
     """Hits over all context sentences of the text."""
     sentences = split_sentences(text)
     located, country_context = locate(text)
     by_sentence: dict[int, list[Located]] = {}
-    bounds = [(s.start, s.end, s.index) for s in sentences]
+    starts = [s.start for s in sentences]
     for loc in located:
-        idx = next((i for a, b, i in bounds if a <= loc.start < b), None)
-        if idx is not None:
-            by_sentence.setdefault(idx, []).append(loc)
+        k = bisect_right(starts, loc.start) - 1  # the sentence starting last at or before the mention
+        if k >= 0 and loc.start < sentences[k].end:
+            by_sentence.setdefault(k, []).append(loc)
     ctx = contexts(sentences, set(by_sentence))
     resolved = [
         (loc, choose(loc, by_sentence.get(i, []), country_context), i)
@@ -179,6 +188,9 @@ def _collect(text: str) -> list[Hit]:
         for loc in locs
     ]
     resolved = _one_sense(text, resolved)
+    in_sentence: dict[int, list[tuple[Located, Place]]] = {}
+    for loc, p, i in resolved:
+        in_sentence.setdefault(i, []).append((loc, p))
     hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, _dateline(text))
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
@@ -193,12 +205,12 @@ def _collect(text: str) -> list[Hit]:
         if kind is None or s.index not in by_sentence:
             last = None if s.index in by_sentence else last
             continue
-        seq = [(loc, p) for loc, p, i in resolved if i == s.index]
+        seq = in_sentence[s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or side(x[1]) != side(seq[k - 1][1])]
-        before = {side(p): p for _, p, i in resolved if i == s.index - 1}
+        before = {side(p): p for _, p in in_sentence.get(s.index - 1, [])}
         # A link to another story, or a sentence whose other side is only "their Russian sister cities": its
         # places are not partners of the text's place.
-        linked = links or bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk) or P.ONE_SIDED.search(s.chunk))
+        linked = links or bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk) or _one_sided(s.chunk))
         # A paragraph continuing a list keeps the list's head ("…Новосибирска: с Саппоро… Связи с Миннеаполисом…").
         topic = last if kind == "inherited" and strong and last is not None else hub or last
         scope = Scope(

@@ -72,7 +72,7 @@ def _institution(text: str, m: Mention) -> bool:
         return True  # a news site named after its city
     if text[m.start - 1 : m.start] in "«„" and text[m.end : m.end + 1] == "»" and m.start > 0:
         return True  # a quoted name is a brand: hotel «Москва», newspaper «Находка»
-    return text[m.end : m.end + 1] == " " and any(text.startswith(w, m.end + 1) for w in P.INSTITUTION_WORDS)
+    return bool(P.INSTITUTION_AFTER.match(text, m.end))
 
 
 def _organisation(text: str, m: Mention) -> bool:

@@ -22,12 +22,12 @@ class Sentence:
     @cached_property
     def twin(self) -> bool:
         """A twinning word (sister/twin/побратим…); "the Twin Cities" and «города-близнецы» are not."""
-        return bool(P.TWIN_RE.search(P.TWIN_CITIES_METRO.sub(" ", self.chunk)))
+        return bool(P.TWIN_RE.search(_without_names(self.chunk)))
 
     @cached_property
     def partner(self) -> bool:
         """A formal partnership word (partner city, cooperation agreement, дружественные связи…)."""
-        return bool(P.PARTNER_RE.search(P.TWIN_CITIES_METRO.sub(" ", self.chunk)))
+        return bool(P.PARTNER_RE.search(_without_names(self.chunk)))
 
     @cached_property
     def related(self) -> bool:
@@ -37,7 +37,9 @@ class Sentence:
     @cached_property
     def near_miss(self) -> bool:
         """Flights, summits, embassies, universities, sports…"""
-        return bool(P.NEAR_MISS_RE.search(self.chunk))
+        c = self.chunk
+        guest = ("artner" in c or "артн" in c) and P.GUEST_PARTNER_RE.search(c)
+        return bool(P.NEAR_MISS_RE.search(c) or guest)
 
     @cached_property
     def proposal(self) -> bool:
@@ -70,6 +72,14 @@ class Sentence:
     def terse(self) -> bool:
         """Few lowercase words: a list or table row of names ("Цзинань (Китай); Линц (Австрия); …")."""
         return len(P.LOWER_WORD.findall(self.chunk)) <= 4
+
+
+def _without_names(chunk: str) -> str:
+    """The chunk without names that contain a twinning word but name no pair ("the Twin Cities", "Sister Cities
+    International"); the cheap test first, as most sentences have none."""
+    if "Twin Cities" in chunk or "International" in chunk or "близнец" in chunk or "ссоциаци" in chunk:
+        return P.TWIN_CITIES_METRO.sub(" ", chunk)
+    return chunk
 
 
 def _ends_with_abbreviation(text: str, pos: int) -> bool:
