@@ -99,6 +99,7 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         nxt[:1].isupper()
         and nxt.isalpha()
         and nxt not in P.PLACE_NOUNS
+        and m.end + 1 not in places_at  # "Heihe Suifenhe Pogranichny": a run of place names, not "First Last"
         and top.level == "city"
         and ("needs_cue" in top.flags or not top.flags & {"curated", "known"})
     ):

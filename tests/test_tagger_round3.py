@@ -169,6 +169,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Obninsk and Oak Ridge are sister cities.\nRead also\nLavrov: Moscow open to dialogue with Washington",
         {(("Obninsk", "RU"), ("Oak Ridge", "US"))},
     ),
+    # A run of place names is not "First Last" ("Heihe Suifenhe Pogranichny" on a map caption).
+    (
+        "Border towns: Heihe Suifenhe Pogranichny\nSuifenhe and Pogranichny celebrated 30 years as sister cities.",
+        {(("Pogranichny", "RU"), ("Suifenhe", "CN"))},
+    ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
         "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
