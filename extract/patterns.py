@@ -395,18 +395,16 @@ PLACE_NOUNS = (
 # Place names that are common English words (picked from the gazetteer surfaces among wordfreq's 5,000 most frequent
 # English words): places only with a qualifier ("Union, New Jersey", "Most (Czech Republic)") ...
 WORD_PLACES = frozenset(
-    "Most Come Date Dig Hire Man Normal Oral Than Union University Wedding Surprise Sale Mission Independence "
-    "Enterprise Commonwealth Gap Spring Springs Forest Temple Brick Clay Gay Bush Batman Roman".split()
+    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman"]
 )
 # ... and these also at the start of a sentence ("Reading the report…", "Split between…"), where capitals say nothing.
-OPENING_WORD_PLACES = frozenset("Reading Split Nice Bath Mobile Orange Drama Van Male Victoria Independence".split())
+OPENING_WORD_PLACES = frozenset(["Reading", "Split", "Nice", "Bath", "Mobile", "Orange", "Drama", "Van", "Male", "Victoria", "Independence"])
 # Words that may open a sentence before its subject ("In 2021 …", «В 2022 году …»).
-OPENING_WORDS = frozenset("in on at the a an since today now also then year years в во на с и году годах также сегодня".split())
+OPENING_WORDS = frozenset(["in", "on", "at", "the", "a", "an", "since", "today", "now", "also", "then", "year", "years", "в", "во", "на", "с", "и", "году", "годах", "также", "сегодня"])
 # Words right before a name that show it is used as a place ("between Vologda and …", "в Печорах"): such a use
 # keeps the name a place even where another mention of it looked like a person's name ("Dynamo Vologda").
 PLACE_PREPOSITIONS = frozenset(
-    "in of from to with and between near at for visit visited visiting "
-    "в во из с со и между к ко под около".split()
+    ["in", "of", "from", "to", "with", "and", "between", "near", "at", "for", "visit", "visited", "visiting", "в", "во", "из", "с", "со", "и", "между", "к", "ко", "под", "около"]
 )
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
 TWIN_CITIES_METRO = re.compile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def _items(files: tuple[str, ...]) -> list[dict[str, Any]]:
     return [item for name in files for item in load_items(DATA / name)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _report(files: tuple[str, ...]) -> Report:
     """The scorer's report for the tagger on one corpus (tagged once per session)."""
     items = _items(files)

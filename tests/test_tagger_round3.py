@@ -16,8 +16,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ("Ярославль породнён с французским Пуатье с 1970 года.", {(("Poitiers", "FR"), ("Yaroslavl", "RU"))}),
     # List lines with a final period ("— с 1988 г.") are list entries of the heading above them.
     (
-        "Иркутск поддерживает побратимские связи с городами мира:\nШэньян (КНР) — с 1992 г.\n"
-        "Канадзава (Япония) — с 1967 г.\nПфорцхайм (Германия) — с 1990 г.\nУлан-Батор (Монголия) — с 1970 г.",
+        ("Иркутск поддерживает побратимские связи с городами мира:\nШэньян (КНР) — с 1992 г.\n"
+        "Канадзава (Япония) — с 1967 г.\nПфорцхайм (Германия) — с 1990 г.\nУлан-Батор (Монголия) — с 1970 г."),
         {
             (("Irkutsk", "RU"), ("Shenyang", "CN")),
             (("Irkutsk", "RU"), ("Kanazawa", "JP")),
@@ -27,14 +27,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # A partnership heading ending with a colon heads a list, as a twinning heading does.
     (
-        "Partner cities of Jena\nThe City of Jena cultivates partnerships with many cities.\nPartner cities:\n"
-        "Aubervilliers (France), since 1973\nPorto Alegre (Brazil), since 2001\nErlangen (Germany), since 1987",
+        ("Partner cities of Jena\nThe City of Jena cultivates partnerships with many cities.\nPartner cities:\n"
+        "Aubervilliers (France), since 1973\nPorto Alegre (Brazil), since 2001\nErlangen (Germany), since 1987"),
         {(("Aubervilliers", "FR"), ("Jena", "DE")), (("Jena", "DE"), ("Porto Alegre", "BR"))},
     ),
     # "Partner cities: A (own country), B (abroad)": the heading's list belongs to the text's place.
     (
-        "Иркутск развивает международные связи. Иркутск открыт миру.\n"
-        "Города-партнёры: Ангарск (Россия), Минск (Республика Беларусь) — соглашение о сотрудничестве 2012 г.",
+        ("Иркутск развивает международные связи. Иркутск открыт миру.\n"
+        "Города-партнёры: Ангарск (Россия), Минск (Республика Беларусь) — соглашение о сотрудничестве 2012 г."),
         {(("Irkutsk", "RU"), ("Minsk", "BY"))},
     ),
     # After a twinning sentence a relationship word, or a list of pairs, still states a pair.
@@ -61,15 +61,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # "X and Y" alone in a twinning sentence that does not name the text's place: the two of them.
     (
-        "Moscow has many partners. Moscow is big. The first pair of twinned cities of the USSR and the USA were "
-        "Tashkent and Seattle.",
+        ("Moscow has many partners. Moscow is big. The first pair of twinned cities of the USSR and the USA were "
+        "Tashkent and Seattle."),
         {(("Seattle", "US"), ("Tashkent", "UZ"))},
     ),
     # A paragraph continuing a list keeps the list's head, even when the text is about its region.
     (
-        "Новосибирская область расширяет сотрудничество. Новосибирская область подписала соглашения. "
+        ("Новосибирская область расширяет сотрудничество. Новосибирская область подписала соглашения. "
         "Губернатор отметил побратимские связи Новосибирска: с Саппоро, Тэджоном и Шэньяном. "
-        "Связи с Миннеаполисом и Сент-Полом заморожены американской стороной.",
+        "Связи с Миннеаполисом и Сент-Полом заморожены американской стороной."),
         {
             (("Novosibirsk", "RU"), ("Sapporo", "JP")),
             (("Daejeon", "KR"), ("Novosibirsk", "RU")),
@@ -85,8 +85,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # Two partners each after "с"/"with": partners of the text's place, not of each other.
     (
-        "Тверь и Билефельд: 35 лет дружбы. У Твери три города-побратима. Напомним, Тверь дружит с Билефельдом. "
-        "С Буффало контакты прекратились в 2022 году, с Хямеэнлинной – ещё раньше.",
+        ("Тверь и Билефельд: 35 лет дружбы. У Твери три города-побратима. Напомним, Тверь дружит с Билефельдом. "
+        "С Буффало контакты прекратились в 2022 году, с Хямеэнлинной – ещё раньше."),
         {
             (("Bielefeld", "DE"), ("Tver", "RU")),
             (("Buffalo", "US"), ("Tver", "RU")),
@@ -109,21 +109,21 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # "A and B … C and D respectively".
     (
-        "Финские города заморозили связи. Ранее побратимские связи с Архангельском и Мурманском приостановили "
-        "финские Оулу и Рованиеми соответственно.",
+        ("Финские города заморозили связи. Ранее побратимские связи с Архангельском и Мурманском приостановили "
+        "финские Оулу и Рованиеми соответственно."),
         {(("Arkhangelsk", "RU"), ("Oulu", "FI")), (("Murmansk", "RU"), ("Rovaniemi", "FI"))},
     ),
     # Two partners after "с": partners of the text's place, not a pair of their own.
     (
-        "О связях города Курска. Курск развивается. Наиболее активно развиваются отношения с сербским "
-        "городом-побратимом Крагуевацем и белорусским Могилёвом.",
+        ("О связях города Курска. Курск развивается. Наиболее активно развиваются отношения с сербским "
+        "городом-побратимом Крагуевацем и белорусским Могилёвом."),
         {(("Kragujevac", "RS"), ("Kursk", "RU")), (("Kursk", "RU"), ("Mogilev", "BY"))},
     ),
     # Machine-translated headings and cooperation wording on a Russian city's English page.
     (
-        "Twin cities of Chita\nChita develops external relations.\nBrotherly relations of Chita are established with "
+        ("Twin cities of Chita\nChita develops external relations.\nBrotherly relations of Chita are established with "
         "the following cities:\n- Choibalsan (Mongolia) - the agreement is signed in 2005.\n"
-        "Also Chita has the agreements about the cooperation with the cities Harbin and Hailar.",
+        "Also Chita has the agreements about the cooperation with the cities Harbin and Hailar."),
         {
             (("Chita", "RU"), ("Choibalsan", "MN")),
             (("Chita", "RU"), ("Harbin", "CN")),
@@ -132,14 +132,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # Headings in capitals name the place too ("WICHITA SISTER CITIES").
     (
-        "WICHITA SISTER CITIES, INC.\nOur Orléans (France) committee travelled again. Our friendship with Orenburg goes back "
-        "to 1992, when teachers arrived at Wichita.",
+        ("WICHITA SISTER CITIES, INC.\nOur Orléans (France) committee travelled again. Our friendship with Orenburg goes back "
+        "to 1992, when teachers arrived at Wichita."),
         {(("Orléans", "FR"), ("Wichita", "US")), (("Orenburg", "RU"), ("Wichita", "US"))},
     ),
     # "The city's … friendships also include …" continues a twinning paragraph.
     (
-        "Coventry has paused its twin city link with Volgograd. Coventry leaders spoke. The city's international "
-        "friendships also include Dresden and Kiel in Germany, Caen in France.",
+        ("Coventry has paused its twin city link with Volgograd. Coventry leaders spoke. The city's international "
+        "friendships also include Dresden and Kiel in Germany, Caen in France."),
         {
             (("Coventry", "GB"), ("Volgograd", "RU")),
             (("Coventry", "GB"), ("Dresden", "DE")),
@@ -149,10 +149,10 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # A first name that is also a place (Vladimir) does not become the text's place over a plain place name.
     (
-        "The Erlangen City Council discussed the partnership with Vladimir. Vladimir residents wrote letters. "
+        ("The Erlangen City Council discussed the partnership with Vladimir. Vladimir residents wrote letters. "
         "We do not confuse the people of Vladimir with Vladimir Putin. Erlangen maintains partnerships with eight "
         "cities. Alongside the long-standing twin towns of Rennes (France) and Eskilstuna (Sweden), the city "
-        "cultivates many ties.",
+        "cultivates many ties."),
         {
             (("Erlangen", "DE"), ("Rennes", "FR")),
             (("Erlangen", "DE"), ("Eskilstuna", "SE")),
@@ -160,8 +160,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # A Russian title in any case form ("главой Барнаула Вячеславом Франком") heads the city, not a first name.
     (
-        "Делегация во главе с главой Барнаула Вячеславом Франком посетила Урумчи. Побратимские отношения между "
-        "Барнаулом и Урумчи установлены в 2014 году.",
+        ("Делегация во главе с главой Барнаула Вячеславом Франком посетила Урумчи. Побратимские отношения между "
+        "Барнаулом и Урумчи установлены в 2014 году."),
         {(("Barnaul", "RU"), ("Ürümqi", "CN"))},
     ),
     # Story links under a "Read also" line are not pairs of the text.
@@ -176,8 +176,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     # A newspaper named after its town does not make the town a person's first name for the rest of the text.
     (
-        "Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
-        "other sister cities, Nemuro in Japan and Kristiansund in Norway.",
+        ("Sitka Sentinel · March 23, 2022\nThe assembly voted on the ties. The resolution does not affect Sitka's "
+        "other sister cities, Nemuro in Japan and Kristiansund in Norway."),
         {(("Nemuro", "JP"), ("Sitka", "US")), (("Kristiansund", "NO"), ("Sitka", "US"))},
     ),
     # A name used after a preposition stays a place even where another mention looked like a person's name.

