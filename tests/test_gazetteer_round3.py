@@ -9,6 +9,9 @@ from extract.gazetteer import Mention, find_mentions, load
 
 # (phrase, surface expected in it, (name, country) of the first candidate)
 FOUND = [
+    # Korean and Japanese cities without their administrative suffix (GeoNames "Cheongju-si")
+    ("Bellingham's sister city Cheongju signed a new accord.", "Cheongju", ("Cheongju", "KR")),
+    ("Cheongju-si Hall", "Cheongju-si", ("Cheongju", "KR")),
     # Region naming variants in both languages
     ("An agreement was signed with the Aktobe region of Kazakhstan.", "Aktobe region", ("Aktobe Region", "KZ")),
     ("The Pavlodar Region delegation arrived.", "Pavlodar Region", ("Pavlodar Region", "KZ")),

@@ -351,10 +351,23 @@ def short_german(r: Row, rivals: dict[tuple[str, str], int]) -> str | None:
     return short if r["population"] >= 2 * rivals.get((short, r["country"]), 0) else None
 
 
+def east_asian_short(r: Row, second: dict[tuple[str, str], int]) -> str | None:
+    """ "Cheongju-si" -> "Cheongju", "Nara-shi" -> "Nara": the administrative suffix English texts leave out, when no
+    bigger city of the country already has the short name."""
+    if r["country"] not in ("KR", "JP"):
+        return None
+    for suffix in ("-si", "-shi", "-gun", " Shi"):
+        if r["name"].endswith(suffix):
+            short = r["name"][: -len(suffix)]
+            return short if second.get((short, r["country"]), 0) <= (r["population"] or 0) else None
+    return None
+
+
 def english_names(rows: dict[str, Row]) -> None:
     """Canonical names as English-language texts write them (uncurated cities only; the GeoNames form stays an
     alias): German places without their river/lake qualifier, Ukrainian "-ya" endings as "-ia" (Vinnytsya ->
-    Vinnytsia, the national romanisation) when GeoNames lists that spelling."""
+    Vinnytsia, the national romanisation) when GeoNames lists that spelling, Korean and Japanese cities without
+    their administrative suffix (Cheongju-si -> Cheongju, Nara-shi -> Nara)."""
     rivals: dict[tuple[str, str], list[int]] = {}
     for r in rows.values():
         if r["level"] == "city":
@@ -366,6 +379,7 @@ def english_names(rows: dict[str, Row]) -> None:
         new = short_german(r, second)
         if r["country"] == "UA" and r["name"].endswith("ya") and r["name"][:-2] + "ia" in r.get("alt", ()):
             new = r["name"][:-2] + "ia"
+        new = new or east_asian_short(r, second)
         if new:
             r["en"] |= en_variants(new)
             r["name"] = new
