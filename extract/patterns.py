@@ -36,6 +36,11 @@ TWIN_CUES = (
     r"братск\w* (?:отношени|связ)\w*",
     r"(?:brotherly|fraternal) (?:relations|ties|cit(?:y|ies)|towns?)",  # machine translation of «побратимские связи»
 )
+# Every twinning cue contains one of these (lowercase): a sentence without any of them skips the regex.
+TWIN_KEYS = (
+    "sister", "twin", "related region", "jumelage", "partnerst", "partnersch", "побрат", "породн", "brother",
+    "fratern", "братск",
+)
 # Partner words: a formal partnership is a pair too, but implicit (explicit=False).
 PARTNER_CUES = (
     r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?",

@@ -22,7 +22,8 @@ class Sentence:
     @cached_property
     def twin(self) -> bool:
         """A twinning word (sister/twin/побратим…); "the Twin Cities" and «города-близнецы» are not."""
-        return bool(P.TWIN_RE.search(_without_names(self.chunk)))
+        low = self.chunk.lower()
+        return any(k in low for k in P.TWIN_KEYS) and bool(P.TWIN_RE.search(_without_names(self.chunk)))
 
     @cached_property
     def partner(self) -> bool:
@@ -136,17 +137,21 @@ def contexts(sentences: list[Sentence], with_places: set[int], window: int = 3) 
     out: dict[int, str] = {}
     left = 0
     for s in sentences:
+        placed = s.index in with_places
+        heading = s.chunk.rstrip().endswith(":")
         if s.twin:
             out[s.index] = "own"
             left = window
+        elif not placed and not heading:
+            continue  # without places a sentence only matters when it opens a context (saves two regexes a sentence)
         elif s.near_miss:
             continue  # flights, summits, sports: not a twinning statement without a twinning word
         elif left > 0:
             out[s.index] = "inherited"
         elif s.partner:
             out[s.index] = "partner"
-            if s.chunk.rstrip().endswith(":"):
+            if heading:
                 left = window  # "Partner cities:" heads a list of partners
-        if not s.twin and s.index in with_places and not s.item:
+        if not s.twin and placed and not s.item:
             left -= 1  # list lines do not use up the window: a list under a heading is one statement
     return out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from extract import patterns as P
@@ -56,3 +59,18 @@ def test_sentences_keep_abbreviations_together() -> None:
 def test_patterns_compile_once_as_constants() -> None:
     """The vocabularies are tuples and the regexes module-level constants."""
     assert isinstance(P.TWIN_CUES, tuple) and P.TWIN_RE.search("sister city")
+
+
+def test_every_twinning_cue_carries_a_gate_key() -> None:
+    """Each twinning-word match in every annotated corpus contains one of TWIN_KEYS (the cheap gate before the
+    regex), so the gate never hides a cue the regex would find."""
+    data = Path(__file__).parent / "data"
+    matches = [
+        m.group()
+        for path in sorted(data.glob("pairs_*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+        for m in P.TWIN_RE.finditer(json.loads(line)["text"])
+    ]
+    assert len(matches) > 500
+    assert [m for m in matches if not any(k in m.lower() for k in P.TWIN_KEYS)] == []
