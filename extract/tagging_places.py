@@ -179,7 +179,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     consumed: set[int] = set()
-    person_at = {m.start for m in raw if m.candidates[0].level == "city" and _person(text, m, starts)}
+    is_person = {m.start: _person(text, m, starts) for m in raw}  # once per mention: the loop below asks again
+    person_at = {m.start for m in raw if m.candidates[0].level == "city" and is_person[m.start]}
     persons: dict[str, int] = {}  # surface -> where it is first a person's name
     # A place used after a preposition in any of its forms ("в Барнауле") is not a person's name elsewhere.
     as_place = {m.candidates[0].key for m in raw if _prev_word(text, m.start).lower() in P.PLACE_PREPOSITIONS}
@@ -209,7 +210,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if (
             m.start >= persons.get(m.surface, len(text))  # a person named later does not erase a place before
             or _institution(text, m)
-            or _person(text, m, starts)
+            or is_person[m.start]
             or _organisation(text, m)
             or _russian_word(text, m)
         ):
