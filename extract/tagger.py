@@ -62,15 +62,16 @@ def _doc_hub(
     return first[ranked[0]][1]
 
 
-def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool) -> bool:
+def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bool) -> bool:
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
     if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
     # "Moscow and Washington" are governments unless a twinning word says otherwise, without state wording.
     # Two national capitals are governments ("Moscow and Beijing reaffirmed…") unless the sentence itself has a
     # twinning word ("twin city relations with Ankara"), even when they are twinned in the known-pairs list.
+    # Only when the sentence names both: "Moscow" alone is not Washington's twin.
     government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk))
-    if "capital" in a.flags and "capital" in b.flags and government:
+    if "capital" in a.flags and "capital" in b.flags and (government or not both_named):
         return False
     if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure or s.item):
         return False  # states and regions are paired by a twinning word, an "X–Y" compound or a list line
@@ -117,10 +118,8 @@ def _sentence_hits(
     return [
         Hit(a, b, s, explicit, status(a, b), max(at.get(side(a), s.start), at.get(side(b), s.start)))
         for k, (a, b) in enumerate(pairs)
-        if _allowed(a, b, s, k < n_structural)
+        if _allowed(a, b, s, k < n_structural, side(a) in at and side(b) in at)
         and (not {side(a), side(b)} & (weak | small) or is_known(a, b))
-        # two national capitals only when the sentence names both ("Moscow" alone is not Washington's twin)
-        and not ("capital" in a.flags and "capital" in b.flags and not (side(a) in at and side(b) in at))
     ]
 
 
@@ -132,8 +131,8 @@ def _next_anchor(
     side (its subject) is only a coreference target ("The Florida city is also twinned with …")."""
     if not found:
         # "Perm is twinned with:" heads a list; "Volgograd has twenty twin towns." is what the next sentence is about
-        if len(seq) == 1 and (s.twin or s.chunk.rstrip().endswith(":")):
-            return seq[0][1], s.chunk.rstrip().endswith(":")
+        if len(seq) == 1 and (s.twin or s.heading):
+            return seq[0][1], s.heading
         return None, False
     sides = [{side(h.a), side(h.b)} for h in found]
     if last is not None and all(side(last) in x for x in sides):
@@ -167,8 +166,7 @@ def _one_sided(chunk: str) -> bool:
     """ "with their Russian sister cities", «с российскими побратимами»: the other side named only by its country
     (the cheap test first: the pattern needs one of these nouns)."""
     low = chunk.lower()
-    nouns = ("sister", "twin", "partner", "побратим", "город", "партн")
-    return any(n in low for n in nouns) and bool(P.ONE_SIDED.search(chunk))
+    return any(n in low for n in P.ONE_SIDED_KEYS) and bool(P.ONE_SIDED.search(chunk))
 
 
 def _collect(text: str) -> list[Hit]:

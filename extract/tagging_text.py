@@ -70,6 +70,11 @@ class Sentence:
         return short or (self.line and len(self.chunk) <= 100 and self.terse) or bool(P.BULLET_START.match(self.chunk))
 
     @property
+    def heading(self) -> bool:
+        """Ends with a colon: a heading over a list ("Partner cities:", "Perm is twinned with:")."""
+        return self.chunk.rstrip().endswith(":")
+
+    @property
     def terse(self) -> bool:
         """Few lowercase words: a list or table row of names ("Цзинань (Китай); Линц (Австрия); …")."""
         return len(P.LOWER_WORD.findall(self.chunk)) <= 4
@@ -138,7 +143,7 @@ def contexts(sentences: list[Sentence], with_places: set[int], window: int = 3) 
     left = 0
     for s in sentences:
         placed = s.index in with_places
-        heading = s.chunk.rstrip().endswith(":")
+        heading = s.heading
         if s.twin:
             out[s.index] = "own"
             left = window
