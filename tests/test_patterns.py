@@ -69,6 +69,7 @@ CORPORA = (
     "pairs_challenge3b.jsonl",
     "pairs_challenge4a.jsonl",
     "pairs_challenge4b.jsonl",
+    "pairs_challenge5a.jsonl",
     "pairs_challenge5b.jsonl",
 )
 

@@ -40,8 +40,8 @@ CORPORA = [
     # studied challenge-4's errors (see the floors files).
     Corpus(("pairs_challenge3a.jsonl", "pairs_challenge3b.jsonl"), "challenge3_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge4a.jsonl", "pairs_challenge4b.jsonl"), "challenge4_floors.json", 72, 24, (600, 2200)),
-    # Sealed, half b only (half a was not delivered): scored once, at the end of the third round.
-    Corpus(("pairs_challenge5b.jsonl",), "challenge5_floors.json", 36, 12, (600, 2200)),
+    # Sealed when scored once at the end of the third round (both halves); its errors are studied from round four on.
+    Corpus(("pairs_challenge5a.jsonl", "pairs_challenge5b.jsonl"), "challenge5_floors.json", 72, 24, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
