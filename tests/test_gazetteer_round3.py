@@ -15,11 +15,11 @@ FOUND = [
     # Region naming variants in both languages
     ("An agreement was signed with the Aktobe region of Kazakhstan.", "Aktobe region", ("Aktobe Region", "KZ")),
     ("The Pavlodar Region delegation arrived.", "Pavlodar Region", ("Pavlodar Region", "KZ")),
-    ("соглашение между Оренбургской областью и Актюбинской областью", "Актюбинской областью", ("Aktobe Oblast", "KZ")),
+    ("соглашение между Оренбургской областью и Актюбинской областью", "Актюбинской областью", ("Aktobe Region", "KZ")),
     ("подписала соглашения с Восточно-Казахстанской областью", "Восточно-Казахстанской областью",
-     ("East Kazakhstan Oblast", "KZ")),
-    ("председатель Брестского облисполкома Юрий Шулейко", "Брестского облисполкома", ("Brest Oblast", "BY")),
-    ("делегация Гомельского облисполкома", "Гомельского облисполкома", ("Gomel Oblast", "BY")),
+     ("East Kazakhstan Region", "KZ")),
+    ("председатель Брестского облисполкома Юрий Шулейко", "Брестского облисполкома", ("Brest Region", "BY")),
+    ("делегация Гомельского облисполкома", "Гомельского облисполкома", ("Gomel Region", "BY")),
     ("между Печорским районом и Выруским уездом (Эстония)", "Выруским уездом", ("Võru County", "EE")),
     ("Võru County in Estonia", "Võru County", ("Võru County", "EE")),
     ("Bong County | Liberia | 2008", "Bong County", ("Bong County", "LR")),
@@ -90,10 +90,17 @@ def test_phrase_has_no_place(text: str, surface: str) -> None:
     assert m is None, m.candidates[:3]
 
 
-def test_oblast_and_region_are_distinct_kazakh_places() -> None:
-    """Kazakhstan's "X Region" (English usage) and "X Oblast" (Russian-derived) are separate entries, one each."""
-    names = {p.name for p in load().places if p.country == "KZ" and p.level == "region"}
-    oblasts = {n[: -len(" Oblast")] for n in names if n.endswith(" Oblast")}
-    regions = {n[: -len(" Region")] for n in names if n.endswith(" Region")}
-    assert len(oblasts) >= 17
-    assert oblasts == regions
+def test_kazakh_belarusian_and_central_asian_regions_are_named_region_once() -> None:
+    """Their regions are one place each, named "X Region" (English Wikipedia titles), with "X Oblast" as a variant."""
+    places = [p for p in load().places if p.country in ("KZ", "BY", "UZ", "TJ", "KG") and p.level == "region"]
+    names = [p.name for p in places]
+    assert len(names) >= 17 + 6 + 13 + 3 + 7 and len(set(names)) == len(names)
+    assert [n for n in names if n.endswith(" Oblast")] == []
+    for phrase, surface, expected in (
+        ("the Sughd region of Tajikistan", "Sughd region", ("Sughd Region", "TJ")),
+        ("делегация Согдийской области", "Согдийской области", ("Sughd Region", "TJ")),
+        ("the Kostanay Oblast akimat", "Kostanay Oblast", ("Kostanay Region", "KZ")),
+        ("с Ташкентской областью", "Ташкентской областью", ("Tashkent Region", "UZ")),
+    ):
+        m = _mention(phrase, surface)
+        assert m is not None and (m.candidates[0].name, m.candidates[0].country) == expected, phrase

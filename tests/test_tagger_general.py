@@ -23,7 +23,7 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     (
         "Новосибирская область и Павлодарская область подписали соглашение о побратимстве.",
-        {(("Novosibirsk Oblast", "RU"), ("Pavlodar Oblast", "KZ"))},
+        {(("Novosibirsk Oblast", "RU"), ("Pavlodar Region", "KZ"))},
     ),
     # "Besides X, …": X is one more member of the list, not its center.
     (
@@ -96,7 +96,7 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         {
             (("Rzhev", "RU"), ("Zhlobin", "BY")),
             (("Lida", "BY"), ("Torzhok", "RU")),
-            (("Gomel Oblast", "BY"), ("Tver Oblast", "RU")),
+            (("Gomel Region", "BY"), ("Tver Oblast", "RU")),
         },
     ),
     # "the Kyiv-region town": a place that locates another is not a side.
@@ -117,11 +117,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     # A head noun shared by two adjectives: «Ленинградской и Минской областями».
     (
         "Соглашение о побратимстве между Ленинградской и Минской областями подписано в 2015 году.",
-        {(("Leningrad Oblast", "RU"), ("Minsk Oblast", "BY"))},
+        {(("Leningrad Oblast", "RU"), ("Minsk Region", "BY"))},
     ),
     (
         "Партнёрами Новосибирской области являются Павлодарская область (Казахстан) и Минская область (Беларусь).",
-        {(("Novosibirsk Oblast", "RU"), ("Pavlodar Oblast", "KZ")), (("Minsk Oblast", "BY"), ("Novosibirsk Oblast", "RU"))},
+        {(("Novosibirsk Oblast", "RU"), ("Pavlodar Region", "KZ")), (("Minsk Region", "BY"), ("Novosibirsk Oblast", "RU"))},
     ),
     # Demonym adjectives separate list items: both are partners of the text's place, not of each other.
     (

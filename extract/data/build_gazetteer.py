@@ -54,6 +54,7 @@ def en_variants(name: str) -> set[str]:
             out |= {"Saint " + v[4:], "St " + v[4:]}
         for word, alts in (
             ("Oblast", ("Region", "region", "oblast")),
+            ("Region", ("region",)),  # "Sughd region"; a curated "X Oblast" alias brings the Oblast forms
             ("Krai", ("Territory", "Region", "Krai")),
             ("Province", ("province",)),  # "Heilongjiang province"
         ):
@@ -311,24 +312,6 @@ def merge_regions(rows: dict[str, Row]) -> None:
         }
 
 
-def kazakh_regions(rows: dict[str, Row]) -> None:
-    """Kazakhstan's official English style is "X Region" (Aktobe Region): English texts that use it get a place of
-    that name; "X Oblast" and the Russian names keep the transliterated form."""
-    for key, r in list(rows.items()):
-        if r["country"] != "KZ" or r["level"] != "region" or not r["name"].endswith(" Oblast"):
-            continue
-        base = r["name"][: -len(" Oblast")]
-        region = {s for s in r["en"] if s.endswith((" Region", " region"))}
-        r["en"] -= region
-        rows[key + ":en"] = {
-            **r,
-            "name": f"{base} Region",
-            "flags": set(r["flags"]),
-            "en": region | {f"{base} Region"},
-            "ru": set(),
-        }
-
-
 def executive_committees(rows: dict[str, Row]) -> None:
     """A Belarusian region is named by its executive committee: "Брестская область" -> "Брестский облисполком"."""
     for r in rows.values():
@@ -461,7 +444,6 @@ def main() -> None:
     merge_curated(rows)
     country_aliases(rows)
     merge_regions(rows)
-    kazakh_regions(rows)
     executive_committees(rows)
     english_names(rows)
     minor_exonyms(rows)

