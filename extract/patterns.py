@@ -21,6 +21,8 @@ def compile_ci(*tokens: str) -> re.Pattern[str]:
 TWIN_CUES = (
     r"sister[- ]?(?:cit(?:y|ies)|state|states|county|counties|port|region|town|relationship|communit)\w*",
     r"sister[- ]cit",
+    # "sister ties", "its sister-province relationship", "signed their sister agreement"
+    r"sister[- ](?:ties|tie|links?|agreements?|relations|provinces?|prefectures?|accords?|pacts?)\b",
     r"twin[- ]?(?:town|city|cities|region|regions)s?",
     r"twinned",
     r"twinning",
@@ -60,6 +62,7 @@ PARTNER_CUES = (
     r"дружественн\w* (?:связ|отношени|город)\w*",
     r"соглашени\w* о (?:[\w,-]+ ){0,5}(?:сотрудничестве|партн[её]рстве|дружбе)",
     r"меморандум\w*",
+    r"программ\w* (?:\w+ )?сотрудничества",
     r"договор\w* о (?:сотрудничестве|дружбе)",
 )
 # Relationship words: a sentence without a twinning word that follows one states a pair only with one of these
@@ -131,6 +134,8 @@ NEAR_MISS_CUES = (
     r"матч\w*",
     r"хокке\w*",
     r"чемпионат\w*",
+    r"named (?:after|for)",  # a namesake is not a twin ("Bristol, England — the city the towns were named after")
+    r"назван\w* в честь",
     r"older than",
     r"larger than",
     r"bigger than",
@@ -179,6 +184,10 @@ PROPOSAL_CUES = (
     r"ready to become",
     r"(?:wants?|wanted|hopes?|hoped|plans?|planned|seeks?|sought|aims?|intends?|would like)(?: \w+)? to (?:become|establish|form|sign)",
     r"exploratory",
+    r"protocol of intent\w*",  # a declaration of intent precedes an agreement
+    r"протокол\w* о намерениях",
+    r"(?:ready|prepared) to sign",
+    r"готов\w* подписать",
     r"(?:хотят|хочет|планиру\w+|намерен\w*|намерева\w+) (?:\w+ )?(?:стать|установить|подписать)",
     r"инициатив\w* (?:\w+ )?(?:установ|подпис|стать|заключ)\w*",
     r"(?:initiative|offer|invitation) to (?:establish|become|sign|form)",
@@ -203,6 +212,9 @@ PROPOSAL_CUES = (
 NEGATION_CUES = (
     r"(?:are|is|were|was) not (?:\w+ )?(?:sister|twin)",
     r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
+    r"not (?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
+    r"(?:has|have|had) no (?:formal |official )?(?:ties|links?|relationship|connection)",
+    r"не имеет (?:официальных )?(?:связей|отношений)",
     r"никогда не (?:были|был|была)",
     r"дело не пошло",
     r"never (?:materiali[sz]ed|went (?:any )?further)",
@@ -334,6 +346,7 @@ INSTITUTION_WORDS = (
     "Флайерз",
     "Сенаторз",
     "Университет",
+    "больниц",
     "университет",
     "море",
     "моря",

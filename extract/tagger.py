@@ -35,11 +35,18 @@ def _dateline(text: str) -> tuple[str, str] | None:
     found = find_mentions(name)
     if len(found) != 1 or (found[0].start, found[0].end) != (0, len(name)):
         return None
-    return side(found[0].candidates[0])
+    candidates = found[0].candidates
+    # "BRISTOL, Tenn./Va. –": a state abbreviation after the name says which Bristol
+    if P.STATE_ABBREV_RE.match(text, m.end(1)):
+        candidates = [c for c in candidates if c.country == "US"] or candidates
+    return side(candidates[0])
 
 
 def _doc_hub(
-    places: list[tuple[Located, Place, int]], cue_sentences: set[int], dateline: tuple[str, str] | None
+    places: list[tuple[Located, Place, int]],
+    cue_sentences: set[int],
+    dateline: tuple[str, str] | None,
+    title: set[tuple[str, str]] = frozenset(),
 ) -> Place | None:
     """The place the text is about: the most mentioned one (at least twice), a dateline counting as two more
     mentions of a place the text names; ties go to the one named more often in twinning sentences, then to the one
@@ -51,6 +58,9 @@ def _doc_hub(
         counts = Counter(side(p) for _, p, _ in places)
     if dateline is not None and dateline in counts:
         counts[dateline] += 2  # the home of a local news text, even when its partner is named more often
+    for home in title:
+        if home in counts:
+            counts[home] += 1  # a title naming one place names the text's subject ("Three days in Perth")
     in_cues = Counter(side(p) for _, p, i in places if i in cue_sentences)
     first: dict[tuple[str, str], tuple[int, Place]] = {}
     for loc, p, _ in places:
@@ -83,7 +93,7 @@ def _sentence_hits(
 ) -> list[Hit]:
     """All pairs stated in one context sentence."""
     seq = drop_enclosing_regions(seq)
-    pairs, used = structural(text, seq, scope.hub, s.twin, s.coref)
+    pairs, used = structural(text, seq, scope.hub, s.twin or s.partner, s.coref)
     n_structural = len(pairs)
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on
     # does not.
@@ -189,7 +199,12 @@ def _collect(text: str) -> list[Hit]:
     in_sentence: dict[int, list[tuple[Located, Place]]] = {}
     for loc, p, i in resolved:
         in_sentence.setdefault(i, []).append((loc, p))
-    hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, _dateline(text))
+    first_line = text.lstrip().split("\n", 1)[0]
+    offset = len(text) - len(text.lstrip())
+    titled = {side(p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)}
+    hub = _doc_hub(
+        resolved, {i for i, kind in ctx.items() if kind == "own"}, _dateline(text), titled if len(titled) == 1 else set()
+    )
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)

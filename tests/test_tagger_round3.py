@@ -1,5 +1,6 @@
-"""Table-driven phrases for the general rules of the third tagger round (our own sentences, English and Russian):
-list lines and list headings, machine-translated cues, newspaper names, proposals that open a paragraph."""
+"""Table-driven phrases for the general rules of the third and fourth tagger rounds (our own sentences, English and
+Russian): list lines and list headings, machine-translated cues, newspaper names, proposals that open a paragraph;
+titles, sister-noun cues, namesakes, protocols of intent."""
 
 from __future__ import annotations
 
@@ -185,6 +186,18 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Dynamo Vologda hosted a team from Sweden. In Vologda the twin-town ties with Kouvola, Finland, go back to 1976.",
         {(("Kouvola", "FI"), ("Vologda", "RU"))},
     ),
+    # Fourth round. "sister ties", "sister agreement", "sister-province relationship" are twinning words.
+    ("Toyama Prefecture celebrated 30 years of sister ties with Liaoning.", {(("Liaoning", "CN"), ("Toyama Prefecture", "JP"))}),
+    # A title naming one place names the text's subject, even when its twin is mentioned more often.
+    (
+        ("Aberystwyth council news\nThe town's twin town Esquel sent a choir. Esquel singers performed twice, and "
+        "Esquel's mayor thanked the council. Aberystwyth's other twin towns, Kronberg and Saint-Brieuc, sent greetings."),
+        {(("Aberystwyth", "GB"), ("Esquel", "AR")), (("Aberystwyth", "GB"), ("Kronberg", "DE")),
+         (("Aberystwyth", "GB"), ("Saint-Brieuc", "FR"))},
+    ),
+    # "X and Y" alone with partnership wording states their partnership.
+    ("Калужская область и Гомельская область подписали программу сотрудничества на 2025–2027 годы.",
+     {(("Gomel Region", "BY"), ("Kaluga Oblast", "RU"))}),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -238,6 +251,13 @@ NEAR_MISSES: list[str] = [
     # A co-mention after a twinning sentence claims no tie without a relationship word.
     "Kharkiv said it would strengthen ties with its sister cities. Kharkiv also thanked Bologna and Brno for convoys.",
     "Харьков поблагодарил города-побратимы. Харьков также благодарит Болонью и Брно за гуманитарные конвои.",
+    # Fourth round. Said not to be twins; a namesake; a protocol of intent or a readiness to sign is not an agreement.
+    "A quartet from Lyon and a pianist from Gdańsk are on the bill – not twin towns, but all are welcome.",
+    ("Bristol, Virginia, and Bristol, Tennessee, are twin cities. Visitors from Bristol, England — the city the towns "
+     "were named after — will play at the festival."),
+    "Cheboksary signed a protocol of intentions with Ruse about establishing twinning relations.",
+    "Чебоксары и Русе подписали протокол о намерениях установить побратимские связи.",
+    "The governor said Tver was ready to sign a twinning agreement with Kragujevac.",
 ]
 
 
