@@ -431,9 +431,14 @@ TWIN_CITIES_METRO = re.compile(
     r"(?<![\w])(?:the Twin Cities|[Гг]ород\w*-близнец\w*|Sister Cities International|"
     r"(?:Международн\w+ )?[Аа]ссоциаци\w+ «?Города-побратимы»?)"
 )
+# The type word ending a region's English name ("Amur Region", "Hainan Province"): the rest is its short name.
+REGION_WORD_END = re.compile(r" (?:Region|Oblast|Province|Prefecture|Krai|Territory|region|oblast|province|prefecture|krai)$")
 # "city of X", "города X": a place cue for names that are also first names or surnames.
 PLACE_CUE_BEFORE = compile_ci(
-    r"(?:city|town|municipality|capital|region|state) of\s*$", r"(?:город\w*|столиц\w*)\s*$"
+    r"(?:city|town|municipality|capital|region|state) of\s*$",
+    r"(?:город\w*|столиц\w*)\s*$",
+    r"(?:sister|twin)[- ](?:city|town)\s*$",  # "visited its sister city Vladimir"
+    r"(?:город\w*-)?побратим\w*\s*$",  # «посетила город-побратим Владимир»
 )
 
 # Connectors between two place names that state a pair: "X and Y", "X–Y", "X/Y", "между X и Y".
@@ -457,7 +462,7 @@ LIST_SEPARATOR = re.compile(
 )
 # A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
 QUALIFIER_GAP = re.compile(
-    r"^\s*(?:,|\(|,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате)?\s*$",
+    r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате)?\s*$",
     re.IGNORECASE,
 )
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",

@@ -159,8 +159,10 @@ def _one_sense(
     text: str, resolved: list[tuple[Located, Place, int]]
 ) -> list[tuple[Located, Place, int]]:
     """One sense per text: a bare mention takes the reading that a qualifier ("Birmingham, Alabama", "Moscow,
-    Idaho") gave the same name earlier in the text."""
+    Idaho") gave the same name earlier in the text, and a region's short name its full name's ("Amur Region" …
+    "Amur")."""
     sense: dict[str, Place] = {}
+    short: dict[str, Place] = {}  # "Amur" after "Amur Region": the region's short name
     out = []
     for loc, p, i in sorted(resolved, key=lambda x: x[0].start):
         name = text[loc.start : loc.end]
@@ -168,6 +170,10 @@ def _one_sense(
             sense.setdefault(name, p)
         elif name in sense and any(side(c) == side(sense[name]) for c in loc.candidates):
             p = sense[name]
+        elif name in short and all(c.country != short[name].country for c in loc.candidates):
+            p = short[name]  # only when the name has no reading in the region's country ("Moscow" stays the city)
+        if p.level == "region" and (m := P.REGION_WORD_END.search(name)):
+            short.setdefault(name[: m.start()], p)
         out.append((loc, p, i))
     return out
 
@@ -189,7 +195,8 @@ def _collect(text: str) -> list[Hit]:
         k = bisect_right(starts, loc.start) - 1  # the sentence starting last at or before the mention
         if k >= 0 and loc.start < sentences[k].end:
             by_sentence.setdefault(k, []).append(loc)
-    ctx = contexts(sentences, set(by_sentence))
+    entries = frozenset(i for i, locs in by_sentence.items() if any(loc.qualified for loc in locs))
+    ctx = contexts(sentences, set(by_sentence), entries=entries)
     resolved = [
         (loc, choose(loc, by_sentence.get(i, []), country_context), i)
         for i, locs in by_sentence.items()

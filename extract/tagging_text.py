@@ -133,11 +133,14 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-def contexts(sentences: list[Sentence], with_places: set[int], window: int = 3) -> dict[int, str]:
+def contexts(
+    sentences: list[Sentence], with_places: set[int], window: int = 3, entries: frozenset[int] = frozenset()
+) -> dict[int, str]:
     """Which sentences are twinning contexts: "own" (cue in it), "partner", or "inherited" from a cue before it.
 
     The inherited context lasts for `window` sentences that name places: a paragraph listing sister cities keeps
-    its topic across sentences without places ("You can talk about each of them…").
+    its topic across sentences without places ("You can talk about each of them…"). A list line naming a qualified
+    place (`entries`: "Jalisco, Mexico (1993)") renews it: notes between the entries do not end the list.
     """
     out: dict[int, str] = {}
     left = 0
@@ -153,6 +156,8 @@ def contexts(sentences: list[Sentence], with_places: set[int], window: int = 3) 
             continue  # flights, summits, sports: not a twinning statement without a twinning word
         elif left > 0:
             out[s.index] = "inherited"
+            if s.item and s.index in entries:
+                left = window
         elif s.partner:
             out[s.index] = "partner"
             if heading:

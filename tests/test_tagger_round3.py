@@ -198,6 +198,28 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     # "X and Y" alone with partnership wording states their partnership.
     ("Калужская область и Гомельская область подписали программу сотрудничества на 2025–2027 годы.",
      {(("Gomel Region", "BY"), ("Kaluga Oblast", "RU"))}),
+    # A region of another country after a place is a second place, not its locator.
+    ("Kostanay region, Chelyabinsk region sign cooperation agreement",
+     {(("Chelyabinsk Oblast", "RU"), ("Kostanay Region", "KZ"))}),
+    # A table cell naming the country qualifies a small town.
+    ("Lappeenranta is twinned with:\nCity | Country | Since\nDrammen | Norway | 1946\nRakvere | Estonia | 1991",
+     {(("Drammen", "NO"), ("Lappeenranta", "FI")), (("Lappeenranta", "FI"), ("Rakvere", "EE"))}),
+    # Each list entry naming a qualified place renews the list: notes between entries do not end it.
+    (
+        ("Maryland Sister States\nMaryland has sister state relationships on five continents.\n"
+        "Anhui Province, China (1980)\nMaryland's first sister state. Hefei partners hosted a Maryland trade mission.\n"
+        "Jalisco, Mexico (1993)\nCommittee focus: health care and Guadalajara's tech sector.\n"
+        "Gyeonggi Province, Republic of Korea (1997)\nAnnual teacher exchange with Maryland public schools.\n"
+        "Kaduna State, Nigeria (2002)\nWomen in agriculture projects.\nLeningrad Region, Russia (1993) – suspended"),
+        {(("Anhui", "CN"), ("Maryland", "US")), (("Jalisco", "MX"), ("Maryland", "US")),
+         (("Gyeonggi Province", "KR"), ("Maryland", "US")), (("Kaduna State", "NG"), ("Maryland", "US")),
+         (("Leningrad Oblast", "RU"), ("Maryland", "US"))},
+    ),
+    # A first name that is a place is the place after "город-побратим" / "sister city".
+    ("Делегация Эрлангена посетила город-побратим Владимир.", {(("Erlangen", "DE"), ("Vladimir", "RU"))}),
+    # A region's short name takes its full name's reading ("Amur Region" … "Amur").
+    ("Heilongjiang Province and Russia's Amur Region signed a roadmap. Heilongjiang and Amur established friendly "
+     "relations in 1992.", {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
 ]
 
 NEAR_MISSES: list[str] = [
