@@ -218,8 +218,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     # A first name that is a place is the place after "город-побратим" / "sister city".
     ("Делегация Эрлангена посетила город-побратим Владимир.", {(("Erlangen", "DE"), ("Vladimir", "RU"))}),
     # A region's short name takes its full name's reading ("Amur Region" … "Amur").
-    ("Heilongjiang Province and Russia's Amur Region signed a roadmap. Heilongjiang and Amur established friendly "
-     "relations in 1992.", {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
+    (("Heilongjiang Province and Russia's Amur Region signed a roadmap. Heilongjiang and Amur established friendly "
+      "relations in 1992."), {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
 ]
 
 NEAR_MISSES: list[str] = [
