@@ -424,6 +424,8 @@ OPENING_WORDS = frozenset(["in", "on", "at", "the", "a", "an", "since", "today",
 PLACE_PREPOSITIONS = frozenset(
     ["in", "of", "from", "to", "with", "and", "between", "near", "at", "for", "visit", "visited", "visiting", "в", "во", "из", "с", "со", "и", "между", "к", "ко", "под", "около"]
 )
+# Prepositions that make a first name that is a place the place ("во Владимир", "in Eugene"; not "with Vladimir").
+WEAK_PLACE_PREPOSITIONS = frozenset(["in", "в", "во", "из", "изо"])
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
 TWIN_CITIES_METRO = re.compile(
     # capitalised "the Twin Cities": the metro; "Sister Cities International": the movement's organisation, which
@@ -599,8 +601,13 @@ ONE_SIDED = re.compile(
     r"(?<![\w])(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
     r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
 )
+_EN_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+# A dateline: "ALMATY – …", "KHARKIV (Ukrinform) -", or a place and a date opening a line ("TVER, October 14.",
+# "Владимир, 12 июня."). The place is in group 1 or group 2.
 DATELINE = re.compile(
     r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s"
+    r"|^([A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,2}), (?:\d{1,2} " + _RU_MONTHS + "|" + _EN_MONTHS + r" \d{1,2}\b)"
 )
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".
 SHARED_HEAD = re.compile(

@@ -10,7 +10,7 @@ from extract import patterns as P
 from extract.gazetteer import PairKey, Place, find_mentions, is_known, load, pair_key
 from extract.models import Pair
 from extract.tagging_pairs import Scope, drop_enclosing_regions, hub_pairs, side, structural
-from extract.tagging_places import Located, choose, locate
+from extract.tagging_places import Located, choose, dateline_span, locate
 from extract.tagging_text import Sentence, contexts, split_sentences, status_of
 
 
@@ -31,13 +31,14 @@ def _dateline(text: str) -> tuple[str, str] | None:
     m = P.DATELINE.search(text[:800])
     if not m:
         return None
-    name = m.group(1).title().replace("’S", "’s")
+    start, end = dateline_span(m)
+    name = text[start:end].title().replace("’S", "’s")
     found = find_mentions(name)
     if len(found) != 1 or (found[0].start, found[0].end) != (0, len(name)):
         return None
     candidates = found[0].candidates
     # "BRISTOL, Tenn./Va. –": a state abbreviation after the name says which Bristol
-    if P.STATE_ABBREV_RE.match(text, m.end(1)):
+    if P.STATE_ABBREV_RE.match(text, end):
         candidates = [c for c in candidates if c.country == "US"] or candidates
     return side(candidates[0])
 
@@ -49,8 +50,8 @@ def _doc_hub(
     title: set[tuple[str, str]] = frozenset(),
 ) -> Place | None:
     """The place the text is about: the most mentioned one (at least twice), a dateline counting as two more
-    mentions of a place the text names; ties go to the one named more often in twinning sentences, then to the one
-    named first."""
+    mentions of a place the text names and a title as one more; ties go to the dateline's place, then to the one
+    named more often in twinning sentences, then to the one named first."""
     # First names that are also places (Vladimir, Eugene) count only when nothing else is named twice.
     strong = [x for x in places if not x[0].weak]
     counts = Counter(side(p) for _, p, _ in strong)
@@ -66,7 +67,7 @@ def _doc_hub(
     for loc, p, _ in places:
         if side(p) not in first or loc.start < first[side(p)][0]:
             first[side(p)] = (loc.start, p)
-    ranked = sorted(counts, key=lambda k: (-counts[k], -in_cues[k], first[k][0]))
+    ranked = sorted(counts, key=lambda k: (-counts[k], k != dateline, -in_cues[k], first[k][0]))
     if not ranked or counts[ranked[0]] < 2:
         return None
     return first[ranked[0]][1]
@@ -209,9 +210,13 @@ def _collect(text: str) -> list[Hit]:
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
     titled = {side(p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)}
-    hub = _doc_hub(
-        resolved, {i for i, kind in ctx.items() if kind == "own"}, _dateline(text), titled if len(titled) == 1 else set()
-    )
+    dateline = _dateline(text)
+    # "BRISTOL —" over a story about "Bristol, Virginia": the dateline takes the reading the text qualifies
+    senses = Counter(side(p) for loc, p, _ in resolved if loc.qualified and dateline and p.name == dateline[0])
+    ranked = senses.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        dateline = ranked[0][0]
+    hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, dateline, titled if len(titled) == 1 else set())
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)

@@ -170,11 +170,16 @@ def _title_caps(text: str) -> str:
     return P.CAPS_LINE.sub(title, text)
 
 
+def dateline_span(m: re.Match[str]) -> tuple[int, int]:
+    """Where the place of a DATELINE match is (it has two forms, each with its own group)."""
+    return m.span(1 if m.group(1) else 2)
+
+
 def locate(text: str) -> tuple[list[Located], Counter[str]]:
     """Place mentions (cities/regions) of `text`, plus the countries and US states it names (for homonyms)."""
     # A dateline ("ALMATY – …", "KHARKIV (Ukrinform) -") says where the story was filed: the hub's evidence, not a
     # side of a pair in its sentence.
-    datelines = [range(m.start(1), m.end(1)) for m in P.DATELINE.finditer(text)]
+    datelines = [range(*dateline_span(m)) for m in P.DATELINE.finditer(text)]
     text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
     raw = [m for m in find_mentions(text) if not any(m.start in span for span in datelines)]
     starts = {m.start for m in raw}
@@ -198,7 +203,9 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if i in consumed or top.level == "country":
             continue
         before = text[max(0, m.start - 30) : m.start]
-        prev_city = i > 0 and raw[i - 1].candidates[0].level == "city" and m.start - raw[i - 1].end <= 40
+        # the place named last before, over a country between them ("Портленд (США, штат Орегон)")
+        j = next((j for j in range(i - 1, -1, -1) if raw[j].candidates[0].level != "country"), -1)
+        prev_city = j >= 0 and raw[j].candidates[0].level == "city" and m.start - raw[j].end <= 40
         if "state" in top.flags and prev_city and P.STATE_LOCATOR_BEFORE.search(before):
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
         if top.level == "region" and P.ADJECTIVE_AFTER.match(text, m.end):
@@ -233,6 +240,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             "needs_cue" in cands[0].flags
             and not codes
             and not P.PLACE_CUE_BEFORE.search(text[max(0, m.start - 30) : m.start])
+            and _prev_word(text, m.start).lower() not in P.WEAK_PLACE_PREPOSITIONS  # "во Владимире", "in Eugene"
             and not (nxt and text[m.end : nxt.start] in "-–—/")
         )
         out.append(Located(m.start, m.end, cands, bool(codes), weak))

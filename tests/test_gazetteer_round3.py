@@ -12,6 +12,9 @@ FOUND = [
     # Korean and Japanese cities without their administrative suffix (GeoNames "Cheongju-si")
     ("Bellingham's sister city Cheongju signed a new accord.", "Cheongju", ("Cheongju", "KR")),
     ("Cheongju-si Hall", "Cheongju-si", ("Cheongju", "KR")),
+    # A soft sign written as an apostrophe is dropped: "Ryazan'" must not swallow the possessive
+    ("Ryazan's ties with Bryan", "Ryazan", ("Ryazan", "RU")),
+    ("Nar'yan-Mar and Naryan-Mar", "Naryan-Mar", ("Nar'yan-Mar", "RU")),
     # Region naming variants in both languages
     ("An agreement was signed with the Aktobe region of Kazakhstan.", "Aktobe region", ("Aktobe Region", "KZ")),
     ("The Pavlodar Region delegation arrived.", "Pavlodar Region", ("Pavlodar Region", "KZ")),

@@ -218,6 +218,22 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     # A first name that is a place is the place after "город-побратим" / "sister city".
     ("Делегация Эрлангена посетила город-побратим Владимир.", {(("Erlangen", "DE"), ("Vladimir", "RU"))}),
     # A region's short name takes its full name's reading ("Amur Region" … "Amur").
+    # A state after a country in a city's qualifier only locates the city ("Портленд (США, штат Орегон)").
+    (
+        ("Хабаровск поддерживает побратимские связи с городами мира.\nНиигата (Япония) – с 1965 года. Первый "
+        "город-побратим Хабаровска.\nПортленд (США, штат Орегон) – с 1988 года."),
+        {(("Khabarovsk", "RU"), ("Niigata", "JP")), (("Khabarovsk", "RU"), ("Portland", "US"))},
+    ),
+    # A place and a date opening a line are a dateline; in a tie it names the text's place.
+    (
+        ("Делегация Эрлангена посетила город-побратим Владимир\nВладимир, 12 июня.\nДелегация немецкого Эрлангена "
+        "прибыла во Владимир. Побратимские связи Владимира и Эрлангена существуют с 1983 года. Делегация Эрлангена "
+        "посетила музеи.\nПо его словам, побратимские отношения с английским Кентербери сейчас «поставлены на паузу»."),
+        {(("Erlangen", "DE"), ("Vladimir", "RU")), (("Canterbury", "GB"), ("Vladimir", "RU"))},
+    ),
+    # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
+    ("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
+     "established in 1992, have been frozen.", {(("Bryan", "US"), ("Ryazan", "RU"))}),
     (("Heilongjiang Province and Russia's Amur Region signed a roadmap. Heilongjiang and Amur established friendly "
       "relations in 1992."), {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
 ]

@@ -11,6 +11,7 @@ import csv
 import gettext
 import gzip
 import io
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,16 @@ def fold(s: str) -> str:
     """Strip accents (Kraków -> Krakow, Tromsø -> Tromso)."""
     s = s.replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("’", "'")
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+_SOFT_SIGN = re.compile(r"[a-z]['’](?:[a-z]|$)")  # Ryazan', Nar'yan-Mar (not O'Fallon, d'Ascq: a capital follows)
+
+
+def soft_sign_free(surfaces: set[str]) -> set[str]:
+    """A soft sign transliterated as an apostrophe ("Ryazan'", "Nar'yan-Mar"): texts mostly drop it, and a final one
+    would swallow the possessive ("Ryazan's ties" must match "Ryazan"), so it is dropped and kept only inside."""
+    out = {v.replace("'", "").replace("’", "") if _SOFT_SIGN.search(v) else v for v in surfaces}
+    return {v.rstrip("'’") for v in out | {v for v in surfaces if not v.endswith(("'", "’"))}}
 
 
 def en_variants(name: str) -> set[str]:
@@ -456,6 +467,7 @@ def main() -> None:
             ru = sorted({f for name in r["ru"] for f in ru_forms(name)})
             ru = sorted(set(ru) | {f.replace("ё", "е").replace("Ё", "Е") for f in ru})  # texts often drop the dots
             en, ru = drop_common_words(r, ru, names)
+            en = soft_sign_free(set(en))
             # Nominative names: a surface that is one place's name beats an oblique case of another (Печоры).
             nomn = set(proper_surfaces(r["ru"] | {n.replace("ё", "е").replace("Ё", "Е") for n in r["ru"]})) & set(ru)
             out.write(
