@@ -39,7 +39,7 @@ def _dateline(text: str) -> tuple[str, str] | None:
     candidates = found[0].candidates
     # "BRISTOL, Tenn./Va. –": a state abbreviation after the name says which Bristol
     if P.STATE_ABBREV_RE.match(text, end):
-        candidates = [c for c in candidates if c.country == "US"] or candidates
+        candidates = tuple(c for c in candidates if c.country == "US") or candidates
     return side(candidates[0])
 
 
@@ -47,7 +47,7 @@ def _doc_hub(
     places: list[tuple[Located, Place, int]],
     cue_sentences: set[int],
     dateline: tuple[str, str] | None,
-    title: set[tuple[str, str]] = frozenset(),
+    title: frozenset[tuple[str, str]] = frozenset(),
 ) -> Place | None:
     """The place the text is about: the most mentioned one (at least twice), a dateline counting as two more
     mentions of a place the text names and a title as one more; ties go to the dateline's place, then to the one
@@ -209,14 +209,14 @@ def _collect(text: str) -> list[Hit]:
         in_sentence.setdefault(i, []).append((loc, p))
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
-    titled = {side(p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)}
+    titled = frozenset(side(p) for loc, p, _ in resolved if loc.end <= offset + len(first_line))
     dateline = _dateline(text)
     # "BRISTOL —" over a story about "Bristol, Virginia": the dateline takes the reading the text qualifies
     senses = Counter(side(p) for loc, p, _ in resolved if loc.qualified and dateline and p.name == dateline[0])
     ranked = senses.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         dateline = ranked[0][0]
-    hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, dateline, titled if len(titled) == 1 else set())
+    hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, dateline, titled if len(titled) == 1 else frozenset())
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
