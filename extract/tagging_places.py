@@ -105,6 +105,7 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     ):
         return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1
+    prev = prev.lstrip("(«\"“")  # "(Prensa Latina)": a name opening a parenthesis is still two words
     # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds".
     return (
         bool(prev)

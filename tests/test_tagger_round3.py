@@ -231,6 +231,9 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "посетила музеи.\nПо его словам, побратимские отношения с английским Кентербери сейчас «поставлены на паузу»."),
         {(("Erlangen", "DE"), ("Vladimir", "RU")), (("Canterbury", "GB"), ("Vladimir", "RU"))},
     ),
+    # A name opening a parenthesis is still part of a two-word name ("(Prensa Latina)" is no Latina).
+    ("Havana, May 22 (Prensa Latina) The Cuban city of Cienfuegos and the Russian port of Novorossiysk signed a "
+     "twinning agreement.", {(("Cienfuegos", "CU"), ("Novorossiysk", "RU"))}),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     ("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen.", {(("Bryan", "US"), ("Ryazan", "RU"))}),

@@ -230,7 +230,8 @@ def base_rows() -> dict[str, Row]:
         }
     for c in gc.get_countries().values():  # flag national capitals (government metonyms: Moscow, Washington)
         for r in rows.values():
-            if r["level"] == "city" and r["country"] == c["iso"] and r["name"] == c["capital"]:
+            # by any English name: GeoNames still calls Astana's country's capital "Nur-Sultan"
+            if r["level"] == "city" and r["country"] == c["iso"] and c["capital"] in r["en"] | {r["name"]}:
                 r["flags"].add("capital")
     return rows
 
