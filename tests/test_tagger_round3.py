@@ -232,11 +232,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         {(("Erlangen", "DE"), ("Vladimir", "RU")), (("Canterbury", "GB"), ("Vladimir", "RU"))},
     ),
     # A name opening a parenthesis is still part of a two-word name ("(Prensa Latina)" is no Latina).
-    ("Havana, May 22 (Prensa Latina) The Cuban city of Cienfuegos and the Russian port of Novorossiysk signed a "
-     "twinning agreement.", {(("Cienfuegos", "CU"), ("Novorossiysk", "RU"))}),
+    (("Havana, May 22 (Prensa Latina) The Cuban city of Cienfuegos and the Russian port of Novorossiysk signed a "
+     "twinning agreement."), {(("Cienfuegos", "CU"), ("Novorossiysk", "RU"))}),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
-    ("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
-     "established in 1992, have been frozen.", {(("Bryan", "US"), ("Ryazan", "RU"))}),
+    (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
+     "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
     (("Heilongjiang Province and Russia's Amur Region signed a roadmap. Heilongjiang and Amur established friendly "
       "relations in 1992."), {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
 ]
