@@ -283,6 +283,14 @@ COREF_CUES = (
     r"этим\w*",
     r"эти\w*",
 )
+# "in Russia's Leningrad Oblast", "в Ленинградской области": a region locating a city named in the same sentence.
+IN_BEFORE = re.compile(r"(?<![\w])(?:in|в|во)\s+(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$")
+# "The two cities have been twinned since 2002": the two places of the sentence before.
+BOTH_PLACES = compile_ci(
+    r"(?:the two|both) (?:cities|towns|municipalities|regions|provinces|states)",
+    r"(?:оба|два|обоих|двух|обеими|двумя) (?:город\w*|регион\w*)",
+    r"(?:обе|две|обеих|двух|обеими|двумя) (?:област\w*|провинци\w*)",
+)
 # Titles and words in front of a personal name that is also a place name (Mayor Franklin, Айсен Николаев).
 PERSON_TITLES = (
     "Mayor",

@@ -93,7 +93,7 @@ def _sentence_hits(
     text: str, s: Sentence, kind: str, seq: list[tuple[Located, Place]], scope: Scope
 ) -> list[Hit]:
     """All pairs stated in one context sentence."""
-    seq = drop_enclosing_regions(seq)
+    seq = drop_enclosing_regions(seq, text)
     pairs, used = structural(text, seq, scope.hub, s.twin or s.partner, s.coref)
     n_structural = len(pairs)
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on
@@ -179,6 +179,18 @@ def _one_sense(
     return out
 
 
+def _both_places(s: Sentence, before: list[tuple[Located, Place]]) -> list[Hit]:
+    """ "In addition, Pavlodar and Omsk … The two cities have been twinned for 20 years.": a twinning sentence naming
+    no place pairs the only two places of the sentence before it, when they are of two countries."""
+    sides = {side(p): (loc, p) for loc, p in before}
+    if len(sides) != 2:
+        return []
+    (la, a), (lb, b) = sides.values()
+    if not _allowed(a, b, s, True, True):
+        return []
+    return [Hit(a, b, s, True, s.status, max(la.start, lb.start))]
+
+
 def _one_sided(chunk: str) -> bool:
     """ "with their Russian sister cities", «с российскими побратимами»: the other side named only by its country
     (the cheap test first: the pattern needs one of these nouns)."""
@@ -227,6 +239,8 @@ def _collect(text: str) -> list[Hit]:
         kind = ctx.get(s.index)
         if kind == "own":
             proposed = s.proposal and s.status is None
+        if kind == "own" and s.index not in by_sentence and P.BOTH_PLACES.search(s.chunk):
+            hits += _both_places(s, in_sentence.get(s.index - 1, []))
         if kind is None or s.index not in by_sentence:
             last = None if s.index in by_sentence else last
             continue

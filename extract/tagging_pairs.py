@@ -27,19 +27,21 @@ def side(p: Place) -> tuple[str, str]:
     return (p.name, p.country)
 
 
-def drop_enclosing_regions(seq: Seq) -> Seq:
-    """Drop a region named right next to a city inside it ("Crimea's capital of Simferopol", "Simferopol, Crimea")."""
+def drop_enclosing_regions(seq: Seq, text: str = "") -> Seq:
+    """Drop a region named right next to a city inside it ("Crimea's capital of Simferopol", "Simferopol, Crimea"),
+    or after "in" anywhere in a sentence naming a city inside it ("Ivangorod and Kingisepp, its neighbours across the
+    border in Russia's Leningrad Oblast")."""
 
     def encloses(k: int) -> bool:
         loc, p = seq[k]
         if p.level != "region" or "state" in p.flags:
             return False
+        inside = [(cl, c) for cl, c in seq if c.level == "city" and (c.country, c.admin1) == (p.country, p.admin1)]
+        if inside and P.IN_BEFORE.search(text[max(0, loc.start - 30) : loc.start]):
+            return True
         near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq)]
         return any(
-            c.level == "city"
-            and (c.country, c.admin1) == (p.country, p.admin1)
-            and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30
-            for cl, c in near
+            (cl, c) in inside and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30 for cl, c in near
         )
 
     return [x for k, x in enumerate(seq) if not encloses(k)]

@@ -234,6 +234,18 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     # A name opening a parenthesis is still part of a two-word name ("(Prensa Latina)" is no Latina).
     (("Havana, May 22 (Prensa Latina) The Cuban city of Cienfuegos and the Russian port of Novorossiysk signed a "
      "twinning agreement."), {(("Cienfuegos", "CU"), ("Novorossiysk", "RU"))}),
+    # "The two cities" in a twinning sentence naming no place: the two places of the sentence before.
+    (
+        ("In addition, Pavlodar and Omsk representatives discussed a logistics hub. The two cities have been twinned "
+        "for more than 20 years."),
+        {(("Omsk", "RU"), ("Pavlodar", "KZ"))},
+    ),
+    # A region after "in" locates the cities of it that the sentence names.
+    (
+        ("Narva ended its twin-town agreements with Ivangorod and Kingisepp, its neighbours across the border in "
+        "Russia's Leningrad Oblast."),
+        {(("Ivangorod", "RU"), ("Narva", "EE")), (("Kingisepp", "RU"), ("Narva", "EE"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
