@@ -157,13 +157,19 @@ def _next_anchor(
 
 
 def _one_sense(
-    text: str, resolved: list[tuple[Located, Place, int]]
+    text: str, resolved: list[tuple[Located, Place, int]], cued: frozenset[int] = frozenset()
 ) -> list[tuple[Located, Place, int]]:
     """One sense per text: a bare mention takes the reading that a qualifier ("Birmingham, Alabama", "Moscow,
     Idaho") gave the same name earlier in the text, and a region's short name its full name's ("Amur Region" …
     "Amur")."""
     sense: dict[str, Place] = {}
-    short: dict[str, Place] = {}  # "Amur" after "Amur Region": the region's short name
+    short: dict[str, Place] = {}  # "Amur" beside "Amur Region", before or after it: the region's short name
+    for loc, p, _ in resolved:
+        if p.level == "region" and (m := P.REGION_WORD_END.search(name := text[loc.start : loc.end])):
+            short.setdefault(name[: m.start()], p)
+    levels: dict[int, set[tuple[str, str]]] = {}  # sentence -> (country, level) of its places
+    for _, p, i in resolved:
+        levels.setdefault(i, set()).add((p.country, p.level))
     out = []
     for loc, p, i in sorted(resolved, key=lambda x: x[0].start):
         name = text[loc.start : loc.end]
@@ -171,10 +177,14 @@ def _one_sense(
             sense.setdefault(name, p)
         elif name in sense and any(side(c) == side(sense[name]) for c in loc.candidates):
             p = sense[name]
-        elif name in short and all(c.country != short[name].country for c in loc.candidates):
-            p = short[name]  # only when the name has no reading in the region's country ("Moscow" stays the city)
-        if p.level == "region" and (m := P.REGION_WORD_END.search(name)):
-            short.setdefault(name[: m.start()], p)
+        elif name in short and (
+            all(c.country != short[name].country for c in loc.candidates)
+            or i in cued
+            and _among_regions(short[name], levels[i])
+        ):
+            # when the name has no reading in the region's country ("Moscow" stays the city), or its partners in the
+            # twinning sentence are regions only ("Primorye, Japan's Toyama mark 30 years of sister-region ties")
+            p = short[name]
         out.append((loc, p, i))
     return out
 
@@ -189,6 +199,12 @@ def _both_places(s: Sentence, before: list[tuple[Located, Place]]) -> list[Hit]:
     if not _allowed(a, b, s, True, True):
         return []
     return [Hit(a, b, s, True, s.status, max(la.start, lb.start))]
+
+
+def _among_regions(region: Place, levels: set[tuple[str, str]]) -> bool:
+    """True when the other countries' places of a sentence are all regions (at least one)."""
+    others = {level for country, level in levels if country != region.country}
+    return others == {"region"}
 
 
 def _one_sided(chunk: str) -> bool:
@@ -215,7 +231,7 @@ def _collect(text: str) -> list[Hit]:
         for i, locs in by_sentence.items()
         for loc in locs
     ]
-    resolved = _one_sense(text, resolved)
+    resolved = _one_sense(text, resolved, frozenset(i for i, kind in ctx.items() if kind in ("own", "partner")))
     in_sentence: dict[int, list[tuple[Located, Place]]] = {}
     for loc, p, i in resolved:
         in_sentence.setdefault(i, []).append((loc, p))

@@ -246,6 +246,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Russia's Leningrad Oblast."),
         {(("Ivangorod", "RU"), ("Narva", "EE")), (("Kingisepp", "RU"), ("Narva", "EE"))},
     ),
+    # ... also before the full name, in a twinning sentence whose other places are regions.
+    (
+        "Primorye, Japan's Toyama mark 30 years of sister-region ties\nPrimorsky Krai and Japan's Toyama Prefecture met.",
+        {(("Primorsky Krai", "RU"), ("Toyama Prefecture", "JP"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
