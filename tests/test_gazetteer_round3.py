@@ -12,6 +12,10 @@ FOUND = [
     # Korean and Japanese cities without their administrative suffix (GeoNames "Cheongju-si")
     ("Bellingham's sister city Cheongju signed a new accord.", "Cheongju", ("Cheongju", "KR")),
     ("Cheongju-si Hall", "Cheongju-si", ("Cheongju", "KR")),
+    # Central Asian cities under their usual English names, the local romanisation an alias
+    ("сохраняются давние связи с узбекским Кокандом", "Кокандом", ("Kokand", "UZ")),
+    ("Qo‘qon and Kokand", "Qo‘qon", ("Kokand", "UZ")),
+    ("Aktau is twinned with Türkmenbaşy", "Türkmenbaşy", ("Turkmenbashi", "TM")),
     # A soft sign written as an apostrophe is dropped: "Ryazan'" must not swallow the possessive
     ("Ryazan's ties with Bryan", "Ryazan", ("Ryazan", "RU")),
     ("Nar'yan-Mar and Naryan-Mar", "Naryan-Mar", ("Nar'yan-Mar", "RU")),
