@@ -467,6 +467,14 @@ DASH_THING_AFTER = re.compile(
 WITH_CONNECTOR = re.compile(
     r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$"
 )
+# "Kyiv became a twin of Toulouse", «а Киев стал побратимом Тулузы»: a pair by itself, wherever it is in the sentence.
+TWIN_VERB_CONNECTOR = re.compile(
+    r"^\s*(?:(?:has |have )?(?:became|become|becomes|is|was|were|are|has been|have been) (?:officially )?"
+    r"(?:twinned with|(?:a |the )?(?:sister|twin)(?:[- ](?:city|town))? (?:of|to|with))"
+    r"|стал\w* (?:городом-)?побратим\w*|породнил\w* с|побратим\w*(?: с)?)"
+    r"(?:\s+[a-zа-яё-]+){0,3}\s*$",  # "… of the French city of", «… побратимом французской»
+    re.IGNORECASE,
+)
 LIST_SEPARATOR = re.compile(
     r"^\s*(?:[,;]|,? and(?: of| with)?|,? и|,? as well as|, а также)\s*$", re.IGNORECASE
 )

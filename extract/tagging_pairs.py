@@ -81,7 +81,8 @@ def structural(
         if P.DASH_CONNECTOR.match(gap) and P.DASH_THING_AFTER.match(text, lb.end):
             used |= {k, k + 1}  # "the Normandy-Neman regiment", "the Moscow–Beijing express": a name, not a pair
             continue
-        if (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap)) and pa.country != pb.country:
+        connected = P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or P.TWIN_VERB_CONNECTOR.match(gap)
+        if connected and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
         elif P.AND_CONNECTOR.match(gap) and pa.country != pb.country:

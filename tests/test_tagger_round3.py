@@ -251,6 +251,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Primorye, Japan's Toyama mark 30 years of sister-region ties\nPrimorsky Krai and Japan's Toyama Prefecture met.",
         {(("Primorsky Krai", "RU"), ("Toyama Prefecture", "JP"))},
     ),
+    # "X became a twin of Y" pairs X and Y wherever it stands in the sentence.
+    (
+        ("Горький в 1960-х установил связи с финским Тампере, с которым Нижний Новгород дружит до сих пор, а Киев "
+        "стал побратимом французской Тулузы."),
+        {(("Nizhny Novgorod", "RU"), ("Tampere", "FI")), (("Kyiv", "UA"), ("Toulouse", "FR"))},
+    ),
+    (
+        "In the 1950s Coventry was twinned with Stalingrad, and later Kyiv became a sister city of Toulouse.",
+        {(("Coventry", "GB"), ("Volgograd", "RU")), (("Kyiv", "UA"), ("Toulouse", "FR"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
