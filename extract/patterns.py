@@ -709,6 +709,7 @@ LIST_WORDS = re.compile(
     re.IGNORECASE,
 )
 PARENTHESES = re.compile(r"\([^()]*\)")
+WITH_WORD = re.compile(r"(?<![\w])(?:with|с|со)(?![\w])", re.IGNORECASE)  # ", and with Louisville", «и с Тулузой»
 ALL_CAPS_WORD = re.compile(r"(?<![\w])[A-ZА-ЯЁ]{5,}(?![\w])")
 CAPS_LINE = re.compile(r"(?m)^[^a-zа-яё\n]*[A-ZА-ЯЁ]{5,}[^a-zа-яё\n]*$")  # a line without a lowercase letter
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

@@ -85,6 +85,11 @@ def structural(
         if connected and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
+            if P.TWIN_VERB_CONNECTOR.match(gap):  # "Perm is twinned with Oxford, England, and with Louisville"
+                for j in _enumerated(text, seq, k + 1):
+                    if seq[j][1].country != pa.country:
+                        pairs.append((pa, seq[j][1]))
+                        used.add(j)
         elif P.AND_CONNECTOR.match(gap) and pa.country != pb.country:
             ands.append(k)
     chained = [k for k in ands if k - 2 in ands or k + 2 in ands]
@@ -124,6 +129,17 @@ def structural(
             pairs.append((seq[k][1], seq[k + 1][1]))
             used |= {k, k + 1}
     return pairs, used
+
+
+def _enumerated(text: str, seq: Seq, k: int) -> list[int]:
+    """Indexes of the places listed right after seq[k] ("Oxford, England, and with Louisville": Louisville)."""
+    out = []
+    for j in range(k + 1, len(seq)):
+        gap = P.WITH_WORD.sub(" ", text[seq[j - 1][0].end : seq[j][0].start])
+        if not _is_enumeration_gap(gap):
+            break
+        out.append(j)
+    return out
 
 
 def _is_enumeration_gap(gap: str) -> bool:
