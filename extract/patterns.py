@@ -62,6 +62,7 @@ PARTNER_CUES = (
     r"дружественн\w* (?:связ|отношени|город)\w*",
     r"соглашени\w* о (?:[\w,-]+ ){0,5}(?:сотрудничестве|партн[её]рстве|дружбе)",
     r"меморандум\w*",
+    r"(?:maintains?|maintained|поддержива\w*) (?:\w+ )?(?:ties|relations|links|связи|отношения)",
     r"программ\w* (?:\w+ )?сотрудничества",
     r"договор\w* о (?:сотрудничестве|дружбе)",
 )
@@ -104,6 +105,10 @@ RELATION_CUES = (
     r"дружб\w*",
     r"партн[её]р\w*",
     r"с \d{4}",
+)
+# A sentence adding to what came before ("In addition, …", «Кроме того, …»).
+ADDITIVE_OPEN = re.compile(
+    r"\W*(?:in addition|besides|additionally|also|кроме того|помимо этого|также|а также)\b", re.IGNORECASE
 )
 # "A and B … C and D respectively": the pairs go in order (A–C, B–D).
 RESPECTIVELY = compile_ci(r"respectively", r"соответственно")

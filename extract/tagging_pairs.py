@@ -107,20 +107,24 @@ def structural(
         # Parallel clauses of a twinning sentence ("Rzhev and Zhlobin signed …, and Kimry and Rogachev …") state
         # each pair; a single "X and Y" pairs only with the text's place in it (not "magnificent Barcelona and Paris").
         parallel = twin and len(alone) >= 2 and len({side(seq[j][1]) for k in alone for j in (k, k + 1)}) == 2 * len(alone)
+        # "relations with the Serbian Kragujevac and the Belarusian Mogilev": partners of someone else
+        others = {k for k in alone if P.WITH_BEFORE.search(text[max(0, seq[k][0].start - 40) : seq[k][0].start])}
         chained = [
             k
             for k in alone
             if parallel
             or hub is None
-            or side(hub) in (side(seq[k][1]), side(seq[k + 1][1]))
+            and k not in others
+            or hub is not None
+            and side(hub) in (side(seq[k][1]), side(seq[k + 1][1]))
             # "The first twinned pair were Tashkent and Seattle": a twinning sentence naming only the two of them
             or (
                 twin
                 and not coref
                 and len(seq) == 2
+                and hub is not None
                 and side(hub) not in {side(p) for _, p in seq}
-                # "relations with the Serbian Kragujevac and the Belarusian Mogilev": partners of someone else
-                and not P.WITH_BEFORE.search(text[max(0, seq[0][0].start - 40) : seq[0][0].start])
+                and k not in others
             )
             or is_known(seq[k][1], seq[k + 1][1])
         ]
@@ -202,6 +206,8 @@ def _center(
     if hub is not None and listed and not subject:
         return hub  # a bare list of partners of the text's place ("болгарским Пловдивом и чешским Пльзенем")
     if len(others) == 1 and rest[0].country not in others:
+        if P.WITH_BEFORE.search(text[max(0, first.start - 40) : first.start]):
+            return None  # "ties with Birmingham and Frankfurt": partners of the sentence's unnamed subject
         return rest[0]  # "between Moscow, Chicago and Los Angeles"
     return None
 

@@ -140,16 +140,19 @@ def contexts(
 
     The inherited context lasts for `window` sentences that name places: a paragraph listing sister cities keeps
     its topic across sentences without places ("You can talk about each of them…"). A list line naming a qualified
-    place (`entries`: "Jalisco, Mexico (1993)") renews it: notes between the entries do not end the list.
+    place (`entries`: "Jalisco, Mexico (1993)") renews it: notes between the entries do not end the list. Later, a
+    sentence opening with "In addition"/«Кроме того» and a relationship word adds to what the text has listed.
     """
     out: dict[int, str] = {}
     left = 0
+    seen = False  # a twinning sentence came before
     for s in sentences:
         placed = s.index in with_places
         heading = s.heading
         if s.twin:
             out[s.index] = "own"
             left = window
+            seen = True
         elif not placed and not heading:
             continue  # without places a sentence only matters when it opens a context (saves two regexes a sentence)
         elif s.near_miss:
@@ -162,6 +165,8 @@ def contexts(
             out[s.index] = "partner"
             if heading:
                 left = window  # "Partner cities:" heads a list of partners
+        elif seen and P.ADDITIVE_OPEN.match(s.chunk) and s.related:
+            out[s.index] = "inherited"  # «Кроме того, край поддерживает связи с …» adds to the text's twinning list
         if not s.twin and placed and not s.item:
             left -= 1  # list lines do not use up the window: a list under a heading is one statement
     return out

@@ -261,6 +261,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "In the 1950s Coventry was twinned with Stalingrad, and later Kyiv became a sister city of Toulouse.",
         {(("Coventry", "GB"), ("Volgograd", "RU")), (("Kyiv", "UA"), ("Toulouse", "FR"))},
     ),
+    # "In addition, the krai maintains ties with …" adds to the text's list after its context has run out.
+    (
+        ("Хабаровск имеет города-побратимы. Ниигата – первый побратим Хабаровска. В Хабаровске прошла выставка. "
+        "Хабаровск принял гостей. Хабаровск строит мост. Кроме того, Хабаровский край поддерживает связи с "
+        "префектурой Хёго (Япония)."),
+        {(("Khabarovsk", "RU"), ("Niigata", "JP")), (("Hyogo Prefecture", "JP"), ("Khabarovsk Krai", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
@@ -326,6 +333,10 @@ NEAR_MISSES: list[str] = [
     "Cheboksary signed a protocol of intentions with Ruse about establishing twinning relations.",
     "Чебоксары и Русе подписали протокол о намерениях установить побратимские связи.",
     "The governor said Tver was ready to sign a twinning agreement with Kragujevac.",
+    # "ties with X and Y": partners of the sentence's unnamed subject, not of each other.
+    "The mayor praised the twinning ties with Birmingham and Frankfurt.",
+    "The company maintains close ties with Lyon and Osaka.",
+    "Компания поддерживает связи с Лионом и Осакой.",
 ]
 
 
