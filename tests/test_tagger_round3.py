@@ -268,6 +268,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "префектурой Хёго (Япония)."),
         {(("Khabarovsk", "RU"), ("Niigata", "JP")), (("Hyogo Prefecture", "JP"), ("Khabarovsk Krai", "RU"))},
     ),
+    # A roadmap on cooperation, and agreements naming several fields of cooperation, are partnership wording.
+    ("Omsk region, Pavlodar region sign roadmap on cooperation", {(("Omsk Oblast", "RU"), ("Pavlodar Region", "KZ"))}),
+    (
+        ("An agreement on trade, economic, scientific, technical and cultural cooperation was signed between the "
+        "Aktobe region and the Orenburg region."),
+        {(("Aktobe Region", "KZ"), ("Orenburg Oblast", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
