@@ -275,6 +275,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Aktobe region and the Orenburg region."),
         {(("Aktobe Region", "KZ"), ("Orenburg Oblast", "RU"))},
     ),
+    # "X and Y are partners" / «являются партнёрами» is partnership wording.
+    (
+        "Хабаровск – побратим Ниигаты. Хабаровский край и провинция Хэйлунцзян являются партнёрами с 1990-х годов.",
+        {(("Khabarovsk", "RU"), ("Niigata", "JP")), (("Heilongjiang", "CN"), ("Khabarovsk Krai", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
@@ -340,6 +345,7 @@ NEAR_MISSES: list[str] = [
     "Cheboksary signed a protocol of intentions with Ruse about establishing twinning relations.",
     "Чебоксары и Русе подписали протокол о намерениях установить побратимские связи.",
     "The governor said Tver was ready to sign a twinning agreement with Kragujevac.",
+    "Moscow and Beijing are strategic partners.",
     # "ties with X and Y": partners of the sentence's unnamed subject, not of each other.
     "The mayor praised the twinning ties with Birmingham and Frankfurt.",
     "The company maintains close ties with Lyon and Osaka.",
