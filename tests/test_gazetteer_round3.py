@@ -12,6 +12,10 @@ FOUND = [
     # Korean and Japanese cities without their administrative suffix (GeoNames "Cheongju-si")
     ("Bellingham's sister city Cheongju signed a new accord.", "Cheongju", ("Cheongju", "KR")),
     ("Cheongju-si Hall", "Cheongju-si", ("Cheongju", "KR")),
+    # German qualifiers: big cities by their short name, towns by the full name their twinning pages use
+    ("Frankfurt am Main", "Frankfurt am Main", ("Frankfurt", "DE")),
+    ("Neustadt an der Weinstraße", "Neustadt an der Weinstraße", ("Neustadt an der Weinstraße", "DE")),
+    ("Hofheim am Taunus", "Hofheim am Taunus", ("Hofheim am Taunus", "DE")),
     # Central Asian cities under their usual English names, the local romanisation an alias
     ("сохраняются давние связи с узбекским Кокандом", "Кокандом", ("Kokand", "UZ")),
     ("Qo‘qon and Kokand", "Qo‘qon", ("Kokand", "UZ")),

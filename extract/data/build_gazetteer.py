@@ -335,9 +335,10 @@ GERMAN_QUALIFIERS = (" am ", " an der ", " im ", " ob der ", " in der ")  # Fran
 
 
 def short_german(r: Row, rivals: dict[tuple[str, str], int]) -> str | None:
-    """ "Frankfurt am Main" -> "Frankfurt" when it is its country's main place of that name (at least twice the
-    population of any other whose name starts the same); "Neustadt an der Weinstraße" stays (many Neustadts)."""
-    if r["country"] not in ("DE", "AT", "CH"):
+    """ "Frankfurt am Main" -> "Frankfurt" when it is a big city (news use the short name) and its country's main
+    place of that name (at least twice the population of any other whose name starts the same); towns keep the full
+    name their twinning pages use ("Kronberg im Taunus", "Neustadt an der Weinstraße")."""
+    if r["country"] not in ("DE", "AT", "CH") or (r["population"] or 0) < 100_000:
         return None
     cut = min((r["name"].find(q) for q in GERMAN_QUALIFIERS if q in r["name"]), default=-1)
     if cut <= 0:
