@@ -77,6 +77,8 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
     if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
+    if a.name == b.name and s.chunk.count(a.name) < 2:
+        return False  # namesakes (Perth and Perth) are twins only when the sentence names both
     # "Moscow and Washington" are governments unless a twinning word says otherwise, without state wording.
     # Two national capitals are governments ("Moscow and Beijing reaffirmed…") unless the sentence itself has a
     # twinning word ("twin city relations with Ankara"), even when they are twinned in the known-pairs list.

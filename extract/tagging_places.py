@@ -131,7 +131,7 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
         q = nxt.candidates[0]
         if q.level == "country":
             return {q.country}
-        if all(c.country != q.country for c in m.candidates):
+        if m.candidates[0].level == "region" and all(c.country != q.country for c in m.candidates):
             return None  # "Kostanay region, Chelyabinsk region": a region locates only a place of its own country
         if "state" in q.flags or q.country == "US":
             return {"US:" + q.admin1, "US"} if q.admin1 else {"US"}

@@ -280,6 +280,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Хабаровск – побратим Ниигаты. Хабаровский край и провинция Хэйлунцзян являются партнёрами с 1990-х годов.",
         {(("Khabarovsk", "RU"), ("Niigata", "JP")), (("Heilongjiang", "CN"), ("Khabarovsk Krai", "RU"))},
     ),
+    # A namesake named once is not the text's place's twin; a region of another country after a town locates it.
+    (
+        "Stirling is twinned with Dunedin, Florida. Its twin relationship with Stirling, Ontario, is informal.",
+        {(("Dunedin", "US"), ("Stirling", "GB"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
