@@ -38,6 +38,11 @@ TWIN_CUES = (
     r"братск\w* (?:отношени|связ)\w*",
     r"(?:brotherly|fraternal) (?:relations|ties|cit(?:y|ies)|towns?)",  # machine translation of «побратимские связи»
 )
+# A "twinning programme" of universities or schools is an academic exchange, not a town twinning (checked only where
+# the sentence names such an institution).
+ACADEMIC_TWINNING = compile_ci(r"twinning (?:programmes?|programs?|projects?|schemes?|degrees?)")
+ACADEMIC_RE = compile_ci(r"universit\w*", r"polytechnic\w*", r"colleges?", r"schools?", r"institutes?", r"academ\w*",
+                         r"университет\w*", r"институт\w*", r"школ\w*")
 # Every twinning cue contains one of these (lowercase): a sentence without any of them skips the regex.
 TWIN_KEYS = (
     "sister", "twin", "related region", "jumelage", "partnerst", "partnersch", "побрат", "породн", "brother",

@@ -23,7 +23,13 @@ class Sentence:
     def twin(self) -> bool:
         """A twinning word (sister/twin/побратим…); "the Twin Cities" and «города-близнецы» are not."""
         low = self.chunk.lower()
-        return any(k in low for k in P.TWIN_KEYS) and bool(P.TWIN_RE.search(_without_names(self.chunk)))
+        if not any(k in low for k in P.TWIN_KEYS):
+            return False
+        chunk = _without_names(self.chunk)
+        if "twinning pro" in low or "twinning sch" in low or "twinning deg" in low:
+            if P.ACADEMIC_RE.search(chunk):
+                chunk = P.ACADEMIC_TWINNING.sub(" ", chunk)  # universities' "twinning programme": an exchange
+        return bool(P.TWIN_RE.search(chunk))
 
     @cached_property
     def partner(self) -> bool:

@@ -351,6 +351,9 @@ NEAR_MISSES: list[str] = [
     "Чебоксары и Русе подписали протокол о намерениях установить побратимские связи.",
     "The governor said Tver was ready to sign a twinning agreement with Kragujevac.",
     "Moscow and Beijing are strategic partners.",
+    # Universities' "twinning programme" is an academic exchange.
+    ("Tomsk Polytechnic University and a university in Almaty have launched a twinning programme in nuclear "
+     "engineering, with classes in Tomsk and Almaty."),
     # "ties with X and Y": partners of the sentence's unnamed subject, not of each other.
     "The mayor praised the twinning ties with Birmingham and Frankfurt.",
     "The company maintains close ties with Lyon and Osaka.",
