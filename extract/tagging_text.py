@@ -26,9 +26,9 @@ class Sentence:
         if not any(k in low for k in P.TWIN_KEYS):
             return False
         chunk = _without_names(self.chunk)
-        if "twinning pro" in low or "twinning sch" in low or "twinning deg" in low:
-            if P.ACADEMIC_RE.search(chunk):
-                chunk = P.ACADEMIC_TWINNING.sub(" ", chunk)  # universities' "twinning programme": an exchange
+        academic = any(k in low for k in ("twinning pro", "twinning sch", "twinning deg"))
+        if academic and P.ACADEMIC_RE.search(chunk):
+            chunk = P.ACADEMIC_TWINNING.sub(" ", chunk)  # universities' "twinning programme": an exchange
         return bool(P.TWIN_RE.search(chunk))
 
     @cached_property
