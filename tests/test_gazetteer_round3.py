@@ -16,6 +16,9 @@ FOUND = [
     ("Frankfurt am Main", "Frankfurt am Main", ("Frankfurt", "DE")),
     ("Neustadt an der Weinstraße", "Neustadt an der Weinstraße", ("Neustadt an der Weinstraße", "DE")),
     ("Hofheim am Taunus", "Hofheim am Taunus", ("Hofheim am Taunus", "DE")),
+    # Japanese towns in Russian (Polivanov spelling built from the romanisation)
+    ("делегация японского Маидзуру", "Маидзуру", ("Maizuru", "JP")),
+    ("побратим Немуро", "Немуро", ("Nemuro", "JP")),
     # Central Asian cities under their usual English names, the local romanisation an alias
     ("сохраняются давние связи с узбекским Кокандом", "Кокандом", ("Kokand", "UZ")),
     ("Qo‘qon and Kokand", "Qo‘qon", ("Kokand", "UZ")),

