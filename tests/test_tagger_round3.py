@@ -292,6 +292,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "с 1961 года, — это одна из старейших пар российско-японских побратимов."),
         {(("Maizuru", "JP"), ("Nakhodka", "RU"))},
     ),
+    # A region's admin1 comes from its centre (Kaluga Oblast <- Kaluga): "in the Kaluga Region" locates Obninsk.
+    (
+        ("Tver is twinned with Kragujevac. In September a delegation from the Italian town of Frascati visited its "
+        "twin city Obninsk in the Kaluga Region."),
+        {(("Kragujevac", "RS"), ("Tver", "RU")), (("Frascati", "IT"), ("Obninsk", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),

@@ -392,6 +392,26 @@ def minor_exonyms(rows: dict[str, Row]) -> None:
         r["en"] |= {v for v in r.get("exo", set()) if owners[v] == {key}}
 
 
+REGION_SUFFIXES = (" Oblast", " Region", " Krai", " Prefecture", " Province")
+FEDERAL_CITIES = {("Moscow", "RU"), ("Saint Petersburg", "RU"), ("Sevastopol", "UA"), ("Kyiv", "UA"), ("Minsk", "BY")}
+
+
+def region_admin1(rows: dict[str, Row]) -> None:
+    """A curated region without an admin1 code takes its administrative centre's ("Kaluga Oblast" <- Kaluga), so a
+    city can be seen to lie in it ("Obninsk in the Kaluga Region"); cities that are regions of their own are not
+    the centres of the region around them (Moscow, Minsk)."""
+    cities: dict[tuple[str, str], tuple[int, str]] = {}
+    for r in rows.values():
+        if r["level"] == "city" and r["admin1"] and (r["name"], r["country"]) not in FEDERAL_CITIES:
+            key = (r["name"], r["country"])
+            cities[key] = max(cities.get(key, (0, "")), (r["population"] or 0, r["admin1"]))
+    for r in rows.values():
+        if r["level"] == "region" and not r["admin1"]:
+            base = next((r["name"][: -len(x)] for x in REGION_SUFFIXES if r["name"].endswith(x)), None)
+            if base and (base, r["country"]) in cities:
+                r["admin1"] = cities[(base, r["country"])][1]
+
+
 def japanese_in_russian(rows: dict[str, Row]) -> None:
     """Russian names for Japanese cities in the Polivanov system Russian texts use (Maizuru -> Маидзуру; GeoNames has
     none for two thirds of them and "Маизуру" for this one); a spelling the Russian dictionary knows in any sense
@@ -471,6 +491,7 @@ def main() -> None:
     english_names(rows)
     minor_exonyms(rows)
     japanese_in_russian(rows)
+    region_admin1(rows)
     mark_known(rows)
     mark_small(rows)
     names = big_names(rows)
