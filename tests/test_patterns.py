@@ -71,6 +71,10 @@ CORPORA = (
     "pairs_challenge4b.jsonl",
     "pairs_challenge5a.jsonl",
     "pairs_challenge5b.jsonl",
+    "pairs_challenge6a.jsonl",
+    "pairs_challenge6b.jsonl",
+    "pairs_challenge7a.jsonl",
+    "pairs_challenge7b.jsonl",
 )
 
 

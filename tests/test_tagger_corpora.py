@@ -42,6 +42,9 @@ CORPORA = [
     Corpus(("pairs_challenge4a.jsonl", "pairs_challenge4b.jsonl"), "challenge4_floors.json", 72, 24, (600, 2200)),
     # Sealed when scored once at the end of the third round (both halves); its errors are studied from round four on.
     Corpus(("pairs_challenge5a.jsonl", "pairs_challenge5b.jsonl"), "challenge5_floors.json", 72, 24, (600, 2200)),
+    # Sealed when first scored in the fourth round (summary only); challenge-6's errors were studied after that.
+    Corpus(("pairs_challenge6a.jsonl", "pairs_challenge6b.jsonl"), "challenge6_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge7a.jsonl", "pairs_challenge7b.jsonl"), "challenge7_floors.json", 72, 24, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
