@@ -67,7 +67,7 @@ PARTNER_CUES = (
     r"партн[её]р\w* (?:город|регион)\w*",
     r"партн[её]рами (?:[\w-]+ ){0,3}(?:являются|являлись|стали)",
     r"(?:являются|являлись|стали|станут) (?:[\w-]+ ){0,2}партн[её]рами",
-    r"(?:have been|has been|are|were|became|become) (?:\w+ )?partners",
+    r"(?:have been|has been|are|were|became|become) partners",  # not "natural/strategic/trading partners"
     r"дружественн\w* (?:связ|отношени|город)\w*",
     r"соглашени\w* о (?:[\w,-]+ ){0,7}(?:сотрудничестве|партн[её]рстве|дружбе)",
     r"меморандум\w*",
@@ -148,6 +148,11 @@ NEAR_MISS_CUES = (
     r"матч\w*",
     r"хокке\w*",
     r"чемпионат\w*",
+    r"compan(?:y|ies)",  # business deals and delegations of companies are not municipal partnerships
+    r"businessm[ae]n",
+    r"бизнесмен\w*",
+    r"компани[йяиюе]\w*",
+    r"предпринимател\w*",
     r"named (?:after|for)",  # a namesake is not a twin ("Bristol, England — the city the towns were named after")
     r"назван\w* в честь",
     r"older than",
@@ -227,7 +232,9 @@ NEGATION_CUES = (
     r"(?:are|is|were|was) not (?:\w+ )?(?:sister|twin)",
     r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
     r"not (?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
-    r"(?:has|have|had) no (?:formal |official )?(?:ties|links?|relationship|connection)",
+    r"(?:has|have|had) no (?:formal |official |existing |current )?(?:ties|links?|relationship|connection|sister|twin)",
+    r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed)",  # "was discussed in 2019 but never signed"
+    r"так и не (?:был\w* )?(?:подписан|заключ)\w*",
     r"не имеет (?:официальных )?(?:связей|отношений)",
     r"никогда не (?:были|был|была)",
     r"дело не пошло",

@@ -80,6 +80,7 @@ NOT_FOUND = [
     ("the White House summit in Anchorage", "White House"),  # Casablanca's translated name; a small US town
     ("Курьер.Среда.Бердск – На сессии", "Курьер"),  # Courrières in Russian is the word "courier"
     ("The Red Square parade", "Red Square"),
+    ("«Малые города Тюменского края»", "Тюменского"),  # GeoNames' «Тюменский» for Tumen, China: an adjective
 ]
 
 

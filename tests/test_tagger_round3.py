@@ -367,6 +367,13 @@ NEAR_MISSES: list[str] = [
     # Universities' "twinning programme" is an academic exchange.
     ("Tomsk Polytechnic University and a university in Almaty have launched a twinning programme in nuclear "
      "engineering, with classes in Tomsk and Almaty."),
+    # Said to have no twin, never signed, natural partners, companies and businessmen: no pair.
+    "Committee members named Bila Tserkva as a possible partner. Montclair has no existing sister city.",
+    ("A friendship agreement with the village of Vire in Normandy was discussed in 2019 but never signed, Totnes "
+     "councillors recalled."),
+    "Our regions are natural partners, the Sverdlovsk Region minister told a Tashkent audience.",
+    "A delegation of 38 companies from Gujarat signed memoranda of understanding with Russian partners in Yekaterinburg.",
+    "Ульяновск – побратим многих городов. В сентябре Ульяновск посетила делегация бизнесменов из Ташкента.",
     # "ties with X and Y": partners of the sentence's unnamed subject, not of each other.
     "The mayor praised the twinning ties with Birmingham and Frankfurt.",
     "The company maintains close ties with Lyon and Osaka.",

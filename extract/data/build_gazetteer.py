@@ -412,6 +412,14 @@ def region_admin1(rows: dict[str, Row]) -> None:
                 r["admin1"] = cities[(base, r["country"])][1]
 
 
+def drop_adjective_names(rows: dict[str, Row]) -> None:
+    """A foreign city's one-word Russian "name" that is an adjective is GeoNames noise (Tumen, China: «Тюменский», the
+    adjective of Russia's Тюмень; Suez: «Суэцкий»); multi-word names keep theirs (Гожув-Велькопольский)."""
+    for r in rows.values():
+        if r["level"] == "city" and r["country"] not in POST_SOVIET:
+            r["ru"] = {n for n in r["ru"] if not (re.fullmatch(r"[А-ЯЁ][а-яё]+(?:ский|цкий|ской)", n))}
+
+
 def japanese_in_russian(rows: dict[str, Row]) -> None:
     """Russian names for Japanese cities in the Polivanov system Russian texts use (Maizuru -> Маидзуру; GeoNames has
     none for two thirds of them and "Маизуру" for this one); a spelling the Russian dictionary knows in any sense
@@ -491,6 +499,7 @@ def main() -> None:
     english_names(rows)
     minor_exonyms(rows)
     japanese_in_russian(rows)
+    drop_adjective_names(rows)
     region_admin1(rows)
     mark_known(rows)
     mark_small(rows)
