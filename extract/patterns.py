@@ -167,6 +167,7 @@ NEAR_MISS_CUES = (
     r"railway",
     r"ferry",
     r"маршрут\w*",
+    r"через(?= (?-i:[А-ЯЁ]))",  # «через Москву, Красноярск и Норильск»: a route (not «через год»)
     r"паром\w*",
     r"автобус\w*",
     r"старше",
@@ -306,6 +307,11 @@ COREF_CUES = (
 )
 # "in Russia's Leningrad Oblast", "в Ленинградской области": a region locating a city named in the same sentence.
 IN_BEFORE = re.compile(r"(?<![\w])(?:in|в|во)\s+(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$")
+# "… with the following cities", «… с городами»: a sentence introducing the list below it.
+LIST_INTRO = compile_ci(
+    r"with (?:the following |these |many |several )?(?:cities|towns|municipalities|regions)",
+    r"(?:с|со) (?:следующими |многими )?(?:городами|муниципалитетами|регионами)",
+)
 # "The two cities have been twinned since 2002": the two places of the sentence before.
 BOTH_PLACES = compile_ci(
     r"(?:the two|both) (?:cities|towns|municipalities|regions|provinces|states)",
@@ -731,6 +737,7 @@ LIST_WORDS = re.compile(
     re.IGNORECASE,
 )
 PARENTHESES = re.compile(r"\([^()]*\)")
+IN_COUNTRY = re.compile(r"(?<![\w])(?:in|в|во) [A-ZА-ЯЁ][\w-]*")  # a list entry's locator: "Linz in Austria, …"
 WITH_WORD = re.compile(r"(?<![\w])(?:with|с|со)(?![\w])", re.IGNORECASE)  # ", and with Louisville", «и с Тулузой»
 ALL_CAPS_WORD = re.compile(r"(?<![\w])[A-ZА-ЯЁ]{5,}(?![\w])")
 CAPS_LINE = re.compile(r"(?m)^[^a-zа-яё\n]*[A-ZА-ЯЁ]{5,}[^a-zа-яё\n]*$")  # a line without a lowercase letter

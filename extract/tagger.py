@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from extract import patterns as P
 from extract.gazetteer import PairKey, Place, find_mentions, is_known, load, pair_key
 from extract.models import Pair
-from extract.tagging_pairs import Scope, drop_enclosing_regions, hub_pairs, side, structural
+from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
 from extract.tagging_places import Located, choose, dateline_span, locate
 from extract.tagging_text import Sentence, contexts, split_sentences, status_of
 
@@ -101,7 +101,8 @@ def _sentence_hits(
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on
     # does not.
     coref = s.coref and (scope.prev_twin or bool(P.STRONG_COREF_RE.search(s.chunk)))
-    if kind != "inherited" or coref or s.item or s.terse or s.related or s.status or s.partner:
+    listing = kind == "inherited" and scope.prev_twin and enumerates(text, seq)  # a list right after its heading
+    if kind != "inherited" or coref or s.item or s.terse or s.related or s.status or s.partner or listing:
         pairs += hub_pairs(text, seq, used, s, scope)
     elif n_structural < 2:
         return []  # a co-mention after a twinning sentence ("Kharkiv thanked Brno for convoys") claims no tie;
@@ -144,8 +145,9 @@ def _next_anchor(
     side (its subject) is only a coreference target ("The Florida city is also twinned with …")."""
     if not found:
         # "Perm is twinned with:" heads a list; "Volgograd has twenty twin towns." is what the next sentence is about
-        if len(seq) == 1 and (s.twin or s.heading):
-            return seq[0][1], s.heading
+        if len(seq) == 1 and (s.twin or s.heading or s.partner and P.LIST_INTRO.search(s.chunk)):
+            # "… поддерживает дружеские связи с городами:" (or without the colon) introduces its list
+            return seq[0][1], s.heading or bool(P.LIST_INTRO.search(s.chunk))
         return None, False
     sides = [{side(h.a), side(h.b)} for h in found]
     if last is not None and all(side(last) in x for x in sides):

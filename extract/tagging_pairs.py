@@ -147,9 +147,18 @@ def _enumerated(text: str, seq: Seq, k: int) -> list[int]:
 
 
 def _is_enumeration_gap(gap: str) -> bool:
-    """True when the text between two places only separates list items ("; ", ", Australia; ", " (Китай); ")."""
-    bare = P.LIST_WORDS.sub(" ", P.PARENTHESES.sub(" ", gap))
+    """True when the text between two places only separates list items ("; ", ", Australia; ", " (Китай); ",
+    " in Austria, ")."""
+    bare = P.LIST_WORDS.sub(" ", P.PARENTHESES.sub(" ", P.IN_COUNTRY.sub(" ", gap)))
     return len(gap) <= 48 and not P.LOWER_WORD.search(bare)
+
+
+def enumerates(text: str, seq: Seq) -> bool:
+    """True when the sentence is a bare list of three or more places ("Linz in Austria, Trondheim in Norway, Kaunas,
+    Odense, Mwanza in Tanzania and so on.")."""
+    return len(seq) >= 3 and all(
+        _is_enumeration_gap(text[a.end : b.start]) for (a, _), (b, _) in zip(seq, seq[1:])
+    )
 
 
 def _center(

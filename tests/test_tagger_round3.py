@@ -298,6 +298,19 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "twin city Obninsk in the Kaluga Region."),
         {(("Kragujevac", "RS"), ("Tver", "RU")), (("Frascati", "IT"), ("Obninsk", "RU"))},
     ),
+    # A bare enumeration of places right after a twinning sentence lists its twins ("Linz in Austria, …").
+    (
+        ("Walking back I found a little park with plaques from Tampere's twin towns. Linz in Austria, Trondheim in "
+        "Norway, Kaunas, Odense, Mwanza in Tanzania and so on."),
+        {(("Linz", "AT"), ("Tampere", "FI")), (("Tampere", "FI"), ("Trondheim", "NO")), (("Kaunas", "LT"), ("Tampere", "FI")),
+         (("Odense", "DK"), ("Tampere", "FI")), (("Mwanza", "TZ"), ("Tampere", "FI"))},
+    ),
+    # "… поддерживает дружеские связи с городами мира." introduces the list below it, even without a colon.
+    (
+        ("Города-побратимы\nСуздаль — жемчужина Золотого кольца — поддерживает дружеские связи с городами мира.\n"
+        "Ротенбург-об-дер-Таубер (Германия) — с 1988 г.\nГюмри (Армения) — с 2009 г."),
+        {(("Rothenburg ob der Tauber", "DE"), ("Suzdal", "RU")), (("Gyumri", "AM"), ("Suzdal", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
@@ -374,6 +387,9 @@ NEAR_MISSES: list[str] = [
     "Our regions are natural partners, the Sverdlovsk Region minister told a Tashkent audience.",
     "A delegation of 38 companies from Gujarat signed memoranda of understanding with Russian partners in Yekaterinburg.",
     "Ульяновск – побратим многих городов. В сентябре Ульяновск посетила делегация бизнесменов из Ташкента.",
+    # «через Москву, Красноярск и Норильск» is a route.
+    ("Подарки передал комитет побратимов Диксона. «Посылка шла почти четыре месяца – через Москву, Красноярск и "
+     "Норильск», – рассказала глава посёлка."),
     # "ties with X and Y": partners of the sentence's unnamed subject, not of each other.
     "The mayor praised the twinning ties with Birmingham and Frankfurt.",
     "The company maintains close ties with Lyon and Osaka.",
