@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extract import patterns as P
 from extract.gazetteer import Place, is_known
@@ -157,7 +158,7 @@ def enumerates(text: str, seq: Seq) -> bool:
     """True when the sentence is a bare list of three or more places ("Linz in Austria, Trondheim in Norway, Kaunas,
     Odense, Mwanza in Tanzania and so on.")."""
     return len(seq) >= 3 and all(
-        _is_enumeration_gap(text[a.end : b.start]) for (a, _), (b, _) in zip(seq, seq[1:])
+        _is_enumeration_gap(text[a.end : b.start]) for (a, _), (b, _) in pairwise(seq)
     )
 
 
