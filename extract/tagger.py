@@ -241,7 +241,11 @@ def _collect(text: str) -> list[Hit]:
         in_sentence.setdefault(i, []).append((loc, p))
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
-    titled = frozenset(side(p) for loc, p, _ in resolved if loc.end <= offset + len(first_line))
+    in_title = [(loc, p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)]
+    titled = frozenset(side(p) for _, p in in_title)
+    if len(titled) > 1:
+        # "Рязань и сербский Крушевац …": the place the title introduces with a demonym is the partner
+        titled = frozenset(side(p) for loc, p in in_title if not loc.qualified)
     dateline = _dateline(text)
     # "BRISTOL —" over a story about "Bristol, Virginia": the dateline takes the reading the text qualifies
     senses = Counter(side(p) for loc, p, _ in resolved if loc.qualified and dateline and p.name == dateline[0])

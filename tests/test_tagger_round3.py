@@ -311,6 +311,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Ротенбург-об-дер-Таубер (Германия) — с 1988 г.\nГюмри (Армения) — с 2009 г."),
         {(("Rothenburg ob der Tauber", "DE"), ("Suzdal", "RU")), (("Gyumri", "AM"), ("Suzdal", "RU"))},
     ),
+    # A title naming two places: the one it introduces with a demonym is the partner, the other the text's place.
+    (
+        ("Рязань и сербский Крушевац подписали соглашение о побратимстве\nКрушевац – город с богатой историей. "
+        "Делегация Крушеваца прибыла в Рязань. Город на Оке уже поддерживает побратимские отношения с немецким "
+        "Мюнстером."),
+        {(("Kruševac", "RS"), ("Ryazan", "RU")), (("Münster", "DE"), ("Ryazan", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
