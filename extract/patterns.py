@@ -235,7 +235,8 @@ NEGATION_CUES = (
     r"not (?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
     r"(?:has|have|had) no (?:formal |official |existing |current )?(?:ties|links?|relationship|connection|sister|twin)",
     r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed)",  # "was discussed in 2019 but never signed"
-    r"так и не (?:был\w* )?(?:подписан|заключ)\w*",
+    r"так и не",  # «… однако статуса побратимов так и не получили»
+    r"never (?:became|got|received|materiali[sz]ed)",
     r"не имеет (?:официальных )?(?:связей|отношений)",
     r"никогда не (?:были|был|была)",
     r"дело не пошло",

@@ -394,6 +394,8 @@ NEAR_MISSES: list[str] = [
     "Our regions are natural partners, the Sverdlovsk Region minister told a Tashkent audience.",
     "A delegation of 38 companies from Gujarat signed memoranda of understanding with Russian partners in Yekaterinburg.",
     "Ульяновск – побратим многих городов. В сентябре Ульяновск посетила делегация бизнесменов из Ташкента.",
+    # «так и не …» (never did) negates the twinning it is said of.
+    "Ранее город Курган подписал меморандум с Петропавловском, однако статуса побратимов города так и не получили.",
     # «через Москву, Красноярск и Норильск» is a route.
     ("Подарки передал комитет побратимов Диксона. «Посылка шла почти четыре месяца – через Москву, Красноярск и "
      "Норильск», – рассказала глава посёлка."),
