@@ -75,6 +75,8 @@ CORPORA = (
     "pairs_challenge6b.jsonl",
     "pairs_challenge7a.jsonl",
     "pairs_challenge7b.jsonl",
+    "pairs_challenge8a.jsonl",
+    "pairs_challenge8b.jsonl",
 )
 
 

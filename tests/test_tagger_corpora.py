@@ -45,6 +45,7 @@ CORPORA = [
     # Sealed when first scored in the fourth round (summary only); challenge-6's errors were studied after that.
     Corpus(("pairs_challenge6a.jsonl", "pairs_challenge6b.jsonl"), "challenge6_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge7a.jsonl", "pairs_challenge7b.jsonl"), "challenge7_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge8a.jsonl", "pairs_challenge8b.jsonl"), "challenge8_floors.json", 72, 24, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
