@@ -643,7 +643,7 @@ TWIN_COMPLEMENT = re.compile(
 ONE_SIDED_KEYS = ("sister", "twin", "partner", "побратим", "город", "партн")  # one is in every match (cheap gate)
 ONE_SIDED = re.compile(
     # not the second half of a compound adjective: «российско-японских побратимов» names both sides
-    r"(?<![\w-])(?:" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
+    r"(?<![\w-])(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
     r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
 )
 _EN_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"

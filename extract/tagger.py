@@ -211,11 +211,19 @@ def _among_regions(region: Place, levels: set[tuple[str, str]]) -> bool:
     return others == {"region"}
 
 
-def _one_sided(chunk: str) -> bool:
+def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
     """ "with their Russian sister cities", «с российскими побратимами»: the other side named only by its country
-    (the cheap test first: the pattern needs one of these nouns)."""
-    low = chunk.lower()
-    return any(n in low for n in P.ONE_SIDED_KEYS) and bool(P.ONE_SIDED.search(chunk))
+    (the cheap test first: the pattern needs one of these nouns). Not when it refers back to a place of that country
+    named before it ("Dortmund (Germany) … contacts with the German twin town have been frozen")."""
+    low = s.chunk.lower()
+    if not any(n in low for n in P.ONE_SIDED_KEYS):
+        return False
+    for m in P.ONE_SIDED.finditer(s.chunk):
+        word = m.group(1)
+        country = P.DEMONYMS.get(word) or next((c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None)
+        if not any(p.country == country and loc.start < s.start + m.start() for loc, p in seq):
+            return True
+    return False
 
 
 def _collect(text: str) -> list[Hit]:
@@ -273,7 +281,7 @@ def _collect(text: str) -> list[Hit]:
         before = {side(p): p for _, p in in_sentence.get(s.index - 1, [])}
         # A link to another story, or a sentence whose other side is only "their Russian sister cities": its
         # places are not partners of the text's place.
-        linked = links or bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk) or _one_sided(s.chunk))
+        linked = links or bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk) or _one_sided(s, seq))
         # A paragraph continuing a list keeps the list's head ("…Новосибирска: с Саппоро… Связи с Миннеаполисом…").
         topic = last if kind == "inherited" and strong and last is not None else hub or last
         scope = Scope(

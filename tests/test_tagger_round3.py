@@ -318,6 +318,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Мюнстером."),
         {(("Kruševac", "RS"), ("Ryazan", "RU")), (("Münster", "DE"), ("Ryazan", "RU"))},
     ),
+    # "the German twin town" after "Dortmund (Germany)" refers back to it: the list is not one-sided.
+    (
+        ("Rostov-on-Don signed a memorandum with Douala. Rostov-on-Don is big. The southern Russian city has twin "
+        "town relations with Dortmund (Germany) and Gomel (Belarus), although contacts with the German twin town "
+        "have been frozen."),
+        {(("Dortmund", "DE"), ("Rostov-on-Don", "RU")), (("Gomel", "BY"), ("Rostov-on-Don", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
