@@ -74,10 +74,12 @@ def structural(
     pairs = respective(text, seq)
     if pairs:
         return pairs, set(range(len(seq)))
-    used: set[int] = set()
+    used: set[int] = _dash_chains(text, seq)  # "Tottori-Gangwon-Jilin-Primorye-Tov": a group's name, not pairs
     ands: list[int] = []
     for k in range(len(seq) - 1):
         (la, pa), (lb, pb) = seq[k], seq[k + 1]
+        if k in used or k + 1 in used:
+            continue
         gap = text[la.end : lb.start]
         if P.DASH_CONNECTOR.match(gap) and P.DASH_THING_AFTER.match(text, lb.end):
             used |= {k, k + 1}  # "the Normandy-Neman regiment", "the Moscow–Beijing express": a name, not a pair
@@ -134,6 +136,20 @@ def structural(
             pairs.append((seq[k][1], seq[k + 1][1]))
             used |= {k, k + 1}
     return pairs, used
+
+
+def _dash_chains(text: str, seq: Seq) -> set[int]:
+    """Indexes of places in runs of three or more joined by dashes ("Tottori-Gangwon-Jilin-Primorye")."""
+    out: set[int] = set()
+    run = [0]
+    for k in range(1, len(seq) + 1):
+        if k < len(seq) and P.DASH_CONNECTOR.match(text[seq[k - 1][0].end : seq[k][0].start]):
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            out |= set(run)
+        run = [k]
+    return out
 
 
 def _enumerated(text: str, seq: Seq, k: int) -> list[int]:
