@@ -464,9 +464,9 @@ PLACE_PREPOSITIONS = frozenset(
 WEAK_PLACE_PREPOSITIONS = frozenset(["in", "в", "во", "из", "изо"])
 # Words after a city meaning the name is a larger unit or a sports team ("Twin Cities" handled as a phrase).
 TWIN_CITIES_METRO = re.compile(
-    # capitalised "the Twin Cities": the metro; "Sister Cities International": the movement's organisation, which
+    # capitalised "(the) Twin Cities" (not "Twin Cities of X"): the metro; "Sister Cities International": the movement's organisation, which
     # names no pair of its own
-    r"(?<![\w])(?:the Twin Cities|[Гг]ород\w*-близнец\w*|Sister Cities International|"
+    r"(?<![\w])(?:(?:the )?Twin Cities(?! of\b)|[Гг]ород\w*-близнец\w*|Sister Cities International|"
     r"(?:Международн\w+ )?[Аа]ссоциаци\w+ «?Города-побратимы»?)"
 )
 # The type word ending a region's English name ("Amur Region", "Hainan Province"): the rest is its short name.

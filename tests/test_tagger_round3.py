@@ -401,6 +401,9 @@ NEAR_MISSES: list[str] = [
     "Our regions are natural partners, the Sverdlovsk Region minister told a Tashkent audience.",
     "A delegation of 38 companies from Gujarat signed memoranda of understanding with Russian partners in Yekaterinburg.",
     "Ульяновск – побратим многих городов. В сентябре Ульяновск посетила делегация бизнесменов из Ташкента.",
+    # "Twin Cities" capitalised, with or without "the", is the Minneapolis–St. Paul metro.
+    ('Minneapolis and St. Paul argue again. A bill would create a "Twin Cities tourism district" to market both '
+     "downtowns to visitors from Winnipeg. Minneapolis officials agree."),
     # Three or more places joined by dashes name a group, not pairs.
     "Related pages: Northeast Asia Regional Governors' Meeting / Tottori-Gangwon-Jilin-Primorye-Tov \"Five Regions\"",
     # «так и не …» (never did) negates the twinning it is said of.
