@@ -77,6 +77,8 @@ CORPORA = (
     "pairs_challenge7b.jsonl",
     "pairs_challenge8a.jsonl",
     "pairs_challenge8b.jsonl",
+    "pairs_challenge9a.jsonl",
+    "pairs_challenge9b.jsonl",
 )
 
 
