@@ -102,6 +102,9 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         and m.end + 1 not in places_at  # "Heihe Suifenhe Pogranichny": a run of place names, not "First Last"
         and top.level == "city"
         and ("needs_cue" in top.flags or not top.flags & {"curated", "known"})
+        # a Russian town's case form is a first name only if the dictionary knows it as one («Владимир Путин»;
+        # not «глава управы Калуги Дмитрий Денисов»)
+        and (not P.CYRILLIC_RE.match(m.surface) or any("Name" in x.tag for x in _morph().parse(m.surface)))
     ):
         return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1

@@ -19,6 +19,7 @@ FOUND = [
     # Japanese towns in Russian (Polivanov spelling built from the romanisation)
     ("делегация японского Маидзуру", "Маидзуру", ("Maizuru", "JP")),
     ("побратим Немуро", "Немуро", ("Nemuro", "JP")),
+    ("побратим белорусского Бобруйска", "Бобруйска", ("Babruysk", "BY")),
     # Central Asian cities under their usual English names, the local romanisation an alias
     ("сохраняются давние связи с узбекским Кокандом", "Кокандом", ("Kokand", "UZ")),
     ("Qo‘qon and Kokand", "Qo‘qon", ("Kokand", "UZ")),

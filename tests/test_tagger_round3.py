@@ -325,6 +325,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "have been frozen."),
         {(("Dortmund", "DE"), ("Rostov-on-Don", "RU")), (("Gomel", "BY"), ("Rostov-on-Don", "RU"))},
     ),
+    # A Russian town's case form before a name and surname is the town («глава управы Калуги Дмитрий Денисов»).
+    (
+        ("Калуга подписала меморандум с кубинским Камагуэем\nГлава городской управы Калуги Дмитрий Денисов подписал "
+        "документ. Камагуэй – город на Кубе. Делегация Камагуэя приехала в Калугу. Отметим, что у Калуги давние "
+        "побратимские отношения с немецким Зулем."),
+        {(("Camagüey", "CU"), ("Kaluga", "RU")), (("Kaluga", "RU"), ("Suhl", "DE"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
