@@ -79,6 +79,8 @@ CORPORA = (
     "pairs_challenge8b.jsonl",
     "pairs_challenge9a.jsonl",
     "pairs_challenge9b.jsonl",
+    "pairs_challenge10a.jsonl",
+    "pairs_challenge10b.jsonl",
 )
 
 
