@@ -115,6 +115,8 @@ RELATION_CUES = (
     r"партн[её]р\w*",
     r"с \d{4}",
 )
+# A heading's final colon, before any footnote marks ("Novosibirsk is twinned with:[71]").
+HEADING_END = re.compile(r":(?:\s*\[[^\]\n]{1,12}\])*\s*$")
 # A sentence adding to what came before ("In addition, …", «Кроме того, …»).
 ADDITIVE_OPEN = re.compile(
     r"\W*(?:in addition|besides|additionally|also|кроме того|помимо этого|также|а также)\b", re.IGNORECASE

@@ -138,7 +138,7 @@ def _sentence_hits(
 
 
 def _next_anchor(
-    found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]], s: Sentence
+    found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]], s: Sentence, strong: bool = False
 ) -> tuple[Place | None, bool]:
     """The place a following sentence may refer back to, and whether it heads a list: the side shared by several
     pairs or a heading that ends with a colon ("Perm is twinned with:") head lists; a single pair's first-named
@@ -148,6 +148,8 @@ def _next_anchor(
         if len(seq) == 1 and (s.twin or s.heading or s.partner and P.LIST_INTRO.search(s.chunk)):
             # "… поддерживает дружеские связи с городами:" (or without the colon) introduces its list
             return seq[0][1], s.heading or bool(P.LIST_INTRO.search(s.chunk))
+        if strong and s.item and last is not None:
+            return last, True  # a list entry that gave no pair (a doubtful name) does not end its list
         return None, False
     sides = [{side(h.a), side(h.b)} for h in found]
     if last is not None and all(side(last) in x for x in sides):
@@ -294,7 +296,7 @@ def _collect(text: str) -> list[Hit]:
         if kind == "inherited" and proposed:
             found = [h for h in found if is_known(h.a, h.b)]  # what follows a proposal is still only proposed
         hits += found
-        last, strong = _next_anchor(found, last, seq, s)
+        last, strong = _next_anchor(found, last, seq, s, strong)
     return hits
 
 

@@ -77,8 +77,8 @@ class Sentence:
 
     @property
     def heading(self) -> bool:
-        """Ends with a colon: a heading over a list ("Partner cities:", "Perm is twinned with:")."""
-        return self.chunk.rstrip().endswith(":")
+        """Ends with a colon: a heading over a list ("Partner cities:", "Perm is twinned with:[71]")."""
+        return P.HEADING_END.search(self.chunk) is not None
 
     @property
     def terse(self) -> bool:

@@ -332,6 +332,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "побратимские отношения с немецким Зулем."),
         {(("Camagüey", "CU"), ("Kaluga", "RU")), (("Kaluga", "RU"), ("Suhl", "DE"))},
     ),
+    # A heading's colon before a footnote mark ("twinned with:[71]") still heads the list, and an entry that gives
+    # no pair does not end it.
+    (
+        ("Twin towns and sister cities\nNovosibirsk is twinned with:[71]\nMinneapolis, United States (1988)[72]\n"
+        "Saint Paul, United States (1988)\nSapporo, Japan (1990)\nDaejeon, South Korea (2001)"),
+        {(("Minneapolis", "US"), ("Novosibirsk", "RU")), (("Novosibirsk", "RU"), ("Saint Paul", "US")),
+         (("Novosibirsk", "RU"), ("Sapporo", "JP")), (("Daejeon", "KR"), ("Novosibirsk", "RU"))},
+    ),
     # A possessive after a soft-sign name ("Ryazan's"), under an English TASS dateline.
     (("MOSCOW, February 20. /TASS/. Russian cities keep sister-city ties. Ryazan's ties with Bryan, Texas, "
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
