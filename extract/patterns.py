@@ -742,6 +742,7 @@ LIST_WORDS = re.compile(
 PARENTHESES = re.compile(r"\([^()]*\)")
 IN_COUNTRY = re.compile(r"(?<![\w])(?:in|в|во) [A-ZА-ЯЁ][\w-]*")  # a list entry's locator: "Linz in Austria, …"
 WITH_WORD = re.compile(r"(?<![\w])(?:with|с|со)(?![\w])", re.IGNORECASE)  # ", and with Louisville", «и с Тулузой»
-ALL_CAPS_WORD = re.compile(r"(?<![\w])[A-ZА-ЯЁ]{5,}(?![\w])")
+# Capitalised words of a heading line set in title case; four-letter ones too ("SALT LAKE CITY"), except acronyms.
+ALL_CAPS_WORD = re.compile(r"(?<![\w])(?!(?:TASS|NATO|NASA|BRICS|ASEAN|OSCE|UNDP|ТАСС|СНГ)(?![\w]))[A-ZА-ЯЁ]{4,}(?![\w])")
 CAPS_LINE = re.compile(r"(?m)^[^a-zа-яё\n]*[A-ZА-ЯЁ]{5,}[^a-zа-яё\n]*$")  # a line without a lowercase letter
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

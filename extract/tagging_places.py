@@ -174,6 +174,13 @@ def _title_caps(text: str) -> str:
     return P.CAPS_LINE.sub(title, text)
 
 
+def _one_place(name: str) -> bool:
+    """True when the whole (title-cased) name is a single place mention ("ROCHESTER", "Владимир")."""
+    title = name.title().replace("’S", "’s")
+    found = find_mentions(title)
+    return len(found) == 1 and (found[0].start, found[0].end) == (0, len(title))
+
+
 def dateline_span(m: re.Match[str]) -> tuple[int, int]:
     """Where the place of a DATELINE match is (it has two forms, each with its own group)."""
     return m.span(1 if m.group(1) else 2)
@@ -183,7 +190,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     """Place mentions (cities/regions) of `text`, plus the countries and US states it names (for homonyms)."""
     # A dateline ("ALMATY – …", "KHARKIV (Ukrinform) -") says where the story was filed: the hub's evidence, not a
     # side of a pair in its sentence.
-    datelines = [range(*dateline_span(m)) for m in P.DATELINE.finditer(text)]
+    # Only a dateline that is one place's name: "SALT LAKE CITY SISTER CITIES — SPRING NEWSLETTER" is a heading.
+    datelines = [range(a, b) for a, b in map(dateline_span, P.DATELINE.finditer(text)) if _one_place(text[a:b])]
     text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
     raw = [m for m in find_mentions(text) if not any(m.start in span for span in datelines)]
     starts = {m.start for m in raw}

@@ -6,6 +6,7 @@ import pytest
 
 from extract.evaluate import norm_name
 from extract.gazetteer import Mention, find_mentions, load
+from extract.tagging_places import locate
 
 # (phrase, surface expected in it, (name, country) of the first candidate)
 FOUND = [
@@ -128,3 +129,11 @@ def test_national_capitals_are_flagged_by_any_english_name() -> None:
     capitals = {(p.name, p.country) for p in load().places if "capital" in p.flags}
     assert {("Astana", "KZ"), ("Brasília", "BR"), ("Bogotá", "CO"), ("Moscow", "RU")} <= capitals
     assert ("Almaty", "KZ") not in capitals
+
+
+def test_a_capitalised_heading_ending_in_a_dash_is_not_a_dateline() -> None:
+    """ "SALT LAKE CITY SISTER CITIES — SPRING NEWSLETTER" looks like a dateline but names more than a place: its
+    place is found (a real dateline, "ROCHESTER —", is left out of the sentence's places)."""
+    heading = "SALT LAKE CITY SISTER CITIES — SPRING 2023 NEWSLETTER\nFrom the Board"
+    assert [heading[x.start : x.end] for x in locate(heading)[0]] == ["SALT LAKE CITY"]
+    assert locate("ROCHESTER — The council met.")[0] == []
