@@ -81,6 +81,8 @@ CORPORA = (
     "pairs_challenge9b.jsonl",
     "pairs_challenge10a.jsonl",
     "pairs_challenge10b.jsonl",
+    "pairs_challenge11a.jsonl",
+    "pairs_challenge11b.jsonl",
 )
 
 

@@ -48,6 +48,7 @@ CORPORA = [
     Corpus(("pairs_challenge8a.jsonl", "pairs_challenge8b.jsonl"), "challenge8_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge9a.jsonl", "pairs_challenge9b.jsonl"), "challenge9_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge10a.jsonl", "pairs_challenge10b.jsonl"), "challenge10_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge11a.jsonl", "pairs_challenge11b.jsonl"), "challenge11_floors.json", 72, 24, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
