@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Spider, signals
 
 from crawler.spiders.base import STAT, NewsSpider
-from store.db import SourceStats, dead_link_urls, known_urls, mark_seen, open_db, record_dead_links, utc_now
+from store.db import (
+    SourceStats,
+    StoreError,
+    dead_link_urls,
+    known_urls,
+    mark_seen,
+    open_db,
+    record_dead_links,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from typing import Self
@@ -73,18 +82,29 @@ class RunLedger:
             spider.logger.info("%d known %s articles in %s", len(spider.known_urls), spider.name, self.db_path)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        """Move `last_seen` of listed-but-not-refetched articles, remember dead links; write the counts as JSON."""
+        """Move `last_seen` of listed-but-not-refetched articles, remember dead links; write the counts as JSON.
+
+        The counts are written even when those updates fail (a full disk): what the run stored and why it failed
+        must reach the run's record, not vanish with the process."""
         listed_known, dead = getattr(spider, "listed_known", set()), getattr(spider, "dead", {})
+        failed = False
         if listed_known or dead:
-            db = open_db(self.db_path)
             try:
-                mark_seen(db, sorted(listed_known), self.seen_at)
-                record_dead_links(db, spider.name, dead, self.seen_at)
-            finally:
-                db.close()
+                db = open_db(self.db_path)
+                try:
+                    mark_seen(db, sorted(listed_known), self.seen_at)
+                    record_dead_links(db, spider.name, dead, self.seen_at)
+                finally:
+                    db.close()
+            except StoreError as error:
+                spider.logger.error("%s", error)  # the one-line cause and fix, for the run's message
+                failed = True
         stats_collector: StatsCollector | None = self.crawler.stats
         stats = stats_collector.get_stats() if stats_collector is not None else {}
         counts = source_stats(stats, len(getattr(spider, "listed", ())))
+        if failed:
+            counts.errors += 1
+            reason = "store error"  # not "finished": the run must not read as complete
         if self.stats_file:
             extra = {"listed_known": len(listed_known), "close_reason": reason, **prefixed(stats, f"{STAT}/skipped/"),
                      "dead_links": int(stats.get(f"{STAT}/dead_links", 0)),
