@@ -7,10 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.gazetteer import PairKey, Place, find_mentions, is_known, load, pair_key
+from extract.gazetteer import PairKey, Place, is_known, load, pair_key
 from extract.models import Pair
 from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
-from extract.tagging_places import Located, choose, dateline_span, locate
+from extract.tagging_places import Located, choose, dateline_span, demonym_country, locate, one_place
 from extract.tagging_text import Sentence, contexts, split_sentences, status_of
 
 
@@ -32,11 +32,10 @@ def _dateline(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     start, end = dateline_span(m)
-    name = text[start:end].title().replace("’S", "’s")
-    found = find_mentions(name)
-    if len(found) != 1 or (found[0].start, found[0].end) != (0, len(name)):
+    place = one_place(text[start:end])
+    if place is None:
         return None
-    candidates = found[0].candidates
+    candidates = place.candidates
     # "BRISTOL, Tenn./Va. –": a state abbreviation after the name says which Bristol
     if P.STATE_ABBREV_RE.match(text, end):
         candidates = tuple(c for c in candidates if c.country == "US") or candidates
@@ -145,9 +144,10 @@ def _next_anchor(
     side (its subject) is only a coreference target ("The Florida city is also twinned with …")."""
     if not found:
         # "Perm is twinned with:" heads a list; "Volgograd has twenty twin towns." is what the next sentence is about
-        if len(seq) == 1 and (s.twin or s.heading or s.partner and P.LIST_INTRO.search(s.chunk)):
-            # "… поддерживает дружеские связи с городами:" (or without the colon) introduces its list
-            return seq[0][1], s.heading or bool(P.LIST_INTRO.search(s.chunk))
+        # "… поддерживает дружеские связи с городами:" (or without the colon) introduces its list
+        intro = bool(P.LIST_INTRO.search(s.chunk))
+        if len(seq) == 1 and (s.twin or s.heading or s.partner and intro):
+            return seq[0][1], s.heading or intro
         if strong and s.item and last is not None:
             return last, True  # a list entry that gave no pair (a doubtful name) does not end its list
         return None, False
@@ -221,8 +221,7 @@ def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
     if not any(n in low for n in P.ONE_SIDED_KEYS):
         return False
     for m in P.ONE_SIDED.finditer(s.chunk):
-        word = m.group(1)
-        country = P.DEMONYMS.get(word) or next((c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None)
+        country = demonym_country(m.group(1))
         if not any(p.country == country and loc.start < s.start + m.start() for loc, p in seq):
             return True
     return False

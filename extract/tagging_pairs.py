@@ -84,11 +84,11 @@ def structural(
         if P.DASH_CONNECTOR.match(gap) and P.DASH_THING_AFTER.match(text, lb.end):
             used |= {k, k + 1}  # "the Normandy-Neman regiment", "the Moscow–Beijing express": a name, not a pair
             continue
-        connected = P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or P.TWIN_VERB_CONNECTOR.match(gap)
-        if connected and pa.country != pb.country:
+        twinned = P.TWIN_VERB_CONNECTOR.match(gap)
+        if (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
-            if P.TWIN_VERB_CONNECTOR.match(gap):  # "Perm is twinned with Oxford, England, and with Louisville"
+            if twinned:  # "Perm is twinned with Oxford, England, and with Louisville"
                 for j in _enumerated(text, seq, k + 1):
                     if seq[j][1].country != pa.country:
                         pairs.append((pa, seq[j][1]))

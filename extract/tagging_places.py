@@ -150,10 +150,12 @@ def _demonym(text: str, m: Mention) -> str | None:
     hit = P.DEMONYM_BEFORE.search(text[max(0, m.start - 40) : m.start])
     if not hit:
         return None
-    word = hit.group(1)
-    return P.DEMONYMS.get(word) or next(
-        (c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None
-    )
+    return demonym_country(hit.group(1))
+
+
+def demonym_country(word: str) -> str | None:
+    """The country of a demonym: an English word, or a Russian adjective by its stem ("китайским" -> CN)."""
+    return P.DEMONYMS.get(word) or next((c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None)
 
 
 def _narrow(cands: tuple[Place, ...], codes: set[str]) -> tuple[Place, ...]:
@@ -174,11 +176,11 @@ def _title_caps(text: str) -> str:
     return P.CAPS_LINE.sub(title, text)
 
 
-def _one_place(name: str) -> bool:
-    """True when the whole (title-cased) name is a single place mention ("ROCHESTER", "Владимир")."""
+def one_place(name: str) -> Mention | None:
+    """The mention when the whole (title-cased) name is a single place ("ROCHESTER", "Владимир"), else None."""
     title = name.title().replace("’S", "’s")
     found = find_mentions(title)
-    return len(found) == 1 and (found[0].start, found[0].end) == (0, len(title))
+    return found[0] if len(found) == 1 and (found[0].start, found[0].end) == (0, len(title)) else None
 
 
 def dateline_span(m: re.Match[str]) -> tuple[int, int]:
@@ -191,7 +193,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     # A dateline ("ALMATY – …", "KHARKIV (Ukrinform) -") says where the story was filed: the hub's evidence, not a
     # side of a pair in its sentence.
     # Only a dateline that is one place's name: "SALT LAKE CITY SISTER CITIES — SPRING NEWSLETTER" is a heading.
-    datelines = [range(a, b) for a, b in map(dateline_span, P.DATELINE.finditer(text)) if _one_place(text[a:b])]
+    datelines = [range(a, b) for a, b in map(dateline_span, P.DATELINE.finditer(text)) if one_place(text[a:b])]
     text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
     raw = [m for m in find_mentions(text) if not any(m.start in span for span in datelines)]
     starts = {m.start for m in raw}
