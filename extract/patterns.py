@@ -68,6 +68,7 @@ PARTNER_CUES = (
     r"партн[её]рами (?:[\w-]+ ){0,3}(?:являются|являлись|стали)",
     r"(?:являются|являлись|стали|станут) (?:[\w-]+ ){0,2}партн[её]рами",
     r"(?:have been|has been|are|were|became|become) partners",  # not "natural/strategic/trading partners"
+    r"partners (?:include|included|including)\b",  # "Other active partners include Jalisco, Mexico; …"
     r"дружественн\w* (?:связ|отношени|город)\w*",
     r"соглашени\w* о (?:[\w,-]+ ){0,7}(?:сотрудничестве|партн[её]рстве|дружбе)",
     r"меморандум\w*",
@@ -126,9 +127,10 @@ RESPECTIVELY = compile_ci(r"respectively", r"соответственно")
 # Near misses: a sentence about these is not a twinning statement unless it also has a twinning word.
 NEAR_MISS_CUES = (
     r"flights?",
-
     r"flew",
     r"airlines?",
+    r"airways",  # "Uzbekistan Airways has resumed its Tashkent–New York service"
+    r"(?:air|nonstop|non-stop|direct) (?:service|link|connection)s?",
     r"air route",
     r"summit",
     r"embass(?:y|ies)",
@@ -229,6 +231,10 @@ PROPOSAL_CUES = (
     r"возможн\w* (?:установлени|подписани)\w*",
     r"предлож\w*",
     r"предлага\w*",
+    r"(?:put off|defer\w*|postpone\w*|delay\w*) (?:a |the |its |any )?decision",  # "put off a decision on whether to …"
+    r"whether to (?:enter|establish|become|sign|form|pursue|join)",
+    r"(?:could|would|might) be a good (?:fit|match|partner)",
+    r"в планах",  # «В планах — подписание договора о побратимстве с …»
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
 NEGATION_CUES = (
@@ -335,6 +341,19 @@ PERSON_TITLES = (
     "Senator",
     "Rep.",
     "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Treasurer",
+    "Secretary",
+    "Councillor",
+    "Cllr",
+    "Councilman",
+    "Councilwoman",
+    "Commissioner",
+    "Director",
+    "Professor",
+    "Prof.",
+    "Rev.",
     "Minister",
     "Ambassador",
     "Saint",
@@ -419,6 +438,11 @@ PLACE_NOUNS = (
     "Partnership",
     "Area",
     "Metropolitan",
+    "Town",  # "the Wokingham Town Twinning Association"
+    "Township",
+    "Village",
+    "Parish",
+    "District",
     # Newspapers named after their town ("Sitka Sentinel", "The Lowell Sun"): the town, not a first name.
     "Sentinel",
     "Times",
@@ -451,7 +475,7 @@ PLACE_NOUNS = (
 # Place names that are common English words (picked from the gazetteer surfaces among wordfreq's 5,000 most frequent
 # English words): places only with a qualifier ("Union, New Jersey", "Most (Czech Republic)") ...
 WORD_PLACES = frozenset(
-    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman"]
+    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman", "Dome"]
 )
 # ... and these also at the start of a sentence ("Reading the report…", "Split between…"), where capitals say nothing.
 OPENING_WORD_PLACES = frozenset(["Reading", "Split", "Nice", "Bath", "Mobile", "Orange", "Drama", "Van", "Male", "Victoria", "Independence"])
@@ -529,6 +553,11 @@ BESIDES_BEFORE = re.compile(
 # "the Kyiv-region town", "a Moscow-area school", "Seattle-based": the place locates something else.
 LOCATOR_AFTER = re.compile(r"[- ](?:region|area|based|oblast)[- ](?:[a-z]+)", re.IGNORECASE)
 REGION_LOCATOR_BEFORE = re.compile(r"(?:capital of(?: the)?|столиц\w*)\s*$", re.IGNORECASE)
+# A town whose name is an adjective (Kirovskaya, Sovetsky) before the noun it agrees with: the adjective of another
+# place, not the town («Кировская городская дума» is Kirov's council), unless a settlement word names it.
+RU_ADJECTIVE_NAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ая|ий|ое|ой|ую|ие|их|ого|ому)$")
+RU_LOWER_AFTER = re.compile(r" [а-яё]")
+RU_SETTLEMENT_BEFORE = re.compile(r"(?:город|посёлок|поселок|станиц|сел|деревн|пгт|ст\.|пос\.)\w*\s*$", re.IGNORECASE)
 # A region used as an adjective: "the Florida city", "the Iowa capital", "the Alaska port".
 ADJECTIVE_AFTER = re.compile(r"\s+(?:city|capital|town|port|community|side|delegation|governor)\b")
 # A state named as the locator of a city in the same sentence ("в штате Айова", "the state of Iowa").

@@ -94,6 +94,8 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         return nxt[:1].isupper() and not after[:1].isupper()
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
         return True
+    if prev[:1].isupper() and prev.isalpha() and _prev_word(text, m.start - len(prev) - 1) in P.PERSON_TITLES:
+        return True  # the surname in "Treasurer Ann Moss"
     top = m.candidates[0]
     if (
         nxt[:1].isupper()
@@ -224,6 +226,13 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
         if top.level == "region" and P.ADJECTIVE_AFTER.match(text, m.end):
             continue  # "the Florida city": an adjective pointing at a city named elsewhere
+        if (
+            top.level == "city"
+            and P.RU_ADJECTIVE_NAME.match(m.surface)
+            and P.RU_LOWER_AFTER.match(text, m.end)
+            and not P.RU_SETTLEMENT_BEFORE.search(before)
+        ):
+            continue  # «Кировская городская дума»: an adjective agreeing with its noun, not the town Kirovskaya
         if top.level == "city" and P.LOCATOR_AFTER.match(text, m.end):
             continue  # "the Kyiv-region town": a locator of the place meant
         if P.LOCATOR_BEFORE.search(before) or (

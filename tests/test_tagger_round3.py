@@ -1,4 +1,4 @@
-"""Table-driven phrases for the general rules of the third and fourth tagger rounds (our own sentences, English and
+"""Table-driven phrases for the general rules of the third to fifth tagger rounds (our own sentences, English and
 Russian): list lines and list headings, machine-translated cues, newspaper names, proposals that open a paragraph;
 titles, sister-noun cues, namesakes, protocols of intent."""
 
@@ -345,6 +345,35 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
      "established in 1992, have been frozen."), {(("Bryan", "US"), ("Ryazan", "RU"))}),
     (("Heilongjiang Province and Russia's Amur Region signed a roadmap. Heilongjiang and Amur established friendly "
       "relations in 1992."), {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
+    # Round five. "partners include" introduces a list of partners.
+    (
+        ("Ohio's sister-state program turns 30 this year. Ohio's other partners include Gyeonggi Province in Korea and "
+        "Jalisco, Mexico."),
+        {(("Gyeonggi Province", "KR"), ("Ohio", "US")), (("Jalisco", "MX"), ("Ohio", "US"))},
+    ),
+    # "Banbury Town" is the town, not a first name and surname.
+    (
+        "THE Banbury Town Twinning Association met on Monday. Banbury has been twinned with Rendsburg since 1981.",
+        {(("Banbury", "GB"), ("Rendsburg", "DE"))},
+    ),
+    # "Treasurer Ann Moss" is a person: neither Ann nor Moss is a place.
+    (
+        ("Treasurer Ann Moss said the Hythe twinning group will visit Lauterbach in June; Hythe and Lauterbach have been "
+        "twinned since 1990."),
+        {(("Hythe", "GB"), ("Lauterbach", "DE"))},
+    ),
+    # «Кировская городская дума» is Kirov's council, not the village Kirovskaya.
+    (
+        ("Киров и сербский Ниш стали побратимами\nКировская городская дума одобрила соглашение о побратимстве с сербским "
+        "городом Ниш."),
+        {(("Kirov", "RU"), ("Niš", "RS"))},
+    ),
+    # An air service after a twinning sentence is not a pair.
+    (
+        ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
+        "service."),
+        {(("Seattle", "US"), ("Tashkent", "UZ"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -430,6 +459,12 @@ NEAR_MISSES: list[str] = [
     "The mayor praised the twinning ties with Birmingham and Frankfurt.",
     "The company maintains close ties with Lyon and Osaka.",
     "Компания поддерживает связи с Лионом и Осакой.",
+    # Round five: decisions put off, possible partners, plans.
+    "Bunbury City Council has put off a decision on whether to enter a sister city relationship with the Italian town of Cervia.",
+    "Marquette officials held talks with Kajaani and Kuopio in Finland; either city could be a good fit as a sister city.",
+    "Рязань развивает побратимские связи. В планах — подписание договора о побратимстве с турецким городом Бурса.",
+    # "the Tacoma Dome" is an arena; Dome is not the Ghanaian town.
+    "The Kitakyushu committee of Tacoma's sister cities marked its 65th anniversary with a concert at the Tacoma Dome.",
 ]
 
 
