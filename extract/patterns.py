@@ -315,7 +315,11 @@ COREF_CUES = (
     r"эти\w*",
 )
 # "in Russia's Leningrad Oblast", "в Ленинградской области": a region locating a city named in the same sentence.
-IN_BEFORE = re.compile(r"(?<![\w])(?:in|в|во)\s+(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$")
+IN_BEFORE = re.compile(
+    r"(?<![\w])(?:in|в|во)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest|northern|southern|eastern|western)\s+)?"
+    r"(?:[A-Z]\w+(?:'s|’s)\s+)?$"  # "in northeast China's Heilongjiang Province"
+)
 # "… with the following cities", «… с городами»: a sentence introducing the list below it.
 LIST_INTRO = compile_ci(
     r"with (?:the following |these |many |several )?(?:cities|towns|municipalities|regions)",
@@ -475,7 +479,7 @@ PLACE_NOUNS = (
 # Place names that are common English words (picked from the gazetteer surfaces among wordfreq's 5,000 most frequent
 # English words): places only with a qualifier ("Union, New Jersey", "Most (Czech Republic)") ...
 WORD_PLACES = frozenset(
-    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman", "Dome"]
+    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman", "Dome", "Xinhua"]
 )
 # ... and these also at the start of a sentence ("Reading the report…", "Split between…"), where capitals say nothing.
 OPENING_WORD_PLACES = frozenset(["Reading", "Split", "Nice", "Bath", "Mobile", "Orange", "Drama", "Van", "Male", "Victoria", "Independence"])
@@ -521,6 +525,21 @@ DASH_THING_AFTER = re.compile(
 WITH_CONNECTOR = re.compile(
     r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$"
 )
+# "Hakodate, a sister city of Vladivostok", "Kanazawa … sent a delegation to its sister city Irkutsk", "Gimhae, Salem's
+# sister city": the twin noun between two places pairs them, whatever else the sentence names.
+TWIN_APPOSITION_GAP = re.compile(
+    r"(?:^,\s+(?:a|the|its|their|one of (?:its|the))\s|\b(?:its|their)\s|^(?:'s|’s)\s)(?:[\w-]+\s){0,2}?"
+    r"(?:sister[- ]?(?:city|town|region|state|province|prefecture)|twin(?:[- ](?:city|town))?|partner[- ]?(?:city|town))"
+    r"(?:\s+(?:since \d{4}\s+)?of)?\s*$"
+    # "Oulu put its partnership with Arkhangelsk on hold", "Kouvola froze its ties with Vologda"
+    r"|\b(?:its|their)\s+(?:[\w-]+\s){0,2}?(?:ties|partnership|relationship|links?|friendship|twinning)\s+with\s*$",
+    re.IGNORECASE,
+)
+SUBJECT_POSSESSIVE = re.compile(r"\b(?:its|their)\s", re.IGNORECASE)
+# "Salem's sister city" after "Gimhae, " (apposition) names the pair too.
+TWIN_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)\s+(?:sister[- ]?(?:city|town)|twin(?:[- ](?:city|town))?)\b", re.IGNORECASE)
+# Clause breaks: a gap with one of these joins two statements, not an apposition.
+CLAUSE_BREAK = re.compile(r";|, and |, but |\bwhile\b|\bwhereas\b|\.", re.IGNORECASE)
 # "Kyiv became a twin of Toulouse", «а Киев стал побратимом Тулузы»: a pair by itself, wherever it is in the sentence.
 TWIN_VERB_CONNECTOR = re.compile(
     r"^\s*(?:(?:has |have )?(?:became|become|becomes|is|was|were|are|has been|have been) (?:officially )?"
@@ -552,7 +571,11 @@ BESIDES_BEFORE = re.compile(
 )
 # "the Kyiv-region town", "a Moscow-area school", "Seattle-based": the place locates something else.
 LOCATOR_AFTER = re.compile(r"[- ](?:region|area|based|oblast)[- ](?:[a-z]+)", re.IGNORECASE)
-REGION_LOCATOR_BEFORE = re.compile(r"(?:capital of(?: the)?|столиц\w*)\s*$", re.IGNORECASE)
+REGION_LOCATOR_BEFORE = re.compile(
+    r"(?:capital of(?: the)?|столиц\w*|(?:administrative )?cent(?:er|re) of(?: the)?|административн\w* центр\w*)"
+    r"\s*(?:[A-Z]\w+(?:'s|’s)\s+)?$",  # "the administrative center of Russia's Jewish Autonomous Oblast"
+    re.IGNORECASE,
+)
 # A town whose name is an adjective (Kirovskaya, Sovetsky) before the noun it agrees with: the adjective of another
 # place, not the town («Кировская городская дума» is Kirov's council), unless a settlement word names it.
 RU_ADJECTIVE_NAME = re.compile(r"^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ая|ий|ое|ой|ую|ие|их|ого|ому)$")

@@ -38,8 +38,9 @@ def drop_enclosing_regions(seq: Seq, text: str = "") -> Seq:
         if p.level != "region" or "state" in p.flags:
             return False
         inside = [(cl, c) for cl, c in seq if c.level == "city" and (c.country, c.admin1) == (p.country, p.admin1)]
-        if inside and P.IN_BEFORE.search(text[max(0, loc.start - 30) : loc.start]):
-            return True
+        after_in = P.IN_BEFORE.search(text[max(0, loc.start - 40) : loc.start])
+        if after_in and (inside or not p.admin1 and any(c.country == p.country and c.level == "city" for _, c in seq)):
+            return True  # a region without an admin1 code locates any city of its country named with it
         near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq)]
         return any(
             (cl, c) in inside and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30 for cl, c in near
@@ -85,7 +86,12 @@ def structural(
             used |= {k, k + 1}  # "the Normandy-Neman regiment", "the Moscow–Beijing express": a name, not a pair
             continue
         twinned = P.TWIN_VERB_CONNECTOR.match(gap)
-        if (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned) and pa.country != pb.country:
+        if _apposition(text, gap, lb.end) and pa.country != pb.country:
+            pairs.append((pa, pb))
+            # "X … its sister city Y, and its partner Z": a subject may head more of the sentence; an apposition
+            # ("X, a sister city of Y") does not
+            used |= {k + 1} if P.SUBJECT_POSSESSIVE.search(gap) else {k, k + 1}
+        elif (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
             if twinned:  # "Perm is twinned with Oxford, England, and with Louisville"
@@ -136,6 +142,14 @@ def structural(
             pairs.append((seq[k][1], seq[k + 1][1]))
             used |= {k, k + 1}
     return pairs, used
+
+
+def _apposition(text: str, gap: str, after: int) -> bool:
+    """ "X, a sister city of Y", "X … to its sister city Y", "X, Y's sister city": a twin noun between (or right after)
+    two places within one clause."""
+    if len(gap) > 100 or P.CLAUSE_BREAK.search(gap):
+        return False
+    return bool(P.TWIN_APPOSITION_GAP.search(gap) or (gap.strip() == "," and P.TWIN_POSSESSIVE_AFTER.match(text, after)))
 
 
 def _dash_chains(text: str, seq: Seq) -> set[int]:

@@ -13,6 +13,11 @@ FOUND = [
     # Korean and Japanese cities without their administrative suffix (GeoNames "Cheongju-si")
     ("Bellingham's sister city Cheongju signed a new accord.", "Cheongju", ("Cheongju", "KR")),
     ("Cheongju-si Hall", "Cheongju-si", ("Cheongju", "KR")),
+    # Korean cities in the Revised Romanization (GeoNames: McCune-Reischauer Kimhae, Chinju, Wŏnju), the old form an alias
+    ("Salem's sister city Gimhae", "Gimhae", ("Gimhae", "KR")),
+    ("a delegation from Jinju", "Jinju", ("Jinju", "KR")),
+    ("Wonju and Chinju", "Chinju", ("Jinju", "KR")),
+    ("Wonju and Chinju", "Wonju", ("Wonju", "KR")),
     # German qualifiers: big cities by their short name, towns by the full name their twinning pages use
     ("Frankfurt am Main", "Frankfurt am Main", ("Frankfurt", "DE")),
     ("Neustadt an der Weinstraße", "Neustadt an der Weinstraße", ("Neustadt an der Weinstraße", "DE")),

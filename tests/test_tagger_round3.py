@@ -368,6 +368,33 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "городом Ниш."),
         {(("Kirov", "RU"), ("Niš", "RS"))},
     ),
+    # A twin noun between two places pairs them, whatever else the sentence names.
+    (
+        ("Asahikawa, which twinned with Yuzhno-Sakhalinsk in 1967, and Hakodate, a sister city of Vladivostok since "
+         "1992, both said they had received letters."),
+        {(("Asahikawa", "JP"), ("Yuzhno-Sakhalinsk", "RU")), (("Hakodate", "JP"), ("Vladivostok", "RU"))},
+    ),
+    (
+        ("Kouvola froze its ties with Vologda, Joensuu announced it was suspending cooperation with its Russian twin "
+         "Petrozavodsk, and Oulu put its partnership with Arkhangelsk on hold."),
+        {(("Joensuu", "FI"), ("Petrozavodsk", "RU")), (("Kouvola", "FI"), ("Vologda", "RU")),
+         (("Arkhangelsk", "RU"), ("Oulu", "FI"))},
+    ),
+    (
+        "The governor will meet officials in Daejeon and in Gimhae, Salem's sister city, where a wine fair is planned.",
+        {(("Gimhae", "KR"), ("Salem", "US"))},
+    ),
+    # Locators: "in northeast China's X Province", "the administrative center of Russia's X"; "(Xinhua)" is the agency.
+    (
+        ("HARBIN, July 9 (Xinhua) -- Jiamusi, a city in northeast China's Heilongjiang Province, and Birobidzhan, the "
+         "administrative center of Russia's Jewish Autonomous Oblast, have established friendship city relations."),
+        {(("Birobidzhan", "RU"), ("Jiamusi", "CN"))},
+    ),
+    (
+        ("The border city of Suifenhe in northeast China's Heilongjiang Province on Friday marked the 30th anniversary "
+         "of its sister-city relationship with Ussuriysk."),
+        {(("Suifenhe", "CN"), ("Ussuriysk", "RU"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "

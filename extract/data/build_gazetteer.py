@@ -360,11 +360,31 @@ def east_asian_short(r: Row, second: dict[tuple[str, str], int]) -> str | None:
     return None
 
 
+MR_TO_RR = (("wŏ", "wo"), ("Wŏ", "Wo"), ("ŏ", "eo"), ("ŭ", "eu"), ("Ŏ", "Eo"), ("Ŭ", "Eu"), ("’", ""), ("'", ""))
+
+
+def korean_revised(r: Row) -> str | None:
+    """A South Korean city's name in the Revised Romanization texts use (Kimhae -> Gimhae, Wŏnju -> Wonju), from
+    GeoNames' McCune-Reischauer form, when GeoNames lists that spelling among its alternate names."""
+    if r["country"] != "KR":
+        return None
+    name = r["name"]
+    if not name[1:3].startswith(("'", "’", "h'", "h’")):  # an unaspirated initial is voiced in RR: K -> G, Ch -> J
+        for mr, rr in (("Ch", "J"), ("K", "G"), ("T", "D"), ("P", "B")):
+            if name.startswith(mr):
+                name = rr + name[len(mr) :]
+                break
+    for mr, rr in MR_TO_RR:
+        name = name.replace(mr, rr)
+    return name if name != r["name"] and name in r.get("alt", ()) else None
+
+
 def english_names(rows: dict[str, Row]) -> None:
     """Canonical names as English-language texts write them (uncurated cities only; the GeoNames form stays an
     alias): German places without their river/lake qualifier, Ukrainian "-ya" endings as "-ia" (Vinnytsya ->
     Vinnytsia, the national romanisation) when GeoNames lists that spelling, Korean and Japanese cities without
-    their administrative suffix (Cheongju-si -> Cheongju, Nara-shi -> Nara)."""
+    their administrative suffix (Cheongju-si -> Cheongju, Nara-shi -> Nara), Korean cities in the Revised
+    Romanization (Kimhae -> Gimhae)."""
     rivals: dict[tuple[str, str], list[int]] = {}
     for r in rows.values():
         if r["level"] == "city":
@@ -376,7 +396,7 @@ def english_names(rows: dict[str, Row]) -> None:
         new = short_german(r, second)
         if r["country"] == "UA" and r["name"].endswith("ya") and r["name"][:-2] + "ia" in r.get("alt", ()):
             new = r["name"][:-2] + "ia"
-        new = new or east_asian_short(r, second)
+        new = new or east_asian_short(r, second) or korean_revised(r)
         if new:
             r["en"] |= en_variants(new)
             r["name"] = new
