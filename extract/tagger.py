@@ -227,6 +227,24 @@ def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
     return False
 
 
+def _section_head(
+    text: str, s: Sentence, seq: list[tuple[Located, Place]], below: list[tuple[Located, Place]]
+) -> bool:
+    """A line that is only a place's name, over a list entry of another country's place ("Mogilev" over "Eisenach,
+    Germany"): the head of a section of a list of twin towns by country."""
+    if not s.line or len(seq) != 1 or not below:
+        return False
+    loc, place = seq[0]
+    entry_loc, entry = below[0]
+    return (
+        (loc.start, loc.end) == (s.start, s.end)
+        and not loc.qualified
+        and entry_loc.qualified
+        and entry.country != place.country
+        and not text[text.rfind("\n", 0, entry_loc.start) + 1 : entry_loc.start].strip(" \t•*·-–—")  # opens its line
+    )
+
+
 def _collect(text: str) -> list[Hit]:
     """Hits over all context sentences of the text."""
     sentences = split_sentences(text)
@@ -267,6 +285,7 @@ def _collect(text: str) -> list[Hit]:
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
     proposed = False  # the twinning context was opened by a proposal ("wants Bend to become a sister city of …")
     links = False  # inside a block of story links under a "Read also" line
+    section: Place | None = None  # a bare place line heading the list entries below it
     for s in sentences:
         links = (links and s.line) or bool(s.line and len(s.chunk) <= 40 and P.READ_ALSO.match(s.chunk))
         kind = ctx.get(s.index)
@@ -279,6 +298,10 @@ def _collect(text: str) -> list[Hit]:
             continue
         seq = in_sentence[s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or side(x[1]) != side(seq[k - 1][1])]
+        if _section_head(text, s, seq, in_sentence.get(s.index + 1, [])):
+            section, last, strong = seq[0][1], seq[0][1], True
+            continue
+        section = section if s.item else None
         before = {side(p): p for _, p in in_sentence.get(s.index - 1, [])}
         # A link to another story, or a sentence whose other side is only "their Russian sister cities": its
         # places are not partners of the text's place.
@@ -286,8 +309,8 @@ def _collect(text: str) -> list[Hit]:
         # A paragraph continuing a list keeps the list's head ("…Новосибирска: с Саппоро… Связи с Миннеаполисом…").
         topic = last if kind == "inherited" and strong and last is not None else hub or last
         scope = Scope(
-            hub=None if linked else topic,
-            item_hub=None if linked else hub or (last if strong else None),
+            hub=None if linked else section or topic,
+            item_hub=None if linked else section or hub or (last if strong else None),
             prev_twin=s.index > 0 and sentences[s.index - 1].twin,
             prev_place=next(iter(before.values())) if len(before) == 1 else None,
         )

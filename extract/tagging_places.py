@@ -266,8 +266,21 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             and _prev_word(text, m.start).lower() not in P.WEAK_PLACE_PREPOSITIONS  # "во Владимире", "in Eugene"
             and not (nxt and text[m.end : nxt.start] in "-–—/")
         )
-        out.append(Located(m.start, m.end, cands, bool(codes), weak))
+        out.append(Located(m.start, m.end, cands, bool(codes) or _table_cell(text, m), weak))
     return out, context
+
+
+def _table_cell(text: str, m: Mention) -> bool:
+    """True when the mention fills a cell of a flattened table row ("Congleton | Trappes | France | 1979"): the
+    table's layout vouches for the name as a qualifier does."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if line.count("|") < 2:
+        return False
+    before = text[line_start : m.start].rstrip(" \t")
+    after = text[m.end : line_end if line_end >= 0 else len(text)].lstrip(" \t")
+    return (not before or before.endswith("|")) and (not after or after.startswith("|"))
 
 
 def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:

@@ -395,6 +395,24 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "of its sister-city relationship with Ussuriysk."),
         {(("Suifenhe", "CN"), ("Ussuriysk", "RU"))},
     ),
+    # A place filling a table cell is vouched for by the table (small towns too).
+    (
+        ("Twin towns in Westshire\nTown | Twin town | Country | Year\nCongleton | Trappes | France | 1979\n"
+        "Knutsford | Lorch | Germany | 2001"),
+        {(("Congleton", "GB"), ("Trappes", "FR")), (("Knutsford", "GB"), ("Lorch", "DE"))},
+    ),
+    # A bare place line over entries of other countries heads its section of a list by country.
+    (
+        ("List of twin towns and sister cities in Lithuania\nThis is a list of places in Lithuania which are twinned "
+        "with places elsewhere.\nKaunas\n Lviv, Ukraine\n Tampere, Finland\nKlaipėda\n Kiel, Germany\n"
+        " Karlskrona, Sweden"),
+        {
+            (("Kaunas", "LT"), ("Lviv", "UA")),
+            (("Kaunas", "LT"), ("Tampere", "FI")),
+            (("Kiel", "DE"), ("Klaipėda", "LT")),
+            (("Karlskrona", "SE"), ("Klaipėda", "LT")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
