@@ -85,9 +85,23 @@ def _rank(surface: str, cands: list[Place], oblique: set[tuple[str, str]]) -> tu
     in the nominative («Печоры» is Pechory before it is "of Pechora"); then a place whose own name is the surface
     beats one reached through an alias (Stavropol city vs Krai); small towns come last (the tagger keeps them only
     when a qualifier names them: "Moscow, Idaho")."""
-    return tuple(
-        sorted(cands, key=lambda p: ((surface, p.key) in oblique, "small" in p.flags, p.name != surface, -p.rank))
-    )
+
+    def footing(p: Place) -> tuple[bool, bool, bool]:
+        return (surface, p.key) in oblique, "small" in p.flags, p.name != surface
+
+    ranked = sorted(cands, key=lambda p: (*footing(p), -p.rank))
+    top = ranked[0]
+    if "known" in top.flags and "curated" not in top.flags:
+        # A known pair's town (Milan, Tennessee) does not outrank a namesake ten times its size in another country
+        # (Milan, Italy) by prior alone; a known partner named in the text still picks it (tagger._one_sense).
+        for k, p in enumerate(ranked[1:], 1):
+            if (
+                footing(p) == footing(top)
+                and p.country != top.country
+                and p.population > max(10 * top.population, 100_000)
+            ):
+                return (p, *ranked[:k], *ranked[k + 1 :])
+    return tuple(ranked)
 
 
 PairKey = tuple[tuple[str, str], tuple[str, str]]

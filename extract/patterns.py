@@ -535,6 +535,13 @@ TWIN_APPOSITION_GAP = re.compile(
     r"|\b(?:its|their)\s+(?:[\w-]+\s){0,2}?(?:ties|partnership|relationship|links?|friendship|twinning)\s+with\s*$",
     re.IGNORECASE,
 )
+# "Birmingham, England (Birmingham City Council), whose twin cities include Frankfurt, Lyon and Milan": the place
+# before "whose" owns the twins listed after it.
+WHOSE_TWINS_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?)?(?:\s*\([^()]*\))?,?\s*(?:whose|побратим\w* (?:котор\w+))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:twin|sister|partner|побратим|являются|являлись|стали)",
+    re.IGNORECASE,
+)
 SUBJECT_POSSESSIVE = re.compile(r"\b(?:its|their)\s", re.IGNORECASE)
 # "Salem's sister city" after "Gimhae, " (apposition) names the pair too.
 TWIN_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)\s+(?:sister[- ]?(?:city|town)|twin(?:[- ](?:city|town))?)\b", re.IGNORECASE)

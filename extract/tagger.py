@@ -173,6 +173,18 @@ def _one_sense(
     for loc, p, _ in resolved:
         if p.level == "region" and (m := P.REGION_WORD_END.search(name := text[loc.start : loc.end])):
             short.setdefault(name[: m.start()], p)
+    # A homonym takes the reading that forms a known pair with a place named anywhere in the text ("Perth" in a text
+    # naming Pskov is the Scottish town), when exactly one of its readings does.
+    named = {side(p): p for _, p, _ in resolved}
+    by_pair: dict[str, Place] = {}
+    for loc, p, _ in resolved:
+        name = text[loc.start : loc.end]
+        # a curated reading (Saint Petersburg, Russia) is kept: the reference lists few of its many pairs
+        if loc.qualified or name in by_pair or len({c.country for c in loc.candidates}) < 2 or "curated" in p.flags:
+            continue
+        fits = {side(c): c for c in loc.candidates if any(is_known(c, q) for q in named.values() if q.country != c.country)}
+        if len(fits) == 1:
+            by_pair[name] = next(iter(fits.values()))
     levels: dict[int, set[tuple[str, str]]] = {}  # sentence -> (country, level) of its places
     for _, p, i in resolved:
         levels.setdefault(i, set()).add((p.country, p.level))
@@ -183,6 +195,8 @@ def _one_sense(
             sense.setdefault(name, p)
         elif name in sense and any(side(c) == side(sense[name]) for c in loc.candidates):
             p = sense[name]
+        elif name in by_pair:
+            p = by_pair[name]
         elif name in short and (
             all(c.country != short[name].country for c in loc.candidates)
             or i in cued

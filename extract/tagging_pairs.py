@@ -204,6 +204,9 @@ def _center(
     names = {side(p) for _, p in seq}
     # "Besides X, …": X is one more list member, never the center.
     besides = {side(p) for loc, p in seq if P.BESIDES_BEFORE.search(text[max(0, loc.start - 20) : loc.start])}
+    owner = next((p for loc, p in seq if P.WHOSE_TWINS_AFTER.match(text, loc.end)), None)
+    if owner is not None:
+        return owner  # "X, whose twin cities include A, B and C"
     if hub is not None and side(hub) in names and side(hub) not in besides:
         return hub
     rest_seq = [(loc, p) for loc, p in rest_seq if side(p) not in besides]

@@ -13,6 +13,9 @@ FOUND = [
     # Korean and Japanese cities without their administrative suffix (GeoNames "Cheongju-si")
     ("Bellingham's sister city Cheongju signed a new accord.", "Cheongju", ("Cheongju", "KR")),
     ("Cheongju-si Hall", "Cheongju-si", ("Cheongju", "KR")),
+    # A known pair's small town (Milan, Tennessee) does not outrank a namesake ten times its size by prior alone
+    ("a fashion week in Milan", "Milan", ("Milan", "IT")),
+    ("делегация из Милана", "Милана", ("Milan", "IT")),
     # Korean cities in the Revised Romanization (GeoNames: McCune-Reischauer Kimhae, Chinju, Wŏnju), the old form an alias
     ("Salem's sister city Gimhae", "Gimhae", ("Gimhae", "KR")),
     ("a delegation from Jinju", "Jinju", ("Jinju", "KR")),

@@ -413,6 +413,25 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Karlskrona", "SE"), ("Klaipėda", "LT")),
         },
     ),
+    # Homonyms: a known pair's small town does not outrank a namesake ten times its size (Milan, Italy; Perth,
+    # Australia) by prior alone, but a known partner named anywhere in the text picks it (Perth, Scotland by Pskov).
+    ("Екатеринбург и Милан подписали соглашение о побратимстве.", {(("Milan", "IT"), ("Yekaterinburg", "RU"))}),
+    ("Perth and Kagoshima have been sister cities since 1974.", {(("Kagoshima", "JP"), ("Perth", "AU"))}),
+    (
+        ("Perth's twin town of Cognac sent a choir to the festival. The council said links with Pskov remain "
+         "suspended since 2022."),
+        {(("Cognac", "FR"), ("Perth", "GB"))},
+    ),
+    # "X, whose twin cities include …": the twins are X's, not the text's place's.
+    (
+        ("Newcastle, New South Wales has several sister cities. Not to be confused with Newcastle upon Tyne (England), "
+         "whose twin cities include Nancy, Gelsenkirchen and Groningen."),
+        {
+            (("Nancy", "FR"), ("Newcastle upon Tyne", "GB")),
+            (("Gelsenkirchen", "DE"), ("Newcastle upon Tyne", "GB")),
+            (("Groningen", "NL"), ("Newcastle upon Tyne", "GB")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
