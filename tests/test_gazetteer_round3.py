@@ -16,6 +16,9 @@ FOUND = [
     # A known pair's small town (Milan, Tennessee) does not outrank a namesake ten times its size by prior alone
     ("a fashion week in Milan", "Milan", ("Milan", "IT")),
     ("делегация из Милана", "Милана", ("Milan", "IT")),
+    # Exonyms of mid-sized cities that start like the name
+    ("Bristol's link with Hanover dates from 1947", "Hanover", ("Hannover", "DE")),
+    ("a delegation from Ghent", "Ghent", ("Gent", "BE")),
     # Korean cities in the Revised Romanization (GeoNames: McCune-Reischauer Kimhae, Chinju, Wŏnju), the old form an alias
     ("Salem's sister city Gimhae", "Gimhae", ("Gimhae", "KR")),
     ("a delegation from Jinju", "Jinju", ("Jinju", "KR")),
@@ -91,6 +94,7 @@ NOT_FOUND = [
     ("Курьер.Среда.Бердск – На сессии", "Курьер"),  # Courrières in Russian is the word "courier"
     ("The Red Square parade", "Red Square"),
     ("«Малые города Тюменского края»", "Тюменского"),  # GeoNames' «Тюменский» for Tumen, China: an adjective
+    ("(Jeff Chen/Alaska Public Media)", "Chen"),  # a clipped Wade-Giles form of Chenzhou, not an exonym
 ]
 
 

