@@ -559,6 +559,7 @@ LIST_SEPARATOR = re.compile(
     r"^\s*(?:[,;]|,? and(?: of| with)?|,? и|,? as well as|, а также)\s*$", re.IGNORECASE
 )
 # A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
+OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 QUALIFIER_GAP = re.compile(
     r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате)?\s*$",
     re.IGNORECASE,

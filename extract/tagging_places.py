@@ -97,6 +97,8 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     if prev[:1].isupper() and prev.isalpha() and _prev_word(text, m.start - len(prev) - 1) in P.PERSON_TITLES:
         return True  # the surname in "Treasurer Ann Moss"
     top = m.candidates[0]
+    if P.CYRILLIC_RE.match(nxt) and any("Patr" in x.tag for x in _morph().parse(nxt)):
+        return True  # a first name before a patronymic («Милан Петрович»), whatever else it names
     if (
         nxt[:1].isupper()
         and nxt.isalpha()
@@ -248,6 +250,11 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         ):
             continue  # once "Aisen Nikolaev" is a person, a later bare "Nikolaev" is the same person
         nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if nxt is not None and P.OPEN_PAREN_GAP.match(text[m.end : nxt.start]):
+            same = tuple(c for c in m.candidates if any(c.key == d.key for d in nxt.candidates))
+            if same:  # "Kunsan (Gunsan)", "Dnepropetrovsk (Dnipro)": one place under two names
+                m = Mention(m.start, m.end, m.surface, same)
+                consumed.add(i + 1)
         codes = _qualifier(text, m, nxt)
         if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end : nxt.start]):
             consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city

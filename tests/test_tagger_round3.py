@@ -432,6 +432,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Groningen", "NL"), ("Newcastle upon Tyne", "GB")),
         },
     ),
+    # A first name before a patronymic is a person («Милан Петрович»), not Milan.
+    (
+        ("Кострома и сербский Шабац стали побратимами. Соглашение подписали глава Костромы Алексей Смирнов и "
+         "председатель общины Шабац Милан Петрович."),
+        {(("Kostroma", "RU"), ("Šabac", "RS"))},
+    ),
+    # "Kunsan (Gunsan)": one place under two names (the McCune-Reischauer form is Gunsan's too).
+    (
+        "Tacoma sister cities\nKunsan (Gunsan) Republic of Korea 1978 Active\nKitakyushu Japan 1959 Active",
+        {(("Gunsan", "KR"), ("Tacoma", "US")), (("Kitakyushu", "JP"), ("Tacoma", "US"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "

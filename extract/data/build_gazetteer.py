@@ -376,12 +376,9 @@ def east_asian_short(r: Row, second: dict[tuple[str, str], int]) -> str | None:
 MR_TO_RR = (("wŏ", "wo"), ("Wŏ", "Wo"), ("ŏ", "eo"), ("ŭ", "eu"), ("Ŏ", "Eo"), ("Ŭ", "Eu"), ("’", ""), ("'", ""))
 
 
-def korean_revised(r: Row) -> str | None:
-    """A South Korean city's name in the Revised Romanization texts use (Kimhae -> Gimhae, Wŏnju -> Wonju), from
-    GeoNames' McCune-Reischauer form, when GeoNames lists that spelling among its alternate names."""
-    if r["country"] != "KR":
-        return None
-    name = r["name"]
+def mr_to_rr(name: str) -> str:
+    """A Korean name from McCune-Reischauer to the Revised Romanization, as far as its letters tell (Kimhae ->
+    Gimhae, Wŏnju -> Wonju)."""
     if not name[1:3].startswith(("'", "’", "h'", "h’")):  # an unaspirated initial is voiced in RR: K -> G, Ch -> J
         for mr, rr in (("Ch", "J"), ("K", "G"), ("T", "D"), ("P", "B")):
             if name.startswith(mr):
@@ -389,7 +386,24 @@ def korean_revised(r: Row) -> str | None:
                 break
     for mr, rr in MR_TO_RR:
         name = name.replace(mr, rr)
+    return name
+
+
+def korean_revised(r: Row) -> str | None:
+    """A South Korean city's name in the Revised Romanization texts use, from GeoNames' McCune-Reischauer form,
+    when GeoNames lists that spelling among its alternate names."""
+    if r["country"] != "KR":
+        return None
+    name = mr_to_rr(r["name"])
     return name if name != r["name"] and name in r.get("alt", ()) else None
+
+
+def korean_older(r: Row) -> set[str]:
+    """The McCune-Reischauer forms GeoNames lists for a Korean city named in the Revised Romanization (Kunsan for
+    Gunsan), which older and American texts still use."""
+    if r["country"] != "KR":
+        return set()
+    return {a for a in r.get("alt", ()) if a.isascii() and a[:1].isupper() and a != r["name"] and mr_to_rr(a) == r["name"]}
 
 
 def english_names(rows: dict[str, Row]) -> None:
@@ -409,6 +423,7 @@ def english_names(rows: dict[str, Row]) -> None:
         new = short_german(r, second)
         if r["country"] == "UA" and r["name"].endswith("ya") and r["name"][:-2] + "ia" in r.get("alt", ()):
             new = r["name"][:-2] + "ia"
+        r["en"] |= korean_older(r)
         new = new or east_asian_short(r, second) or korean_revised(r)
         if new:
             r["en"] |= en_variants(new)
