@@ -26,7 +26,8 @@ TWIN_CUES = (
     r"twin[- ]?(?:town|city|cities|region|regions)s?",
     r"twinned",
     r"twinning",
-    r"(?:first|new|oldest|another|its|their|our|a) twins?(?![-\w])",
+    # "its Russian twin Petrozavodsk", "a twin of Toulouse"; not "a twin destination"
+    r"(?:first|new|oldest|another|its|their|our|a)(?: (?-i:[A-Z][a-z]+))? twins?(?![-\w])(?!\s+(?!of\b|in\b|since\b|for\b|and\b|to\b|with\b|is\b|was\b)(?-i:[a-z]))",
     r"(?:officially )?related regions",
     r"jumelage",
     r"partnerst[aä]dt\w*",
@@ -235,6 +236,7 @@ PROPOSAL_CUES = (
     r"whether to (?:enter|establish|become|sign|form|pursue|join)",
     r"(?:could|would|might) be a good (?:fit|match|partner)",
     r"в планах",  # «В планах — подписание договора о побратимстве с …»
+    r"pending (?:\w+ )?(?:vote|approval|decision|signature|review)",  # "Friendship agreement (pending council vote)"
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
 NEGATION_CUES = (

@@ -218,6 +218,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if top.level == "country" or "state" in top.flags:
             context[top.country] += 1
             context[f"{top.country}:{top.admin1}"] += 1
+        elif top.level == "region" and len({c.country for c in m.candidates}) == 1:
+            context[top.country] += 1  # "Brittany" says the text's Brest is the French one
         if i in consumed or top.level == "country":
             continue
         before = text[max(0, m.start - 30) : m.start]

@@ -443,6 +443,22 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Tacoma sister cities\nKunsan (Gunsan) Republic of Korea 1978 Active\nKitakyushu Japan 1959 Active",
         {(("Gunsan", "KR"), ("Tacoma", "US")), (("Kitakyushu", "JP"), ("Tacoma", "US"))},
     ),
+    # "its Russian twin Y": a demonym between the possessive and "twin".
+    (
+        "Kouvola froze its ties with Vologda, and Joensuu suspended cooperation with its Russian twin Petrozavodsk.",
+        {(("Kouvola", "FI"), ("Vologda", "RU")), (("Joensuu", "FI"), ("Petrozavodsk", "RU"))},
+    ),
+    # A region named in the text says which country its homonyms are in (Brest by Brittany).
+    (
+        ("The Lord Mayor has returned from Brittany after celebrating six decades of the city's twinning with Brest. "
+         "Plymouth and Brest were twinned in 1963."),
+        {(("Brest", "FR"), ("Plymouth", "GB"))},
+    ),
+    # "Salt Lake city" in a machine translation is the city, not Utah.
+    (
+        "Salt Lake city (state Utah, USA) – relations of the twin-cities with Izhevsk is installed in 1998.",
+        {(("Izhevsk", "RU"), ("Salt Lake City", "US"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
@@ -538,6 +554,9 @@ NEAR_MISSES: list[str] = [
     "Bunbury City Council has put off a decision on whether to enter a sister city relationship with the Italian town of Cervia.",
     "Marquette officials held talks with Kajaani and Kuopio in Finland; either city could be a good fit as a sister city.",
     "Рязань развивает побратимские связи. В планах — подписание договора о побратимстве с турецким городом Бурса.",
+    # "a twin destination" is no twinning word; a pending vote is a proposal.
+    "Almaty has become a twin destination for our passengers, an S7 director told reporters in Novosibirsk.",
+    "Tucson Sister Cities\nHermosillo | Mexico | Friendship agreement (pending council vote)",
     # "the Tacoma Dome" is an arena; Dome is not the Ghanaian town.
     "The Kitakyushu committee of Tacoma's sister cities marked its 65th anniversary with a concert at the Tacoma Dome.",
 ]

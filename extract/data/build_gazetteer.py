@@ -57,7 +57,7 @@ def soft_sign_free(surfaces: set[str]) -> set[str]:
 
 
 def en_variants(name: str) -> set[str]:
-    """English surface variants: accent-folded, Saint/St./St, hyphen/space, Oblast/Region."""
+    """English surface variants: accent-folded, Saint/St./St, hyphen/space, Oblast/Region, City/city."""
     # Romanian/Turkish s and t with comma below and with cedilla are written both ways (Constanța / Constanţa).
     out = {name, fold(name), name.translate(COMMA_TO_CEDILLA), name.translate(CEDILLA_TO_COMMA)}
     for v in list(out):
@@ -70,6 +70,7 @@ def en_variants(name: str) -> set[str]:
             ("Region", ("region",)),  # "Sughd region"; a curated "X Oblast" alias brings the Oblast forms
             ("Krai", ("Territory", "Region", "Krai")),
             ("Province", ("province",)),  # "Heilongjiang province"
+            ("City", ("city",)),  # "Salt Lake city (state Utah, USA)" in machine translations
         ):
             if v.endswith(" " + word):
                 out |= {v[: -len(word)] + a for a in alts}
