@@ -57,11 +57,22 @@ def _morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=65536)
+def _has_grammeme(word: str, grammeme: str) -> bool:
+    """True when some reading of a Russian word carries the grammeme (Name, Patr); cached, as names repeat."""
+    return any(grammeme in x.tag for x in _morph().parse(word))
+
+
 def _russian_word(text: str, m: Mention) -> bool:
     """True for a capitalised Russian function word or adverb that opens a sentence («Ровно» = exactly, not Rivne)."""
     if " " in m.surface or not P.CYRILLIC_RE.match(m.surface) or not _is_sentence_start(text, m.start):
         return False
-    word = m.surface.lower()
+    return _function_word(m.surface.lower())
+
+
+@lru_cache(maxsize=65536)
+def _function_word(word: str) -> bool:
+    """True for a dictionary word of a function class (adverb, preposition…); cached, as sentence openers repeat."""
     # Only dictionary words: pymorphy3's guesses for foreign names (Эссен, Хэфэй) are unreliable.
     return _morph().word_is_known(word) and _morph().parse(word)[0].tag.POS in P.RU_WORD_CLASSES
 
@@ -97,7 +108,7 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     if prev[:1].isupper() and prev.isalpha() and _prev_word(text, m.start - len(prev) - 1) in P.PERSON_TITLES:
         return True  # the surname in "Treasurer Ann Moss"
     top = m.candidates[0]
-    if P.CYRILLIC_RE.match(nxt) and any("Patr" in x.tag for x in _morph().parse(nxt)):
+    if nxt[:1].isupper() and P.CYRILLIC_RE.match(nxt) and _has_grammeme(nxt, "Patr"):
         return True  # a first name before a patronymic («Милан Петрович»), whatever else it names
     if (
         nxt[:1].isupper()
@@ -108,7 +119,7 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         and ("needs_cue" in top.flags or not top.flags & {"curated", "known"})
         # a Russian town's case form is a first name only if the dictionary knows it as one («Владимир Путин»;
         # not «глава управы Калуги Дмитрий Денисов»)
-        and (not P.CYRILLIC_RE.match(m.surface) or any("Name" in x.tag for x in _morph().parse(m.surface)))
+        and (not P.CYRILLIC_RE.match(m.surface) or _has_grammeme(m.surface, "Name"))
     ):
         return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1
