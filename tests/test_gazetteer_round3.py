@@ -16,6 +16,10 @@ FOUND = [
     # A known pair's small town (Milan, Tennessee) does not outrank a namesake ten times its size by prior alone
     ("a fashion week in Milan", "Milan", ("Milan", "IT")),
     ("делегация из Милана", "Милана", ("Milan", "IT")),
+    # The Cyrillic spelling that romanises to the English name is kept among a city's Russian names
+    ("Кызылорда (Республика Казахстан)", "Кызылорда", ("Kyzylorda", "KZ")),
+    # Bulgarian ъ romanised as "a"
+    ("twinned with Veliko Tarnovo", "Veliko Tarnovo", ("Veliko Tarnovo", "BG")),
     # Exonyms of mid-sized cities that start like the name
     ("Bristol's link with Hanover dates from 1947", "Hanover", ("Hannover", "DE")),
     ("a delegation from Ghent", "Ghent", ("Gent", "BE")),

@@ -143,6 +143,8 @@ def canonical_city(name: str, country: str) -> str:
     """The English name texts use for a GeoNames city: no transliteration apostrophes (Ryazan’, Rosh Ha‘Ayin),
     Korean names without GeoNames' " City" suffix (Donghae City), post-Soviet "-yy"/"-iy" endings as "-y"."""
     name = name.translate(APOSTROPHES)
+    if country == "BG":
+        name = name.replace("ŭ", "a")  # Bulgarian ъ is "a" in the official romanisation (Veliko Tarnovo)
     if country == "KR" and name.endswith(" City"):
         name = name[: -len(" City")]
     if country in POST_SOVIET:
@@ -164,14 +166,14 @@ def base_rows() -> dict[str, Row]:
     for c in gc.get_cities().values():
         # A foreign city's translated alternate made of common words ("Белый Дом") is not its name; one-word and
         # post-Soviet names stay (Мирный, Орёл are names first).
-        ru = sorted(
-            {
-                a
-                for a in c["alternatenames"]
-                if is_russian(a) and not (" " in a and c["countrycode"] not in POST_SOVIET and all_common(a, "ru"))
-            },
-            key=russian_rank,
-        )[:6]
+        cyrillic = {
+            a
+            for a in c["alternatenames"]
+            if is_russian(a) and not (" " in a and c["countrycode"] not in POST_SOVIET and all_common(a, "ru"))
+        }
+        ru = sorted(cyrillic, key=russian_rank)[:6]
+        # the spelling that romanises to the English name is the one the press uses (Кызылорда for Kyzylorda)
+        ru += sorted(a for a in cyrillic - set(ru) if fold(romanise(a)).lower() == fold(c["name"]).lower())[:1]
         name = canonical_city(c["name"], c["countrycode"])
         if c["countrycode"] == "BY" and ru and is_dictionary_place(ru[0]):
             # Belarusian towns are written in English from their Russian names (Rogachev, not Rahachow).
