@@ -219,3 +219,22 @@ def find_mentions(text: str) -> list[Mention]:
 def is_known(a: Place, b: Place) -> bool:
     """True when the two places form a pair of the known-pairs reference."""
     return pair_key((a.name, a.country), (b.name, b.country)) in load().known
+
+
+@lru_cache(maxsize=1)
+def _centres() -> dict[tuple[str, str], Place]:
+    """The largest city of each (country, admin1): a Russian region's administrative centre as a rule."""
+    out: dict[tuple[str, str], Place] = {}
+    for p in load().places:
+        if p.level == "city" and p.admin1 and "small" not in p.flags:
+            key = (p.country, p.admin1)
+            if key not in out or p.population > out[key].population:
+                out[key] = p
+    return out
+
+
+def centre(region: Place) -> Place | None:
+    """The administrative centre of a region, taken as its largest city ("краевой центр" of Khabarovsk Krai)."""
+    if region.level != "region" or not region.admin1:
+        return None
+    return _centres().get((region.country, region.admin1))

@@ -537,6 +537,13 @@ TWIN_APPOSITION_GAP = re.compile(
     r"|\b(?:its|their)\s+(?:[\w-]+\s){0,2}?(?:ties|partnership|relationship|links?|friendship|twinning)\s+with\s*$",
     re.IGNORECASE,
 )
+# The region's centre named by its role («краевой центр», «столица области», "the regional capital"): the text's
+# region's largest city.
+REGION_CENTRE_RE = compile_ci(
+    r"(?:краев|областн)\w* (?:центр|столиц)\w*",
+    r"(?:административн\w* )?(?:центр|столиц)\w* (?:края|области|региона|республики)",
+    r"(?:the )?(?:regional|krai's|oblast's|region's) (?:capital|centre|center)",
+)
 # "Birmingham, England (Birmingham City Council), whose twin cities include Frankfurt, Lyon and Milan": the place
 # before "whose" owns the twins listed after it.
 WHOSE_TWINS_AFTER = re.compile(

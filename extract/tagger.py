@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.gazetteer import PairKey, Place, is_known, load, pair_key
+from extract.gazetteer import PairKey, Place, centre, is_known, load, pair_key
 from extract.models import Pair
 from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
 from extract.tagging_places import Located, choose, dateline_span, demonym_country, locate, one_place
@@ -259,6 +259,23 @@ def _section_head(
     )
 
 
+def _add_region_centre(
+    text: str, hub: Place | None, sentences: list[Sentence], in_sentence: dict[int, list[tuple[Located, Place]]]
+) -> None:
+    """In a text about a region, «краевой центр» / "the regional capital" names the region's centre city: add it as a
+    place mention of its sentence ("краевой центр связан побратимскими отношениями с японским Ниигатой")."""
+    city = centre(hub) if hub is not None and hub.level == "region" and P.REGION_CENTRE_RE.search(text) else None
+    if city is None:
+        return
+    starts = [s.start for s in sentences]
+    for m in P.REGION_CENTRE_RE.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0:
+            seq = in_sentence.setdefault(k, [])
+            seq.append((Located(m.start(), m.end(), (city,), False), city))
+            seq.sort(key=lambda x: x[0].start)
+
+
 def _collect(text: str) -> list[Hit]:
     """Hits over all context sentences of the text."""
     sentences = split_sentences(text)
@@ -294,6 +311,7 @@ def _collect(text: str) -> list[Hit]:
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         dateline = ranked[0][0]
     hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, dateline, titled if len(titled) == 1 else frozenset())
+    _add_region_centre(text, hub, sentences, in_sentence)
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
@@ -305,10 +323,10 @@ def _collect(text: str) -> list[Hit]:
         kind = ctx.get(s.index)
         if kind == "own":
             proposed = s.proposal and s.status is None
-        if kind == "own" and s.index not in by_sentence and P.BOTH_PLACES.search(s.chunk):
+        if kind == "own" and s.index not in in_sentence and P.BOTH_PLACES.search(s.chunk):
             hits += _both_places(s, in_sentence.get(s.index - 1, []))
-        if kind is None or s.index not in by_sentence:
-            last = None if s.index in by_sentence else last
+        if kind is None or s.index not in in_sentence:
+            last = None if s.index in in_sentence else last
             continue
         seq = in_sentence[s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or side(x[1]) != side(seq[k - 1][1])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract.evaluate import norm_name
-from extract.gazetteer import Mention, find_mentions, load
+from extract.gazetteer import Mention, centre, find_mentions, load
 from extract.tagging_places import locate
 
 # (phrase, surface expected in it, (name, country) of the first candidate)
@@ -153,3 +153,13 @@ def test_a_capitalised_heading_ending_in_a_dash_is_not_a_dateline() -> None:
     heading = "SALT LAKE CITY SISTER CITIES — SPRING 2023 NEWSLETTER\nFrom the Board"
     assert [heading[x.start : x.end] for x in locate(heading)[0]] == ["SALT LAKE CITY"]
     assert locate("ROCHESTER — The council met.")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("region", "city"),
+    [("Приморский край", "Vladivostok"), ("Khabarovsk Krai", "Khabarovsk"), ("Sverdlovsk Oblast", "Yekaterinburg")],
+)
+def test_a_russian_regions_centre_is_its_largest_city(region: str, city: str) -> None:
+    """«Краевой центр» of a region is found as the largest city of its admin1 area."""
+    place = centre(find_mentions(region)[0].candidates[0])
+    assert place is not None and place.name == city

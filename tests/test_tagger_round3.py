@@ -459,6 +459,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Salt Lake city (state Utah, USA) – relations of the twin-cities with Izhevsk is installed in 1998.",
         {(("Izhevsk", "RU"), ("Salt Lake City", "US"))},
     ),
+    # In a text about a region, «краевой центр» is the region's centre city.
+    (
+        ("Хабаровский край и японская префектура Хёго отметили 55-летие побратимских связей. Напомним, краевой центр "
+         "связан побратимскими отношениями с японской Ниигатой с 1965 года."),
+        {(("Hyogo Prefecture", "JP"), ("Khabarovsk Krai", "RU")), (("Khabarovsk", "RU"), ("Niigata", "JP"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
