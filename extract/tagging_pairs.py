@@ -88,6 +88,10 @@ def structural(
         twinned = P.TWIN_VERB_CONNECTOR.match(gap)
         if _apposition(text, gap, lb.end) and pa.country != pb.country:
             pairs.append((pa, pb))
+            for j in _enumerated(text, seq, k + 1):  # "Niigata, a sister city of Khabarovsk and Vladivostok"
+                if seq[j][1].country != pa.country:
+                    pairs.append((pa, seq[j][1]))
+                    used.add(j)
             # "X … its sister city Y, and its partner Z": a subject may head more of the sentence; an apposition
             # ("X, a sister city of Y") does not
             used |= {k + 1} if P.SUBJECT_POSSESSIVE.search(gap) else {k, k + 1}

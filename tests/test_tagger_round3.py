@@ -465,6 +465,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "связан побратимскими отношениями с японской Ниигатой с 1965 года."),
         {(("Hyogo Prefecture", "JP"), ("Khabarovsk Krai", "RU")), (("Khabarovsk", "RU"), ("Niigata", "JP"))},
     ),
+    # "X … its sister city ties with A and B": the pair carries on to the places listed after A.
+    (
+        ("Korsakov port officials met Japanese visitors on Monday. Korsakov has a ferry link to Japan. The city of "
+         "Wakkanai said it will maintain its sister city ties with Korsakov and Nevelsk on Sakhalin Island."),
+        {(("Korsakov", "RU"), ("Wakkanai", "JP")), (("Nevelsk", "RU"), ("Wakkanai", "JP"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
