@@ -571,7 +571,8 @@ LIST_SEPARATOR = re.compile(
 # A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
 OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 QUALIFIER_GAP = re.compile(
-    r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате)?\s*$",
+    # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too
+    r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате|the)?\s*$",
     re.IGNORECASE,
 )
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
@@ -690,6 +691,11 @@ DEMONYM_BEFORE = re.compile(
 
 # A bulleted line ("・Vladivostok (Russia) - Sister City 1992.", "- Okayama, Japan (2002)"): a list item however long.
 BULLET_START = re.compile(r"^\s*[•・*▪►‣◦\-–—]\s*")
+# What may open a list line before its place: a bullet or a number ("* ", "10. ").
+ENTRY_OPENING = re.compile(r"^\s*(?:[•・*▪►‣◦\-–—]|\d{1,3}[.)])?\s*$")
+# After a list line's place and its qualifier, a separator before the entry's note: "Oklahoma City (the USA) — the
+# agreement …", "Matsumoto (Japan): The taiko workshop …", "Thunder Bay, Ontario, Canada — our closest sister".
+ENTRY_AFTER = re.compile(r"(?:,[^,\n—–:;()]{1,30}){0,3}\s*(?:\([^()\n]{1,40}\))?\s*(?:[—–:-]|\.\s)")
 # A news dateline naming where the text is written: "ROCHESTER, N.Y. — ", "TACOMA — ", "ХАБАРОВСК, 3 мая —".
 # Tag and category lines ("Filed under: Final Reading, Politics", «Теги: …»): labels, not places of the story.
 TAG_LINE = re.compile(r"^\W*(?:filed under|tags?|topics?|categories|теги|метки|рубрик[аи])\s*:", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract import patterns as P
 from extract.gazetteer import PairKey, Place, centre, is_known, load, pair_key
@@ -259,6 +259,19 @@ def _section_head(
     )
 
 
+def _entry_line(text: str, s: Sentence, locs: list[Located] | None) -> bool:
+    """A list line that opens with a qualified place and goes on with a note ("Oklahoma City (the USA) — the
+    agreement about the twin relations is signed in 1992.", "* Matsumoto (Japan): The taiko workshop …")."""
+    if not locs or (s.start > 0 and text[s.start - 1] != "\n"):
+        return False
+    first = min(locs, key=lambda loc: loc.start)
+    return (
+        first.qualified
+        and bool(P.ENTRY_OPENING.match(text[s.start : first.start]))
+        and bool(P.ENTRY_AFTER.match(text, first.end))
+    )
+
+
 def _add_region_centre(
     text: str, hub: Place | None, sentences: list[Sentence], in_sentence: dict[int, list[tuple[Located, Place]]]
 ) -> None:
@@ -286,6 +299,7 @@ def _collect(text: str) -> list[Hit]:
         k = bisect_right(starts, loc.start) - 1  # the sentence starting last at or before the mention
         if k >= 0 and loc.start < sentences[k].end:
             by_sentence.setdefault(k, []).append(loc)
+    sentences = [replace(s, entry=True) if _entry_line(text, s, by_sentence.get(s.index)) else s for s in sentences]
     entries = frozenset(i for i, locs in by_sentence.items() if any(loc.qualified for loc in locs))
     ctx = contexts(sentences, set(by_sentence), entries=entries)
     resolved = [

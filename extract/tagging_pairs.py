@@ -42,8 +42,11 @@ def drop_enclosing_regions(seq: Seq, text: str = "") -> Seq:
         if after_in and (inside or not p.admin1 and any(c.country == p.country and c.level == "city" for _, c in seq)):
             return True  # a region without an admin1 code locates any city of its country named with it
         near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq)]
+        # a region without an admin1 code ("Xining (China, Qinghai province)") locates a city of its country beside it
         return any(
-            (cl, c) in inside and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30 for cl, c in near
+            ((cl, c) in inside or not p.admin1 and c.level == "city" and c.country == p.country and cl.end <= loc.start)
+            and min(abs(loc.start - cl.end), abs(cl.start - loc.end)) <= 30
+            for cl, c in near
         )
 
     return [x for k, x in enumerate(seq) if not encloses(k)]

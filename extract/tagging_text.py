@@ -18,6 +18,7 @@ class Sentence:
     end: int
     chunk: str  # text[start:end]
     line: bool = False  # the sentence is a whole line of the text (a list entry, a heading, a table row)
+    entry: bool = False  # opens a line with a qualified place and a note ("Xining (China). The agreement …")
 
     @cached_property
     def twin(self) -> bool:
@@ -71,6 +72,8 @@ class Sentence:
     @property
     def item(self) -> bool:
         """A list line: short ("Whitby, England Representative", a table cell) or bulleted ("・Halifax (Canada) - …")."""
+        if self.entry:
+            return True
         short = len(self.chunk) <= 60 and not self.chunk.endswith((".", "!", "?"))
         # A line of few lowercase words is a list entry even with a final period ("Юджин (США) — с 1988 г.").
         return short or (self.line and len(self.chunk) <= 100 and self.terse) or bool(P.BULLET_START.match(self.chunk))

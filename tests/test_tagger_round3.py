@@ -471,6 +471,20 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "Wakkanai said it will maintain its sister city ties with Korsakov and Nevelsk on Sakhalin Island."),
         {(("Korsakov", "RU"), ("Wakkanai", "JP")), (("Nevelsk", "RU"), ("Wakkanai", "JP"))},
     ),
+    # A list line opening with a qualified place goes on with a note; "(the USA)" qualifies; a region without an admin1
+    # code after a city of its country locates it.
+    (
+        ("Twin cities of Penza are:\nOklahoma City (the USA) — the agreement about the twin relations is signed in "
+         "1992. In 2012 the delegation of the mayor's office took part in the anniversary.\nXining (China, Qinghai "
+         "province). The agreement about the friendly relations signed in 2012 year, the delegations visit each other."
+         "\n* Matsumoto (Japan): The taiko workshop at the Main Library drew more than 200 people this spring, and more "
+         "are welcome."),
+        {
+            (("Oklahoma City", "US"), ("Penza", "RU")),
+            (("Penza", "RU"), ("Xining", "CN")),
+            (("Matsumoto", "JP"), ("Penza", "RU")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
