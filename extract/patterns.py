@@ -60,7 +60,9 @@ PARTNER_CUES = (
     r"road ?maps? (?:on|for|of) (?:[\w,-]+ ){0,3}cooperation",
     r"дорожн\w* карт\w* (?:по |о )?(?:[\w,-]+ ){0,3}сотрудничеств\w*",
     r"memorand(?:um|a) (?:of|on) (?:[\w,-]+ ){0,4}(?:understanding|cooperation|partnership|friendship)",
-    r"friendly (?:ties|relations|cooperation)",
+    r"friendly (?:[\w-]+ ){0,2}(?:ties|relations|cooperation)",  # "friendly province-oblast relations"
+    r"cooperation road ?maps?",
+    r"(?:давни\w*|надёжн\w*|надежн\w*|близки\w*) (?:и \w+ )?партн[её]р\w*",  # «давние и надёжные партнёры»
     r"friendship (?:exchange|agreement)s?",
     r"город\w*[- ]партн[её]р\w*",
     r"партн[её]рск\w* (?:связ|отношени|соглашени)\w*",

@@ -485,6 +485,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Matsumoto", "JP"), ("Penza", "RU")),
         },
     ),
+    # Partnership wording: "friendly province-oblast relations", "a cooperation roadmap", «давние и надёжные партнёры».
+    ("Heilongjiang and Amur Oblast established friendly province-oblast relations in 2006.",
+     {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
+    ("«Амурская область и провинция Хэйлунцзян – давние и надёжные партнёры», – сказал губернатор.",
+     {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
+    (("China's northeastern Heilongjiang Province and Russia's Khabarovsk Krai on Tuesday signed a cooperation roadmap "
+     "for 2024-2026."), {(("Heilongjiang", "CN"), ("Khabarovsk Krai", "RU"))}),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
