@@ -483,7 +483,7 @@ PLACE_NOUNS = (
 # Place names that are common English words (picked from the gazetteer surfaces among wordfreq's 5,000 most frequent
 # English words): places only with a qualifier ("Union, New Jersey", "Most (Czech Republic)") ...
 WORD_PLACES = frozenset(
-    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman", "Dome", "Xinhua"]
+    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman", "Dome", "Xinhua", "Duma"]
 )
 # ... and these also at the start of a sentence ("Reading the report…", "Split between…"), where capitals say nothing.
 OPENING_WORD_PLACES = frozenset(["Reading", "Split", "Nice", "Bath", "Mobile", "Orange", "Drama", "Van", "Male", "Victoria", "Independence"])
@@ -537,6 +537,12 @@ TWIN_APPOSITION_GAP = re.compile(
     r"(?:\s+(?:since \d{4}\s+)?of)?\s*$"
     # "Oulu put its partnership with Arkhangelsk on hold", "Kouvola froze its ties with Vologda"
     r"|\b(?:its|their)\s+(?:[\w-]+\s){0,2}?(?:ties|partnership|relationship|links?|friendship|twinning)\s+with\s*$",
+    re.IGNORECASE,
+)
+# A capital standing for its government: "since Moscow's invasion", "Beijing's decision".
+CAPITAL_METONYMY_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:full-scale\s+|military\s+)?(?:invasion|war|aggression|military|decision|policy|actions?|"
+    r"government|troops|forces|attack|annexation|offensive|sanctions)\b",
     re.IGNORECASE,
 )
 # The region's centre named by its role («краевой центр», «столица области», "the regional capital"): the text's
@@ -688,7 +694,8 @@ DEMONYMS = _demonyms()
 DEMONYM_BEFORE = re.compile(
     r"(?<![\w])("
     + "|".join(sorted(DEMONYMS, key=len, reverse=True))
-    + r")\w*\s+(?:(?:city|town|port|sister city|partner city) of\s+|город\w*\s+|сестр\w*\s+)?$"
+    # on the same line: "Eisenach, Germany\n Gabrovo" is no "German Gabrovo"
+    + r")\w*[ \t]+(?:(?:city|town|port|sister city|partner city) of[ \t]+|город\w*[ \t]+|сестр\w*[ \t]+)?$"
 )
 
 # A bulleted line ("・Vladivostok (Russia) - Sister City 1992.", "- Okayama, Japan (2002)"): a list item however long.

@@ -248,6 +248,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             and not P.RU_SETTLEMENT_BEFORE.search(before)
         ):
             continue  # «Кировская городская дума»: an adjective agreeing with its noun, not the town Kirovskaya
+        if "capital" in top.flags and P.CAPITAL_METONYMY_AFTER.match(text, m.end):
+            continue  # "since Moscow's invasion": the government, not the city
         if top.level == "city" and P.LOCATOR_AFTER.match(text, m.end):
             continue  # "the Kyiv-region town": a locator of the place meant
         if P.LOCATOR_BEFORE.search(before) or (
@@ -272,6 +274,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end : nxt.start]):
             consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city
         demonym = _demonym(text, m)
+        if demonym and all(c.country != demonym for c in m.candidates):
+            continue  # "the Russian Duma" is not Douma, Syria: a demonym of another country names something else
         if demonym:
             codes = (codes or set()) | {demonym}
         if not codes and (

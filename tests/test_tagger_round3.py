@@ -492,6 +492,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
      {(("Amur Oblast", "RU"), ("Heilongjiang", "CN"))}),
     (("China's northeastern Heilongjiang Province and Russia's Khabarovsk Krai on Tuesday signed a cooperation roadmap "
      "for 2024-2026."), {(("Heilongjiang", "CN"), ("Khabarovsk Krai", "RU"))}),
+    # A demonym of another country than every reading names something else ("the Russian Duma" is not Douma, Syria);
+    # a country ending the line above is no demonym of the next line's place.
+    (
+        "Havana and Nizhny Novgorod are sister cities. More news: Cuban president receives Russian Duma delegation.",
+        {(("Havana", "CU"), ("Nizhny Novgorod", "RU"))},
+    ),
+    (
+        "Mogilev is twinned with:\n Eisenach, Germany\n Gabrovo, Bulgaria",
+        {(("Eisenach", "DE"), ("Mogilev", "BY")), (("Gabrovo", "BG"), ("Mogilev", "BY"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
@@ -590,6 +600,9 @@ NEAR_MISSES: list[str] = [
     # "a twin destination" is no twinning word; a pending vote is a proposal.
     "Almaty has become a twin destination for our passengers, an S7 director told reporters in Novosibirsk.",
     "Tucson Sister Cities\nHermosillo | Mexico | Friendship agreement (pending council vote)",
+    # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
+    ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
+     "Ukraine, while its sister city ties stay."),
     # "the Tacoma Dome" is an arena; Dome is not the Ghanaian town.
     "The Kitakyushu committee of Tacoma's sister cities marked its 65th anniversary with a concert at the Tacoma Dome.",
 ]
