@@ -349,6 +349,10 @@ PERSON_TITLES = (
     "Senator",
     "Rep.",
     "Chairman",
+    "chairman",
+    "chair",
+    "secretary",
+    "treasurer",
     "Chairwoman",
     "Chair",
     "Treasurer",
@@ -588,7 +592,8 @@ QUALIFIER_GAP = re.compile(
 LOCATOR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\b(?:based|headquartered|located|registered) in|\bнедалеко от|\bблиз|\bпод"
     r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of(?: the)?"
-    r"|\bkm (?:from|of)|\bmiles (?:from|of)|\bк (?:северу|югу|востоку|западу) от|\bкм от"
+    r"|\b(?:km|kilometers|kilometres|miles) (?:from|of)|\bк (?:северу|югу|востоку|западу) от|\bкм от"
+    r"|\b(?:tip|coast|shore|edge|part|corner) of(?: the)?"  # "an oil town on the northern tip of Sakhalin"
     r"|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in)\s*$",
     re.IGNORECASE,
 )
@@ -598,6 +603,9 @@ BESIDES_BEFORE = re.compile(
 )
 # "the Kyiv-region town", "a Moscow-area school", "Seattle-based": the place locates something else.
 LOCATOR_AFTER = re.compile(r"[- ](?:region|area|based|oblast)[- ](?:[a-z]+)", re.IGNORECASE)
+# "Severo-Kurilsk in Russia's Sakhalin region": a region right after a name and "in" locates that name (a place the
+# gazetteer may not know), it is not a side of a pair.
+REGION_AFTER_NAME_IN = re.compile(r"[A-ZА-ЯЁ][\w-]+,?\s+(?:in|в)\s+(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$")
 REGION_LOCATOR_BEFORE = re.compile(
     r"(?:capital of(?: the)?|столиц\w*|(?:administrative )?cent(?:er|re) of(?: the)?|административн\w* центр\w*)"
     r"\s*(?:[A-Z]\w+(?:'s|’s)\s+)?$",  # "the administrative center of Russia's Jewish Autonomous Oblast"

@@ -253,7 +253,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if top.level == "city" and P.LOCATOR_AFTER.match(text, m.end):
             continue  # "the Kyiv-region town": a locator of the place meant
         if P.LOCATOR_BEFORE.search(before) or (
-            top.level == "region" and P.REGION_LOCATOR_BEFORE.search(before)
+            top.level == "region"
+            and (P.REGION_LOCATOR_BEFORE.search(before) or P.REGION_AFTER_NAME_IN.search(text[max(0, m.start - 60) : m.start]))
         ):
             continue  # "near Moscow", "the capital of Shandong": a locator, not a side of a pair
         if (

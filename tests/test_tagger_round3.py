@@ -502,6 +502,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Mogilev is twinned with:\n Eisenach, Germany\n Gabrovo, Bulgaria",
         {(("Eisenach", "DE"), ("Mogilev", "BY")), (("Gabrovo", "BG"), ("Mogilev", "BY"))},
     ),
+    # A lowercase title before a name ("committee chair Nancy Haworth") makes a person.
+    (
+        ("Sitka and Kagoshima are sister cities. There has been no contact since the war started, committee chair "
+         "Nancy Haworth said."),
+        {(("Kagoshima", "JP"), ("Sitka", "US"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
@@ -603,6 +609,8 @@ NEAR_MISSES: list[str] = [
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),
+    # A region after a name and "in" locates that name ("Severo-Kurilsk in Russia's Sakhalin region").
+    "The city of Nemuro said it will keep its sister-city agreement with Severo-Kurilsk in Russia's Sakhalin region.",
     # "the Tacoma Dome" is an arena; Dome is not the Ghanaian town.
     "The Kitakyushu committee of Tacoma's sister cities marked its 65th anniversary with a concert at the Tacoma Dome.",
 ]
