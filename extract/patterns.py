@@ -62,6 +62,7 @@ PARTNER_CUES = (
     r"memorand(?:um|a) (?:of|on) (?:[\w,-]+ ){0,4}(?:understanding|cooperation|partnership|friendship)",
     r"friendly (?:[\w-]+ ){0,2}(?:ties|relations|cooperation)",  # "friendly province-oblast relations"
     r"cooperation road ?maps?",
+    r"подписал\w* (?:\w+ )?соглашени\w* с",  # «область подписала соглашения с … областями»
     r"(?:давни\w*|надёжн\w*|надежн\w*|близки\w*) (?:и \w+ )?партн[её]р\w*",  # «давние и надёжные партнёры»
     r"friendship (?:exchange|agreement)s?",
     r"город\w*[- ]партн[её]р\w*",
@@ -76,7 +77,7 @@ PARTNER_CUES = (
     r"соглашени\w* о (?:[\w,-]+ ){0,7}(?:сотрудничестве|партн[её]рстве|дружбе)",
     r"меморандум\w*",
     r"(?:maintains?|maintained|поддержива\w*) (?:\w+ )?(?:ties|relations|links|связи|отношения)",
-    r"программ\w* (?:\w+ )?сотрудничества",
+    r"(?:программ|план)\w* (?:\w+ )?сотрудничества",  # «план сотрудничества на 2024–2026 годы»
     r"договор\w* о (?:сотрудничестве|дружбе)",
 )
 # Relationship words: a sentence without a twinning word that follows one states a pair only with one of these
@@ -751,7 +752,7 @@ DATELINE = re.compile(
 )
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".
 SHARED_HEAD = re.compile(
-    r"(?<![\w-])([А-ЯЁ][а-яё-]+)\s+и\s+([А-ЯЁ][а-яё-]+)\s+(област|кра[яеюйм]|республик)[а-яё]*"
+    r"(?<![\w-])([А-ЯЁ][А-ЯЁа-яё-]+)\s+и\s+([А-ЯЁ][А-ЯЁа-яё-]+)\s+(област|кра[яеюйм]|республик)[а-яё]*"
 )
 # Singular forms of a shared head noun, to name the first adjective's region ("Ленинградской" + "областью").
 HEAD_SINGULAR = {

@@ -508,6 +508,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "Nancy Haworth said."),
         {(("Kagoshima", "JP"), ("Sitka", "US"))},
     ),
+    # Shared head nouns after hyphenated adjectives («с Северо-Казахстанской и Акмолинской областями»); «план
+    # сотрудничества» and «подписала соглашения с» are partnership wording.
+    (
+        ("Омская и Павлодарская области подписали план сотрудничества. Ранее Омская область подписала соглашения с "
+         "Северо-Казахстанской и Акмолинской областями."),
+        {
+            (("Omsk Oblast", "RU"), ("Pavlodar Region", "KZ")),
+            (("Omsk Oblast", "RU"), ("North Kazakhstan Region", "KZ")),
+            (("Omsk Oblast", "RU"), ("Akmola Region", "KZ")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
