@@ -213,7 +213,28 @@ def find_mentions(text: str) -> list[Mention]:
     if "и" in text and P.CYRILLIC_RE.search(text):
         covered = {i for m in out for i in range(m.start, m.end)}
         out = sorted(out + _shared_heads(text, covered), key=lambda m: m.start)
+    if " regions" in text or " oblasts" in text or " provinces" in text or " prefectures" in text:
+        out = _english_shared_heads(text, out)
     return out
+
+
+def _english_shared_heads(text: str, found: list[Mention]) -> list[Mention]:
+    """ "the Amur, Khabarovsk and Jewish Autonomous regions": each name with the singular head is a region, in place
+    of what the name alone matched (the city of Khabarovsk)."""
+    regions: list[Mention] = []
+    for m in P.EN_SHARED_HEAD.finditer(text):
+        for name in P.EN_SHARED_NAME.finditer(m.group(1)):
+            start = m.start(1) + name.start()
+            for noun in P.EN_HEAD_SINGULAR[m.group(2).lower()]:
+                idx = _surface_index().get(f"{name.group()} {noun}")
+                if idx is not None:
+                    regions.append(Mention(start, start + len(name.group()), name.group(), load().by_surface[idx]))
+                    break
+    if not regions:
+        return found
+    spans = [(r.start, r.end) for r in regions]
+    kept = [m for m in found if not any(a <= m.start < b or m.start <= a < m.end for a, b in spans)]
+    return sorted(kept + regions, key=lambda m: m.start)
 
 
 def is_known(a: Place, b: Place) -> bool:

@@ -754,6 +754,19 @@ DATELINE = re.compile(
 SHARED_HEAD = re.compile(
     r"(?<![\w-])([А-ЯЁ][А-ЯЁа-яё-]+)\s+и\s+([А-ЯЁ][А-ЯЁа-яё-]+)\s+(област|кра[яеюйм]|республик)[а-яё]*"
 )
+# "the Amur, Khabarovsk and Jewish Autonomous regions", "the Aktobe and West Kazakhstan regions": names sharing a plural
+# head noun, each a region of that kind.
+EN_SHARED_HEAD = re.compile(
+    r"((?:[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})(?:, [A-Z][\w-]+(?: [A-Z][\w-]+){0,2})*,? and [A-Z][\w-]+(?: [A-Z][\w-]+){0,2})"
+    r" (regions|oblasts|provinces|prefectures)\b"
+)
+EN_SHARED_NAME = re.compile(r"[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}")
+EN_HEAD_SINGULAR = {
+    "regions": ("Region", "Oblast", "Krai", "Province"),
+    "oblasts": ("Oblast", "Region"),
+    "provinces": ("Province", "Prefecture"),
+    "prefectures": ("Prefecture",),
+}
 # Singular forms of a shared head noun, to name the first adjective's region ("Ленинградской" + "областью").
 HEAD_SINGULAR = {
     "област": ("область", "области", "областью"),

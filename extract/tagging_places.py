@@ -151,6 +151,8 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
             return {q.country}
         if m.candidates[0].level == "region" and all(c.country != q.country for c in m.candidates):
             return None  # "Kostanay region, Chelyabinsk region": a region locates only a place of its own country
+        if m.candidates[0].level == "region" and "state" not in q.flags and "county" not in m.candidates[0].flags:
+            return None  # "the Amur, Khabarovsk and Jewish Autonomous regions": a list of regions, not a locator
         if "state" in q.flags or q.country == "US":
             return {"US:" + q.admin1, "US"} if q.admin1 else {"US"}
         return {q.country}

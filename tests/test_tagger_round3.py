@@ -519,6 +519,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Omsk Oblast", "RU"), ("Akmola Region", "KZ")),
         },
     ),
+    # English names sharing a plural head noun are regions of that kind, and a region after a region is a list member.
+    (
+        ("Heilongjiang has established sister relationships with 11 Russian regions, including the Amur, Khabarovsk "
+         "and Jewish Autonomous regions."),
+        {
+            (("Amur Oblast", "RU"), ("Heilongjiang", "CN")),
+            (("Heilongjiang", "CN"), ("Khabarovsk Krai", "RU")),
+            (("Heilongjiang", "CN"), ("Jewish Autonomous Oblast", "RU")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
