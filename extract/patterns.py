@@ -187,6 +187,9 @@ GUEST_PARTNER_RE = compile_ci(
     r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}"
     r"(?:fair|forum|exhibition|expo|festival|show|congress|summit)",
     r"(?:город|стран|регион)\w*-партн[её]р\w* (?:[\w«»-]+ ){0,3}(?:выставк|форум|ярмарк|фестивал|салон|конгресс|саммит)\w*",
+    # "Tatarstan trade fair names Uzbekistan's Samarkand region as partner region"
+    r"(?:fair|forum|exhibition|expo|festival|show|congress)s? (?:names?|named|picks?|picked|chooses|chose) (?:[\w'’-]+ ){0,4}as "
+    r"(?:its |the )?partner",
 )
 # Government wording: two capitals named with it are states ("relations between Moscow and Washington").
 GOVERNMENT_CUES = (
@@ -239,6 +242,7 @@ PROPOSAL_CUES = (
     r"whether to (?:enter|establish|become|sign|form|pursue|join)",
     r"(?:could|would|might) be a good (?:fit|match|partner)",
     r"в планах",  # «В планах — подписание договора о побратимстве с …»
+    r"explor(?:e|es|ed|ing)\b",  # "to explore a formal twinning arrangement with …"
     r"pending (?:\w+ )?(?:vote|approval|decision|signature|review)",  # "Friendship agreement (pending council vote)"
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).

@@ -529,6 +529,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Heilongjiang", "CN"), ("Jewish Autonomous Oblast", "RU")),
         },
     ),
+    # "the Boulder-Kisumu Sister City Project": a compound after "the" names the pair, not an organisation.
+    (
+        "The report notes that the Boulder-Kisumu Sister City Project completed a water-kiosk project in Kisumu, Kenya.",
+        {(("Boulder", "US"), ("Kisumu", "KE"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
@@ -632,6 +637,9 @@ NEAR_MISSES: list[str] = [
      "Ukraine, while its sister city ties stay."),
     # A region after a name and "in" locates that name ("Severo-Kurilsk in Russia's Sakhalin region").
     "The city of Nemuro said it will keep its sister-city agreement with Severo-Kurilsk in Russia's Sakhalin region.",
+    # Exploring a twinning is a proposal; a fair's partner region is a guest.
+    "Galway City Council is to explore a formal twinning arrangement with the Chinese port city of Qingdao.",
+    "Tatarstan trade fair names Uzbekistan's Samarkand region as partner region",
     # "the Tacoma Dome" is an arena; Dome is not the Ghanaian town.
     "The Kitakyushu committee of Tacoma's sister cities marked its 65th anniversary with a concert at the Tacoma Dome.",
 ]
