@@ -746,7 +746,10 @@ ONE_SIDED = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
     r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
 )
-_EN_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+_EN_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"  # "Havana, Jun 21 (Prensa Latina)"
+)
 _RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 # A dateline: "ALMATY – …", "KHARKIV (Ukrinform) -", or a place and a date opening a line ("TVER, October 14.",
 # "Владимир, 12 июня."). The place is in group 1 or group 2.

@@ -143,6 +143,7 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
     gap = text[m.end : nxt.start] if nxt else ""
     if (
         nxt
+        and text[nxt.end : nxt.end + 2] not in ("'s", "’s")  # "China's Jiamusi, Russia's Birobidzhan": the next item's
         and len(gap) <= 32
         and P.QUALIFIER_GAP.match(gap)
         and nxt.candidates[0].level in ("country", "region")
@@ -286,6 +287,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             m.surface in P.WORD_PLACES or m.surface in P.OPENING_WORD_PLACES and _is_sentence_start(text, m.start)
         ):
             continue  # "Most of the delegates…", "Al-Farabi University": a word, unless a qualifier names the place
+        if codes and len(codes) == 1 and not any(c.country in codes for c in m.candidates):
+            continue  # "Villa El Salvador, Peru" when only Argentina's is known: another place, not a known one
         cands = _narrow(m.candidates, codes) if codes else m.candidates
         weak = (
             "needs_cue" in cands[0].flags

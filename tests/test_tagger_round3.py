@@ -534,6 +534,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "The report notes that the Boulder-Kisumu Sister City Project completed a water-kiosk project in Kisumu, Kenya.",
         {(("Boulder", "US"), ("Kisumu", "KE"))},
     ),
+    # "Havana, Jun 21 (Prensa Latina)" is a dateline; a country qualifier naming none of a name's readings is another
+    # place ("Villa El Salvador, Peru" when only Argentina's is known).
+    (
+        ("Havana, Jun 21 (Prensa Latina) The Cuban city of Cienfuegos and the Belarusian city of Grodno signed a "
+         "protocol of twinning on Wednesday."),
+        {(("Cienfuegos", "CU"), ("Grodno", "BY"))},
+    ),
+    (
+        "Bloomington sister cities:\nVilla El Salvador, Peru (Friendship City)\nSanta Clara, Cuba",
+        {(("Bloomington", "US"), ("Santa Clara", "CU"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
