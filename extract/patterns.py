@@ -554,6 +554,12 @@ CAPITAL_METONYMY_AFTER = re.compile(
     r"government|troops|forces|attack|annexation|offensive|sanctions)\b",
     re.IGNORECASE,
 )
+# A municipality's own name for itself ("The City of Kenai", "© City of Kenai", «администрация города Томска»): the
+# owner of the page, counted once more when choosing the text's place.
+OFFICIAL_BEFORE = re.compile(
+    r"(?m)(?:^|[.!?]\s+|©\s*)[ \t]*(?:The\s+)?(?:(?:City|Town|Borough|Municipality) of|[Aa]dministration of the city of"
+    r"|[Аа]дминистраци\w* (?:города|г\.))\s*$"
+)
 # The region's centre named by its role («краевой центр», «столица области», "the regional capital"): the text's
 # region's largest city.
 REGION_CENTRE_RE = compile_ci(

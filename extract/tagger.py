@@ -47,6 +47,7 @@ def _doc_hub(
     cue_sentences: set[int],
     dateline: tuple[str, str] | None,
     title: frozenset[tuple[str, str]] = frozenset(),
+    official: Counter[tuple[str, str]] | None = None,
 ) -> Place | None:
     """The place the text is about: the most mentioned one (at least twice), a dateline counting as two more
     mentions of a place the text names and a title as one more; ties go to the dateline's place, then to the one
@@ -61,6 +62,9 @@ def _doc_hub(
     for home in title:
         if home in counts:
             counts[home] += 1  # a title naming one place names the text's subject ("Three days in Perth")
+    for home, n in (official or Counter()).items():
+        if home in counts:
+            counts[home] += n  # "The City of Kenai …", "© City of Kenai": the site's owner speaks
     in_cues = Counter(side(p) for _, p, i in places if i in cue_sentences)
     first: dict[tuple[str, str], tuple[int, Place]] = {}
     for loc, p, _ in places:
@@ -324,7 +328,16 @@ def _collect(text: str) -> list[Hit]:
     ranked = senses.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         dateline = ranked[0][0]
-    hub = _doc_hub(resolved, {i for i, kind in ctx.items() if kind == "own"}, dateline, titled if len(titled) == 1 else frozenset())
+    official = Counter(
+        side(p) for loc, p, _ in resolved if P.OFFICIAL_BEFORE.search(text, max(0, loc.start - 40), loc.start)
+    )
+    hub = _doc_hub(
+        resolved,
+        {i for i, kind in ctx.items() if kind == "own"},
+        dateline,
+        titled if len(titled) == 1 else frozenset(),
+        official,
+    )
     _add_region_centre(text, hub, sentences, in_sentence)
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break

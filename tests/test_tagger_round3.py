@@ -545,6 +545,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Bloomington sister cities:\nVilla El Salvador, Peru (Friendship City)\nSanta Clara, Cuba",
         {(("Bloomington", "US"), ("Santa Clara", "CU"))},
     ),
+    # "The City of Kenai", "© City of Kenai": the site's owner is the text's place, even when a partner is named more.
+    (
+        ("Sister Cities\nThe City of Kenai has maintained sister city relationships since the 1990s.\nOur Sister Cities\n"
+         "Okha | Russian Federation | 1991 | Suspended\nPuerto Montt | Chile | 2005 | Active\nResolution 2022-19 "
+         "suspended all official sister city activities with Okha.\nThe Council noted no ill will toward the residents "
+         "of Okha.\n© City of Kenai"),
+        {(("Kenai", "US"), ("Okha", "RU")), (("Kenai", "US"), ("Puerto Montt", "CL"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
