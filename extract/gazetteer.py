@@ -93,7 +93,7 @@ def _rank(surface: str, cands: list[Place], oblique: set[tuple[str, str]]) -> tu
     top = ranked[0]
     if "known" in top.flags and "curated" not in top.flags:
         # A known pair's town (Milan, Tennessee) does not outrank a namesake ten times its size in another country
-        # (Milan, Italy) by prior alone; a known partner named in the text still picks it (tagger._one_sense).
+        # (Milan, Italy) by prior alone; a known partner named in the text still picks it (tagging_hub.one_sense).
         for k, p in enumerate(ranked[1:], 1):
             if (
                 footing(p) == footing(top)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from extract import patterns as P
-from extract.gazetteer import PairKey, Place, centre, is_known, load, pair_key
+from extract.gazetteer import PairKey, Place, is_known, load, pair_key
 from extract.models import Pair
+from extract.tagging_hub import add_region_centre, one_sense, text_place
 from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
-from extract.tagging_places import Located, choose, dateline_span, demonym_country, locate, one_place
+from extract.tagging_places import Located, choose, demonym_country, locate
 from extract.tagging_text import Sentence, contexts, split_sentences, status_of
 
 
@@ -24,56 +24,6 @@ class Hit:
     explicit: bool
     status: str | None  # stated between the two names, or by the sentence when it holds only this pair
     position: int  # where the later of the two places is named: pairs keep text order
-
-
-def _dateline(text: str) -> tuple[str, str] | None:
-    """The place a news dateline names ("ROCHESTER, N.Y. — "), as a (name, country) side, if any."""
-    m = P.DATELINE.search(text[:800])
-    if not m:
-        return None
-    start, end = dateline_span(m)
-    place = one_place(text[start:end])
-    if place is None:
-        return None
-    candidates = place.candidates
-    # "BRISTOL, Tenn./Va. –": a state abbreviation after the name says which Bristol
-    if P.STATE_ABBREV_RE.match(text, end):
-        candidates = tuple(c for c in candidates if c.country == "US") or candidates
-    return side(candidates[0])
-
-
-def _doc_hub(
-    places: list[tuple[Located, Place, int]],
-    cue_sentences: set[int],
-    dateline: tuple[str, str] | None,
-    title: frozenset[tuple[str, str]] = frozenset(),
-    official: Counter[tuple[str, str]] | None = None,
-) -> Place | None:
-    """The place the text is about: the most mentioned one (at least twice), a dateline counting as two more
-    mentions of a place the text names and a title as one more; ties go to the dateline's place, then to the one
-    named more often in twinning sentences, then to the one named first."""
-    # First names that are also places (Vladimir, Eugene) count only when nothing else is named twice.
-    strong = [x for x in places if not x[0].weak]
-    counts = Counter(side(p) for _, p, _ in strong)
-    if not counts or max(counts.values()) < 2:
-        counts = Counter(side(p) for _, p, _ in places)
-    if dateline is not None and dateline in counts:
-        counts[dateline] += 2  # the home of a local news text, even when its partner is named more often
-    for home in title:
-        if home in counts:
-            counts[home] += 1  # a title naming one place names the text's subject ("Three days in Perth")
-    for home, n in (official or Counter()).items():
-        if home in counts:
-            counts[home] += n  # "The City of Kenai …", "© City of Kenai": the site's owner speaks
-    in_cues = Counter(side(p) for _, p, i in places if i in cue_sentences)
-    first: dict[tuple[str, str], tuple[int, Place]] = {}
-    for loc, p, _ in places:
-        if side(p) not in first or loc.start < first[side(p)][0]:
-            first[side(p)] = (loc.start, p)
-    ranked = sorted(counts, key=lambda k: (-counts[k], k != dateline, -in_cues[k], first[k][0]))
-    if not ranked or counts[ranked[0]] < 2:
-        return None
-    return first[ranked[0]][1]
 
 
 def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bool) -> bool:
@@ -166,53 +116,6 @@ def _next_anchor(
     return None, False
 
 
-def _one_sense(
-    text: str, resolved: list[tuple[Located, Place, int]], cued: frozenset[int] = frozenset()
-) -> list[tuple[Located, Place, int]]:
-    """One sense per text: a bare mention takes the reading that a qualifier ("Birmingham, Alabama", "Moscow,
-    Idaho") gave the same name earlier in the text, and a region's short name its full name's ("Amur Region" …
-    "Amur")."""
-    sense: dict[str, Place] = {}
-    short: dict[str, Place] = {}  # "Amur" beside "Amur Region", before or after it: the region's short name
-    for loc, p, _ in resolved:
-        if p.level == "region" and (m := P.REGION_WORD_END.search(name := text[loc.start : loc.end])):
-            short.setdefault(name[: m.start()], p)
-    # A homonym takes the reading that forms a known pair with a place named anywhere in the text ("Perth" in a text
-    # naming Pskov is the Scottish town), when exactly one of its readings does.
-    named = {side(p): p for _, p, _ in resolved}
-    by_pair: dict[str, Place] = {}
-    for loc, p, _ in resolved:
-        name = text[loc.start : loc.end]
-        # a curated reading (Saint Petersburg, Russia) is kept: the reference lists few of its many pairs
-        if loc.qualified or name in by_pair or len({c.country for c in loc.candidates}) < 2 or "curated" in p.flags:
-            continue
-        fits = {side(c): c for c in loc.candidates if any(is_known(c, q) for q in named.values() if q.country != c.country)}
-        if len(fits) == 1:
-            by_pair[name] = next(iter(fits.values()))
-    levels: dict[int, set[tuple[str, str]]] = {}  # sentence -> (country, level) of its places
-    for _, p, i in resolved:
-        levels.setdefault(i, set()).add((p.country, p.level))
-    out = []
-    for loc, p, i in sorted(resolved, key=lambda x: x[0].start):
-        name = text[loc.start : loc.end]
-        if loc.qualified:
-            sense.setdefault(name, p)
-        elif name in sense and any(side(c) == side(sense[name]) for c in loc.candidates):
-            p = sense[name]
-        elif name in by_pair:
-            p = by_pair[name]
-        elif name in short and (
-            all(c.country != short[name].country for c in loc.candidates)
-            or i in cued
-            and _among_regions(short[name], levels[i])
-        ):
-            # when the name has no reading in the region's country ("Moscow" stays the city), or its partners in the
-            # twinning sentence are regions only ("Primorye, Japan's Toyama mark 30 years of sister-region ties")
-            p = short[name]
-        out.append((loc, p, i))
-    return out
-
-
 def _both_places(s: Sentence, before: list[tuple[Located, Place]]) -> list[Hit]:
     """ "In addition, Pavlodar and Omsk … The two cities have been twinned for 20 years.": a twinning sentence naming
     no place pairs the only two places of the sentence before it, when they are of two countries."""
@@ -223,12 +126,6 @@ def _both_places(s: Sentence, before: list[tuple[Located, Place]]) -> list[Hit]:
     if not _allowed(a, b, s, True, True):
         return []
     return [Hit(a, b, s, True, s.status, max(la.start, lb.start))]
-
-
-def _among_regions(region: Place, levels: set[tuple[str, str]]) -> bool:
-    """True when the other countries' places of a sentence are all regions (at least one)."""
-    others = {level for country, level in levels if country != region.country}
-    return others == {"region"}
 
 
 def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
@@ -276,23 +173,6 @@ def _entry_line(text: str, s: Sentence, locs: list[Located] | None) -> bool:
     )
 
 
-def _add_region_centre(
-    text: str, hub: Place | None, sentences: list[Sentence], in_sentence: dict[int, list[tuple[Located, Place]]]
-) -> None:
-    """In a text about a region, «краевой центр» / "the regional capital" names the region's centre city: add it as a
-    place mention of its sentence ("краевой центр связан побратимскими отношениями с японским Ниигатой")."""
-    city = centre(hub) if hub is not None and hub.level == "region" and P.REGION_CENTRE_RE.search(text) else None
-    if city is None:
-        return
-    starts = [s.start for s in sentences]
-    for m in P.REGION_CENTRE_RE.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0:
-            seq = in_sentence.setdefault(k, [])
-            seq.append((Located(m.start(), m.end(), (city,), False), city))
-            seq.sort(key=lambda x: x[0].start)
-
-
 def _collect(text: str) -> list[Hit]:
     """Hits over all context sentences of the text."""
     sentences = split_sentences(text)
@@ -311,34 +191,12 @@ def _collect(text: str) -> list[Hit]:
         for i, locs in by_sentence.items()
         for loc in locs
     ]
-    resolved = _one_sense(text, resolved, frozenset(i for i, kind in ctx.items() if kind in ("own", "partner")))
+    resolved = one_sense(text, resolved, frozenset(i for i, kind in ctx.items() if kind in ("own", "partner")))
     in_sentence: dict[int, list[tuple[Located, Place]]] = {}
     for loc, p, i in resolved:
         in_sentence.setdefault(i, []).append((loc, p))
-    first_line = text.lstrip().split("\n", 1)[0]
-    offset = len(text) - len(text.lstrip())
-    in_title = [(loc, p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)]
-    titled = frozenset(side(p) for _, p in in_title)
-    if len(titled) > 1:
-        # "Рязань и сербский Крушевац …": the place the title introduces with a demonym is the partner
-        titled = frozenset(side(p) for loc, p in in_title if not loc.qualified)
-    dateline = _dateline(text)
-    # "BRISTOL —" over a story about "Bristol, Virginia": the dateline takes the reading the text qualifies
-    senses = Counter(side(p) for loc, p, _ in resolved if loc.qualified and dateline and p.name == dateline[0])
-    ranked = senses.most_common(2)
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        dateline = ranked[0][0]
-    official = Counter(
-        side(p) for loc, p, _ in resolved if P.OFFICIAL_BEFORE.search(text, max(0, loc.start - 40), loc.start)
-    )
-    hub = _doc_hub(
-        resolved,
-        {i for i, kind in ctx.items() if kind == "own"},
-        dateline,
-        titled if len(titled) == 1 else frozenset(),
-        official,
-    )
-    _add_region_centre(text, hub, sentences, in_sentence)
+    hub = text_place(text, resolved, frozenset(i for i, kind in ctx.items() if kind == "own"))
+    add_region_centre(text, hub, sentences, in_sentence)
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
     strong = False  # `last` heads a list (a colon heading or the shared side of several pairs)
