@@ -62,7 +62,8 @@ def _sentence_hits(
         # a list of pairs ("The most active are X and Y, Z and W") still states them
     # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.
     explicit = s.twin or (kind == "inherited" and scope.prev_twin and s.coref and not s.partner)
-    weak = {side(p) for loc, p in seq if loc.weak}
+    # a first name that is the text's own place ("Vladimir also has partnership agreements with …") is the place
+    weak = {side(p) for loc, p in seq if loc.weak} - {side(h) for h in (scope.hub, scope.item_hub) if h is not None}
     # Small towns are often homonyms of words and names: a twinning word in the sentence vouches for them; a list
     # line or a sentence continuing a twinning paragraph only with a qualifier ("Chitose, Japan", "Bacolod
     # (Philippines)"; "Brandon Nakasato" is a person).

@@ -553,6 +553,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "of Okha.\n© City of Kenai"),
         {(("Kenai", "US"), ("Okha", "RU")), (("Kenai", "US"), ("Puerto Montt", "CL"))},
     ),
+    # A first name that is the text's (or the list's) own place is that place ("Vladimir also has …").
+    (
+        ("Twin towns and sister cities\nVladimir is twinned with:\nErlangen | Germany | 1983\nCanterbury | United "
+         "Kingdom | 1997\nVladimir also has partnership agreements with Aachen (Germany) and the Chinese city of Jiaxing."),
+        {
+            (("Erlangen", "DE"), ("Vladimir", "RU")),
+            (("Canterbury", "GB"), ("Vladimir", "RU")),
+            (("Aachen", "DE"), ("Vladimir", "RU")),
+            (("Jiaxing", "CN"), ("Vladimir", "RU")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
