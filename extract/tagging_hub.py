@@ -33,7 +33,22 @@ def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int]) -> 
     official = Counter(
         side(p) for loc, p, _ in resolved if P.OFFICIAL_BEFORE.search(text, max(0, loc.start - 40), loc.start)
     )
+    official.update(_list_heads(text, resolved))
     return _doc_hub(resolved, cue_sentences, dateline, titled if len(titled) == 1 else frozenset(), official)
+
+
+def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:
+    """Places heading a twinning list on their own ("Novosibirsk is twinned with:[71]"): the text's subject."""
+    by_line: dict[int, list[Place]] = {}
+    for loc, p, _ in resolved:
+        by_line.setdefault(text.rfind("\n", 0, loc.start) + 1, []).append(p)
+    heads = []
+    for start, places in by_line.items():
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        if len(places) == 1 and P.HEADING_END.search(line) and P.TWIN_RE.search(line):
+            heads.append(side(places[0]))
+    return heads
 
 
 def _dateline(text: str) -> tuple[str, str] | None:
@@ -60,8 +75,9 @@ def _doc_hub(
     official: Counter[tuple[str, str]] | None = None,
 ) -> Place | None:
     """The place the text is about: the most mentioned one (at least twice), a dateline counting as two more
-    mentions of a place the text names and a title as one more; ties go to the dateline's place, then to the one
-    named more often in twinning sentences, then to the one named first."""
+    mentions of a place the text names, a title, a municipality naming itself and a twinning-list heading as one
+    more each; ties go to the dateline's place, then to the one named more often in twinning sentences, then to the
+    one named first."""
     # First names that are also places (Vladimir, Eugene) count only when nothing else is named twice.
     strong = [x for x in places if not x[0].weak]
     counts = Counter(side(p) for _, p, _ in strong)

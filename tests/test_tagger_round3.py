@@ -564,6 +564,19 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Jiaxing", "CN"), ("Vladimir", "RU")),
         },
     ),
+    # A place heading a twinning list on its own ("Novosibirsk is twinned with:[71]") is the text's subject, even when
+    # a partner is named as often.
+    (
+        ("Twin towns and sister cities\nNovosibirsk is twinned with:[71]\nMinneapolis, United States (1988)\nSaint Paul, "
+         "United States (1988)\nSapporo, Japan (1990)\nNotes\nThe twinning with Minneapolis and Saint Paul dates from the "
+         "late 1980s; in March 2022 the Minneapolis City Council suspended it.\nReferences\n71. ^ \"Города-побратимы "
+         "Новосибирска\". novo-sibirsk.ru."),
+        {
+            (("Minneapolis", "US"), ("Novosibirsk", "RU")),
+            (("Novosibirsk", "RU"), ("Saint Paul", "US")),
+            (("Novosibirsk", "RU"), ("Sapporo", "JP")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
