@@ -137,6 +137,9 @@ NEAR_MISS_CUES = (
     r"(?:air|nonstop|non-stop|direct) (?:service|link|connection)s?",
     r"air route",
     r"summit",
+    r"(?:forum|conference|congress) (?:drew|attracted|brought together|gathered)",  # "the forum drew delegations from …"
+    r"delegations from (?:more than |over |some )?\d+",
+    r"attract\w* (?:\w+ )?investments?",  # "will visit Budapest and Prague to attract investment"
     r"embass(?:y|ies)",
     r"consulate\w*",
     r"ambassadors?",

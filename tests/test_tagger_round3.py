@@ -577,6 +577,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Novosibirsk", "RU"), ("Sapporo", "JP")),
         },
     ),
+    # A forum's guest list and a trip to attract investment, after a twinning sentence, name no partners.
+    (
+        ("Kazan signed a sister-city agreement with Durban at the BRICS municipal forum. The forum drew delegations from "
+         "more than 150 cities of BRICS countries, including Rio de Janeiro, Shanghai and Hyderabad."),
+        {(("Durban", "ZA"), ("Kazan", "RU"))},
+    ),
+    (
+        ("Daejeon and Novosibirsk have been sister cities since 1999. Separately, Daejeon Mayor Lee Jang-woo will visit "
+         "Budapest and Prague later this month to attract investment."),
+        {(("Daejeon", "KR"), ("Novosibirsk", "RU"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
