@@ -512,7 +512,8 @@ WEAK_PLACE_PREPOSITIONS = frozenset(["in", "в", "во", "из", "изо"])
 TWIN_CITIES_METRO = re.compile(
     # capitalised "(the) Twin Cities" (not "Twin Cities of X"): the metro; "Sister Cities International": the movement's organisation, which
     # names no pair of its own
-    r"(?<![\w])(?:the Twin Cities|Twin Cities(?! of\b)|[Гг]ород\w*-близнец\w*|Sister Cities International|"
+    # "the Twin City Block Party" (Bristol, Tennessee/Virginia): a capitalised "Twin City" in a name
+    r"(?<![\w])(?:the Twin Cities|Twin Cities(?! of\b)|Twin City (?=[A-Z])|[Гг]ород\w*-близнец\w*|Sister Cities International|"
     r"(?:Международн\w+ )?[Аа]ссоциаци\w+ «?Города-побратимы»?)"
 )
 # The type word ending a region's English name ("Amur Region", "Hainan Province"): the rest is its short name.

@@ -92,7 +92,7 @@ class Sentence:
 def _without_names(chunk: str) -> str:
     """The chunk without names that contain a twinning word but name no pair ("the Twin Cities", "Sister Cities
     International"); the cheap test first, as most sentences have none."""
-    if "Twin Cities" in chunk or "International" in chunk or "близнец" in chunk or "ссоциаци" in chunk:
+    if "Twin Cit" in chunk or "International" in chunk or "близнец" in chunk or "ссоциаци" in chunk:
         return P.TWIN_CITIES_METRO.sub(" ", chunk)
     return chunk
 
