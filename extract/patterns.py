@@ -218,8 +218,10 @@ PROPOSAL_CUES = (
     r"ready to become",
     r"(?:wants?|wanted|hopes?|hoped|plans?|planned|seeks?|sought|aims?|intends?|would like)(?: \w+)? to (?:become|establish|form|sign)",
     r"exploratory",
-    r"protocol of intent\w*",  # a declaration of intent precedes an agreement
-    r"протокол\w* о намерениях",
+    r"(?:protocol|letter|memorand(?:um|a)|declaration)s? of intent\w*",  # a declaration of intent precedes an agreement
+    r"(?:протокол|меморандум|письм)\w* о намерени\w*",
+    r"nothing (?:is|has been|was) (?:yet )?signed",  # "talks … have made good progress, though nothing is signed yet"
+    r"(?:is|has|have) not (?:yet )?(?:been )?signed",
     r"(?:ready|prepared) to sign",
     r"готов\w* подписать",
     r"(?:хотят|хочет|планиру\w+|намерен\w*|намерева\w+) (?:\w+ )?(?:стать|установить|подписать)",

@@ -696,6 +696,10 @@ NEAR_MISSES: list[str] = [
     "Tatarstan trade fair names Uzbekistan's Samarkand region as partner region",
     # A capitalised "Twin City" in a name ("the Twin City Block Party") is no twinning word.
     "The annual Twin City Block Party in Bristol returns Saturday with a folk band from Cork, Ireland.",
+    # Letters of intent and talks with nothing signed yet are proposals.
+    "Also on Wednesday, Changsha and the Zambian city of Kitwe exchanged letters of intent on becoming sister cities.",
+    ("Talks with the Italian town of Terracina about a twinning link with Exeter have made good progress, though "
+     "nothing is signed yet."),
     # "the Tacoma Dome" is an arena; Dome is not the Ghanaian town.
     "The Kitakyushu committee of Tacoma's sister cities marked its 65th anniversary with a concert at the Tacoma Dome.",
 ]
