@@ -386,6 +386,13 @@ PERSON_TITLES = (
     "глава",
     "посол",
 )
+# "Gill Thornton, Chair", "Photos: Dylan Vaughan": a first name and a surname that is also a place.
+TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:chair|chairman|chairwoman|secretary|treasurer|president|mayor|director|coordinator|"
+    r"councillor|councilor|editor|reporter)\b",
+    re.IGNORECASE,
+)
+CREDIT_BEFORE = re.compile(r"(?:Photos?|Pictures?|Credit|By|Фото|Автор)\s*:?\s+[A-ZА-ЯЁ][\w-]+\s+$")
 # Russian titles take the place they head in the genitive ("глава Чебоксар"): a person only with a second name after.
 RU_TITLES = re.compile(r"^(?:мэр|губернатор|президент|глав[аеуыо]й?|посл?[ао]?|посол|градоначальник|руководител)\w*$")
 # A place name followed by a web domain is a news site ("Фонтанка.ру", "Kazan.com").

@@ -108,6 +108,10 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         return True
     if prev[:1].isupper() and prev.isalpha() and _prev_word(text, m.start - len(prev) - 1) in P.PERSON_TITLES:
         return True  # the surname in "Treasurer Ann Moss"
+    if prev[:1].isupper() and prev.isalpha() and m.candidates[0].level == "city" and (
+        P.TITLE_AFTER.match(text, m.end) or P.CREDIT_BEFORE.search(text, max(0, m.start - 40), m.start)
+    ):
+        return True  # "Gill Thornton, Chair", "Photos: Dylan Vaughan"
     top = m.candidates[0]
     if nxt[:1].isupper() and P.CYRILLIC_RE.match(nxt) and _has_grammeme(nxt, "Patr"):
         return True  # a first name before a patronymic («Милан Петрович»), whatever else it names

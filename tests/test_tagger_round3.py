@@ -588,6 +588,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "Budapest and Prague later this month to attract investment."),
         {(("Daejeon", "KR"), ("Novosibirsk", "RU"))},
     ),
+    # "Gill Thornton, Chair": a signature's surname is no place.
+    (
+        ("Yaroslavl and Exeter were twinned in 1989, and Yaroslavl sent greetings to its twin town.\nWith best wishes,\n"
+         "Gill Thornton, Chair"),
+        {(("Exeter", "GB"), ("Yaroslavl", "RU"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
