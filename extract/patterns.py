@@ -878,4 +878,7 @@ WITH_WORD = re.compile(r"(?<![\w])(?:with|с|со)(?![\w])", re.IGNORECASE)  # "
 # Capitalised words of a heading line set in title case; four-letter ones too ("SALT LAKE CITY"), except acronyms.
 ALL_CAPS_WORD = re.compile(r"(?<![\w])(?!(?:TASS|NATO|NASA|BRICS|ASEAN|OSCE|UNDP|ТАСС|СНГ)(?![\w]))[A-ZА-ЯЁ]{4,}(?![\w])")
 CAPS_LINE = re.compile(r"(?m)^[^a-zа-яё\n]*[A-ZА-ЯЁ]{5,}[^a-zа-яё\n]*$")  # a line without a lowercase letter
+# A paragraph opening with a word in capitals, as local papers set their ledes ("PERTH and Kinross Council is to …",
+# "PLYMOUTH'S Lord Mayor"): that word in title case.
+CAPS_LEAD = re.compile(r"(?m)^(?!(?:TASS|NATO|NASA|BRICS|ASEAN|OSCE|UNDP)\b)([A-Z])([A-Z]{3,})(?=(?:['’]S)?\s+[A-Za-z])")
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

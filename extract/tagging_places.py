@@ -196,7 +196,10 @@ def _title_caps(text: str) -> str:
     def title(line: re.Match[str]) -> str:
         return P.ALL_CAPS_WORD.sub(lambda m: m.group()[0] + m.group()[1:].lower(), line.group())
 
-    return P.CAPS_LINE.sub(title, text)
+    text = P.CAPS_LINE.sub(title, text)
+    # "PLYMOUTH'S Lord Mayor": the capitalised lede word, and its possessive ('S -> 's keeps the length)
+    text = P.CAPS_LEAD.sub(lambda m: m.group(1) + m.group(2).lower(), text)
+    return re.sub(r"(?m)^([A-Z][a-z]{3,})(['’])S(?=\s)", r"\1\2s", text)
 
 
 def one_place(name: str) -> Mention | None:

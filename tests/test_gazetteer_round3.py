@@ -18,6 +18,8 @@ FOUND = [
     ("делегация из Милана", "Милана", ("Milan", "IT")),
     # The Cyrillic spelling that romanises to the English name is kept among a city's Russian names
     ("Кызылорда (Республика Казахстан)", "Кызылорда", ("Kyzylorda", "KZ")),
+    # A pinyin apostrophe between vowels stays in the canonical name (Xi'an), a soft sign goes (Ryazan)
+    ("a delegation from Xi’an", "Xi’an", ("Xi'an", "CN")),
     # Bulgarian ъ romanised as "a"
     ("twinned with Veliko Tarnovo", "Veliko Tarnovo", ("Veliko Tarnovo", "BG")),
     # Exonyms of mid-sized cities that start like the name

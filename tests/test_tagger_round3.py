@@ -594,6 +594,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "Gill Thornton, Chair"),
         {(("Exeter", "GB"), ("Yaroslavl", "RU"))},
     ),
+    # A lede opening with a word in capitals ("PLYMOUTH'S Lord Mayor") names the place.
+    (
+        ("PLYMOUTH'S Lord Mayor has returned from France after celebrating six decades of the city's twinning with "
+         "Brest."),
+        {(("Brest", "FR"), ("Plymouth", "GB"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "

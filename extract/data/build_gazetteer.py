@@ -142,7 +142,8 @@ RU_ENDINGS = (("yy", "y"), ("iy", "y"))  # GeoNames BGN endings; texts and the a
 def canonical_city(name: str, country: str) -> str:
     """The English name texts use for a GeoNames city: no transliteration apostrophes (Ryazan’, Rosh Ha‘Ayin),
     Korean names without GeoNames' " City" suffix (Donghae City), post-Soviet "-yy"/"-iy" endings as "-y"."""
-    name = name.translate(APOSTROPHES)
+    # A pinyin apostrophe between vowels separates syllables and stays (Xi'an); a soft sign after a consonant goes.
+    name = re.sub(r"(?<=[aeiou])[’‘ʹʻ](?=[aeiou])", "'", name).translate(APOSTROPHES)
     if country == "BG":
         name = name.replace("ŭ", "a")  # Bulgarian ъ is "a" in the official romanisation (Veliko Tarnovo)
     if country == "KR" and name.endswith(" City"):
