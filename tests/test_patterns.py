@@ -83,6 +83,12 @@ CORPORA = (
     "pairs_challenge10b.jsonl",
     "pairs_challenge11a.jsonl",
     "pairs_challenge11b.jsonl",
+    "pairs_challenge12a.jsonl",
+    "pairs_challenge12b.jsonl",
+    "pairs_challenge13a.jsonl",
+    "pairs_challenge13b.jsonl",
+    "pairs_challenge14a.jsonl",
+    "pairs_challenge14b.jsonl",
 )
 
 

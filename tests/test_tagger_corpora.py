@@ -49,6 +49,10 @@ CORPORA = [
     Corpus(("pairs_challenge9a.jsonl", "pairs_challenge9b.jsonl"), "challenge9_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge10a.jsonl", "pairs_challenge10b.jsonl"), "challenge10_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge11a.jsonl", "pairs_challenge11b.jsonl"), "challenge11_floors.json", 72, 24, (600, 2200)),
+    # Round five: challenge-12 scored once mid-round and then studied; challenge-13 and -14 scored once at its end.
+    Corpus(("pairs_challenge12a.jsonl", "pairs_challenge12b.jsonl"), "challenge12_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge13a.jsonl", "pairs_challenge13b.jsonl"), "challenge13_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge14a.jsonl", "pairs_challenge14b.jsonl"), "challenge14_floors.json", 72, 23, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
