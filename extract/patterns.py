@@ -570,8 +570,8 @@ CAPITAL_METONYMY_AFTER = re.compile(
 # A municipality's own name for itself ("The City of Kenai", "© City of Kenai", «администрация города Томска»): the
 # owner of the page, counted once more when choosing the text's place.
 OFFICIAL_BEFORE = re.compile(
-    r"(?m)(?:^|[.!?]\s+|©\s*)[ \t]*(?:The\s+)?(?:(?:City|Town|Borough|Municipality) of|[Aa]dministration of the city of"
-    r"|[Аа]дминистраци\w* (?:города|г\.))\s*$"
+    r"(?m)(?:(?:^|[.!?]\s+|©\s*)[ \t]*(?:The\s+)?(?:(?:City|Town|Borough|Municipality) of|[Aa]dministration of the city of"
+    r"|[Аа]дминистраци\w* (?:города|г\.))|[Пп]равительств\w*)\s*$"  # «Правительство Хабаровского края»: a region's site
 )
 # The region's centre named by its role («краевой центр», «столица области», "the regional capital"): the text's
 # region's largest city.

@@ -600,6 +600,18 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "Brest."),
         {(("Brest", "FR"), ("Plymouth", "GB"))},
     ),
+    # «Правительство Хабаровского края» names the site's owner, whose centre («Столица края») has the twins.
+    (
+        ("Международные связи\nХабаровский край поддерживает отношения с 22 регионами иностранных государств.\n"
+         "Столица края поддерживает побратимские связи с японским Ниигатой, китайским Харбином и южнокорейским "
+         "Пучхоном.\nВ Харбине и Ниигате прошли выставки.\nКонтакты: комитет международного сотрудничества "
+         "Правительства Хабаровского края"),
+        {
+            (("Khabarovsk", "RU"), ("Niigata", "JP")),
+            (("Harbin", "CN"), ("Khabarovsk", "RU")),
+            (("Bucheon", "KR"), ("Khabarovsk", "RU")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
