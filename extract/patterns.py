@@ -394,7 +394,9 @@ TITLE_AFTER = re.compile(
 )
 CREDIT_BEFORE = re.compile(r"(?:Photos?|Pictures?|Credit|By|Фото|Автор)\s*:?\s+[A-ZА-ЯЁ][\w-]+\s+$")
 # Russian titles take the place they head in the genitive ("глава Чебоксар"): a person only with a second name after.
-RU_TITLES = re.compile(r"^(?:мэр|губернатор|президент|глав[аеуыо]й?|посл?[ао]?|посол|градоначальник|руководител)\w*$")
+RU_TITLES = re.compile(
+    r"^(?:мэр|губернатор|президент|глав[аеуыо]й?|посл?[ао]?|посол|градоначальник|руководител|аким|хоким)\w*$"
+)  # «аким Алматы», «хоким Самарканда»: Central Asian mayors
 # A place name followed by a web domain is a news site ("Фонтанка.ру", "Kazan.com").
 WEBSITE_AFTER = re.compile(r"\.(?:ru|ру|com|org|net|info|ua|by|kz)\b", re.IGNORECASE)
 # A place name followed by one of these is an institution or organisation, not the place.

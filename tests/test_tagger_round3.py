@@ -612,6 +612,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Bucheon", "KR"), ("Khabarovsk", "RU")),
         },
     ),
+    # «Аким Алматы Ерболат Досаев»: the akim (mayor) heads the city, which stays a place.
+    (
+        ("Алматы и Казань подписали меморандум о побратимстве. КАЗИНФОРМ — Аким Алматы Ерболат Досаев и мэр Казани "
+         "подписали меморандум. Напомним, Алматы поддерживает побратимские связи с 20 городами мира, среди которых "
+         "Бишкек и Стамбул."),
+        {
+            (("Almaty", "KZ"), ("Kazan", "RU")),
+            (("Almaty", "KZ"), ("Bishkek", "KG")),
+            (("Almaty", "KZ"), ("Istanbul", "TR")),
+        },
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
