@@ -20,6 +20,8 @@ FOUND = [
     ("Кызылорда (Республика Казахстан)", "Кызылорда", ("Kyzylorda", "KZ")),
     # A pinyin apostrophe between vowels stays in the canonical name (Xi'an), a soft sign goes (Ryazan)
     ("a delegation from Xi’an", "Xi’an", ("Xi'an", "CN")),
+    # An English possessive in a town's name is kept (GeoNames writes "Bishops Stortford")
+    ("our twin town of Bishop's Stortford", "Bishop's Stortford", ("Bishop's Stortford", "GB")),
     # Bulgarian ъ romanised as "a"
     ("twinned with Veliko Tarnovo", "Veliko Tarnovo", ("Veliko Tarnovo", "BG")),
     # Exonyms of mid-sized cities that start like the name

@@ -142,8 +142,9 @@ RU_ENDINGS = (("yy", "y"), ("iy", "y"))  # GeoNames BGN endings; texts and the a
 def canonical_city(name: str, country: str) -> str:
     """The English name texts use for a GeoNames city: no transliteration apostrophes (Ryazan’, Rosh Ha‘Ayin),
     Korean names without GeoNames' " City" suffix (Donghae City), post-Soviet "-yy"/"-iy" endings as "-y"."""
-    # A pinyin apostrophe between vowels separates syllables and stays (Xi'an); a soft sign after a consonant goes.
-    name = re.sub(r"(?<=[aeiou])[’‘ʹʻ](?=[aeiou])", "'", name).translate(APOSTROPHES)
+    # A pinyin apostrophe between vowels separates syllables and stays (Xi'an), and so does an English possessive
+    # (Bishop's Stortford); a soft sign after a consonant goes (Ryazan').
+    name = re.sub(r"(?<=[aeiou])[’‘ʹʻ](?=[aeiou])|(?<=[a-z])[’‘](?=s\b)", "'", name).translate(APOSTROPHES)
     if country == "BG":
         name = name.replace("ŭ", "a")  # Bulgarian ъ is "a" in the official romanisation (Veliko Tarnovo)
     if country == "KR" and name.endswith(" City"):
@@ -410,6 +411,13 @@ def korean_older(r: Row) -> set[str]:
     return {a for a in r.get("alt", ()) if a.isascii() and a[:1].isupper() and a != r["name"] and mr_to_rr(a) == r["name"]}
 
 
+def possessive_name(r: Row) -> str | None:
+    """The name with its possessive apostrophe when GeoNames lists it (Bishops Stortford -> Bishop's Stortford)."""
+    if " " not in r["name"] or "s " not in r["name"]:
+        return None
+    return next((a for a in sorted(r.get("alt", ())) if "'" in a and a.replace("'", "") == r["name"]), None)
+
+
 def english_names(rows: dict[str, Row]) -> None:
     """Canonical names as English-language texts write them (uncurated cities only; the GeoNames form stays an
     alias): German places without their river/lake qualifier, Ukrainian "-ya" endings as "-ia" (Vinnytsya ->
@@ -428,7 +436,7 @@ def english_names(rows: dict[str, Row]) -> None:
         if r["country"] == "UA" and r["name"].endswith("ya") and r["name"][:-2] + "ia" in r.get("alt", ()):
             new = r["name"][:-2] + "ia"
         r["en"] |= korean_older(r)
-        new = new or east_asian_short(r, second) or korean_revised(r)
+        new = new or east_asian_short(r, second) or korean_revised(r) or possessive_name(r)
         if new:
             r["en"] |= en_variants(new)
             r["name"] = new
