@@ -623,6 +623,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Almaty", "KZ"), ("Istanbul", "TR")),
         },
     ),
+    # «Регионы-партнёры X:» heads a list of partner regions, as «Города-партнёры» does.
+    (
+        ("Астраханская область развивает связи.\nРегионы-партнёры Астраханской области:\nРеспублика Казахстан\n"
+         "— Атырауская область (1996)\n— Мангистауская область (2013)"),
+        {(("Astrakhan Oblast", "RU"), ("Atyrau Region", "KZ")), (("Astrakhan Oblast", "RU"), ("Mangystau Region", "KZ"))},
+    ),
     # An air service after a twinning sentence is not a pair.
     (
         ("Seattle and Tashkent have been sister cities since 1973. Uzbekistan Airways has resumed its Tashkent–New York "
