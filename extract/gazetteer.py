@@ -186,6 +186,16 @@ def _surface_index() -> dict[str, int]:
     return {s: i for i, s in enumerate(load().surfaces)}
 
 
+def _with_head(name: str, nouns: tuple[str, ...]) -> tuple[Place, ...] | None:
+    """The places of `name` followed by the first of the head nouns that makes a known surface ("Минской области",
+    "Khabarovsk Region"), or None."""
+    for noun in nouns:
+        idx = _surface_index().get(f"{name} {noun}")
+        if idx is not None:
+            return load().by_surface[idx]
+    return None
+
+
 def _shared_heads(text: str, taken: set[int]) -> list[Mention]:
     """The first region of "Ленинградской и Минской областями": its adjective with the singular head noun."""
     out = []
@@ -194,12 +204,9 @@ def _shared_heads(text: str, taken: set[int]) -> list[Mention]:
         for group, end in ((1, m.end(1)), (2, m.end())):  # the second adjective keeps its plural head noun
             if m.start(group) in taken:
                 continue
-            for noun in P.HEAD_SINGULAR[head]:
-                idx = _surface_index().get(f"{m.group(group)} {noun}")
-                if idx is not None:
-                    surface = text[m.start(group) : end]
-                    out.append(Mention(m.start(group), end, surface, load().by_surface[idx]))
-                    break
+            places = _with_head(m.group(group), P.HEAD_SINGULAR[head])
+            if places is not None:
+                out.append(Mention(m.start(group), end, text[m.start(group) : end], places))
     return out
 
 
@@ -225,11 +232,9 @@ def _english_shared_heads(text: str, found: list[Mention]) -> list[Mention]:
     for m in P.EN_SHARED_HEAD.finditer(text):
         for name in P.EN_SHARED_NAME.finditer(m.group(1)):
             start = m.start(1) + name.start()
-            for noun in P.EN_HEAD_SINGULAR[m.group(2).lower()]:
-                idx = _surface_index().get(f"{name.group()} {noun}")
-                if idx is not None:
-                    regions.append(Mention(start, start + len(name.group()), name.group(), load().by_surface[idx]))
-                    break
+            places = _with_head(name.group(), P.EN_HEAD_SINGULAR[m.group(2).lower()])
+            if places is not None:
+                regions.append(Mention(start, start + len(name.group()), name.group(), places))
     if not regions:
         return found
     spans = [(r.start, r.end) for r in regions]

@@ -882,5 +882,6 @@ ALL_CAPS_WORD = re.compile(r"(?<![\w])(?!(?:TASS|NATO|NASA|BRICS|ASEAN|OSCE|UNDP
 CAPS_LINE = re.compile(r"(?m)^[^a-zа-яё\n]*[A-ZА-ЯЁ]{5,}[^a-zа-яё\n]*$")  # a line without a lowercase letter
 # A paragraph opening with a word in capitals, as local papers set their ledes ("PERTH and Kinross Council is to …",
 # "PLYMOUTH'S Lord Mayor"): that word in title case.
+CAPS_LEAD_POSSESSIVE = re.compile(r"(?m)^([A-Z][a-z]{3,})(['’])S(?=\s)")  # its possessive: 'S -> 's, same length
 CAPS_LEAD = re.compile(r"(?m)^(?!(?:TASS|NATO|NASA|BRICS|ASEAN|OSCE|UNDP)\b)([A-Z])([A-Z]{3,})(?=(?:['’]S)?\s+[A-Za-z])")
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")

@@ -11,7 +11,7 @@ from extract.models import Pair
 from extract.tagging_hub import add_region_centre, one_sense, text_place
 from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
 from extract.tagging_places import Located, choose, demonym_country, locate
-from extract.tagging_text import Sentence, contexts, split_sentences, status_of
+from extract.tagging_text import Sentence, contexts, line_bounds, split_sentences, status_of
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def _section_head(
         and not loc.qualified
         and entry_loc.qualified
         and entry.country != place.country
-        and not text[text.rfind("\n", 0, entry_loc.start) + 1 : entry_loc.start].strip(" \t•*·-–—")  # opens its line
+        and not text[line_bounds(text, entry_loc.start)[0] : entry_loc.start].strip(" \t•*·-–—")  # opens its line
     )
 
 

@@ -10,7 +10,7 @@ from extract import patterns as P
 from extract.gazetteer import Place, centre, is_known
 from extract.tagging_pairs import side
 from extract.tagging_places import Located, dateline_span, one_place
-from extract.tagging_text import Sentence
+from extract.tagging_text import Sentence, line_bounds
 
 Resolved = list[tuple[Located, Place, int]]  # a place mention, its chosen reading, its sentence
 
@@ -39,13 +39,12 @@ def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int]) -> 
 
 def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:
     """Places heading a twinning list on their own ("Novosibirsk is twinned with:[71]"): the text's subject."""
-    by_line: dict[int, list[Place]] = {}
+    by_line: dict[tuple[int, int], list[Place]] = {}
     for loc, p, _ in resolved:
-        by_line.setdefault(text.rfind("\n", 0, loc.start) + 1, []).append(p)
+        by_line.setdefault(line_bounds(text, loc.start), []).append(p)
     heads = []
-    for start, places in by_line.items():
-        end = text.find("\n", start)
-        line = text[start : end if end >= 0 else len(text)]
+    for (start, end), places in by_line.items():
+        line = text[start:end]
         if len(places) == 1 and P.HEADING_END.search(line) and P.TWIN_RE.search(line):
             heads.append(side(places[0]))
     return heads

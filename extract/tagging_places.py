@@ -11,6 +11,7 @@ import pymorphy3
 
 from extract import patterns as P
 from extract.gazetteer import Mention, Place, find_mentions, is_known
+from extract.tagging_text import line_bounds
 
 
 @dataclass(frozen=True)
@@ -106,12 +107,12 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         return nxt[:1].isupper() and not after[:1].isupper()
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
         return True
-    if prev[:1].isupper() and prev.isalpha() and _prev_word(text, m.start - len(prev) - 1) in P.PERSON_TITLES:
-        return True  # the surname in "Treasurer Ann Moss"
-    if prev[:1].isupper() and prev.isalpha() and m.candidates[0].level == "city" and (
-        P.TITLE_AFTER.match(text, m.end) or P.CREDIT_BEFORE.search(text, max(0, m.start - 40), m.start)
+    if prev[:1].isupper() and prev.isalpha() and (
+        _prev_word(text, m.start - len(prev) - 1) in P.PERSON_TITLES  # the surname in "Treasurer Ann Moss"
+        or m.candidates[0].level == "city"
+        and (P.TITLE_AFTER.match(text, m.end) or P.CREDIT_BEFORE.search(text, max(0, m.start - 40), m.start))
     ):
-        return True  # "Gill Thornton, Chair", "Photos: Dylan Vaughan"
+        return True  # a first name and surname: also "Gill Thornton, Chair", "Photos: Dylan Vaughan"
     top = m.candidates[0]
     if nxt[:1].isupper() and P.CYRILLIC_RE.match(nxt) and _has_grammeme(nxt, "Patr"):
         return True  # a first name before a patronymic («Милан Петрович»), whatever else it names
@@ -199,7 +200,7 @@ def _title_caps(text: str) -> str:
     text = P.CAPS_LINE.sub(title, text)
     # "PLYMOUTH'S Lord Mayor": the capitalised lede word, and its possessive ('S -> 's keeps the length)
     text = P.CAPS_LEAD.sub(lambda m: m.group(1) + m.group(2).lower(), text)
-    return re.sub(r"(?m)^([A-Z][a-z]{3,})(['’])S(?=\s)", r"\1\2s", text)
+    return P.CAPS_LEAD_POSSESSIVE.sub(r"\1\2s", text)
 
 
 def one_place(name: str) -> Mention | None:
@@ -229,6 +230,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     is_person = {m.start: _person(text, m, starts) for m in raw}  # once per mention: the loop below asks again
     person_at = {m.start for m in raw if m.candidates[0].level == "city" and is_person[m.start]}
     persons: dict[str, int] = {}  # surface -> where it is first a person's name
+    tables = "|" in text  # flattened table rows: only then can a mention fill a cell
     # A place used after a preposition in any of its forms ("в Барнауле") is not a person's name elsewhere.
     as_place = {m.candidates[0].key for m in raw if _prev_word(text, m.start).lower() in P.PLACE_PREPOSITIONS}
     for m in raw:
@@ -304,20 +306,18 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             and _prev_word(text, m.start).lower() not in P.WEAK_PLACE_PREPOSITIONS  # "во Владимире", "in Eugene"
             and not (nxt and text[m.end : nxt.start] in "-–—/")
         )
-        out.append(Located(m.start, m.end, cands, bool(codes) or _table_cell(text, m), weak))
+        out.append(Located(m.start, m.end, cands, bool(codes) or (tables and _table_cell(text, m)), weak))
     return out, context
 
 
 def _table_cell(text: str, m: Mention) -> bool:
     """True when the mention fills a cell of a flattened table row ("Congleton | Trappes | France | 1979"): the
     table's layout vouches for the name as a qualifier does."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    line_end = text.find("\n", m.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if line.count("|") < 2:
+    line_start, line_end = line_bounds(text, m.start)
+    if text.count("|", line_start, line_end) < 2:
         return False
     before = text[line_start : m.start].rstrip(" \t")
-    after = text[m.end : line_end if line_end >= 0 else len(text)].lstrip(" \t")
+    after = text[m.end : line_end].lstrip(" \t")
     return (not before or before.endswith("|")) and (not after or after.startswith("|"))
 
 

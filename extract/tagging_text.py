@@ -116,6 +116,12 @@ def _splits(text: str) -> list[int]:
     return cuts
 
 
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the line holding offset `pos` (end excludes the newline)."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
+
+
 def status_of(chunk: str) -> str | None:
     """The status a piece of text states for a relationship, if any."""
     if P.KEPT_RE.search(chunk):
