@@ -775,7 +775,7 @@ _RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|и�
 # A dateline: "ALMATY – …", "KHARKIV (Ukrinform) -", or a place and a date opening a line ("TVER, October 14.",
 # "Владимир, 12 июня."). The place is in group 1 or group 2.
 DATELINE = re.compile(
-    r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+[—–-]\s"
+    r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+(?:[—–-]|--)\s"
     r"|^([A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,2}), (?:\d{1,2} " + _RU_MONTHS + "|" + _EN_MONTHS + r" \d{1,2}\b)"
 )
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".
@@ -885,3 +885,14 @@ CAPS_LINE = re.compile(r"(?m)^[^a-zа-яё\n]*[A-ZА-ЯЁ]{5,}[^a-zа-яё\n]*$"
 CAPS_LEAD_POSSESSIVE = re.compile(r"(?m)^([A-Z][a-z]{3,})(['’])S(?=\s)")  # its possessive: 'S -> 's, same length
 CAPS_LEAD = re.compile(r"(?m)^(?!(?:TASS|NATO|NASA|BRICS|ASEAN|OSCE|UNDP)\b)([A-Z])([A-Z]{3,})(?=(?:['’]S)?\s+[A-Za-z])")
 CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")
+
+
+# ---- The name a pair gives a place (tagging_names) ----
+# Countries whose places' English names follow a transliteration the annotation rule fixes (Nizhny Novgorod, Kyiv,
+# Leningrad Oblast): their canonical name is used whatever spelling the text has.
+TRANSLITERATED_COUNTRIES = frozenset(
+    {"RU", "BY", "UA", "KZ", "UZ", "KG", "TJ", "TM", "AZ", "AM", "GE", "MD", "MN"}
+)
+# How close a written spelling must be to the canonical name to count as a spelling of it ("Ghent"/"Gent" 0.89,
+# "Beit Jala"/"Bayt Jala" 0.78), not another name ("Cracow"/"Krakow" 0.67, "Peking"/"Beijing").
+WRITTEN_SPELLING_RATIO = 0.75

@@ -9,6 +9,7 @@ from extract import patterns as P
 from extract.gazetteer import PairKey, Place, is_known, load, pair_key
 from extract.models import Pair
 from extract.tagging_hub import add_region_centre, one_sense, text_place
+from extract.tagging_names import written_names
 from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
 from extract.tagging_places import Located, choose, demonym_country, locate
 from extract.tagging_text import Sentence, contexts, line_bounds, split_sentences, status_of
@@ -174,8 +175,8 @@ def _entry_line(text: str, s: Sentence, locs: list[Located] | None) -> bool:
     )
 
 
-def _collect(text: str) -> list[Hit]:
-    """Hits over all context sentences of the text."""
+def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
+    """Hits over all context sentences of the text, and every mention with its chosen place."""
     sentences = split_sentences(text)
     located, country_context = locate(text)
     by_sentence: dict[int, list[Located]] = {}
@@ -237,10 +238,10 @@ def _collect(text: str) -> list[Hit]:
             found = [h for h in found if is_known(h.a, h.b)]  # what follows a proposal is still only proposed
         hits += found
         last, strong = _next_anchor(found, last, seq, s, strong)
-    return hits
+    return hits, resolved
 
 
-def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
+def _to_pairs(text: str, hits: list[Hit], names: dict[str, str]) -> list[Pair]:
     """Merge hits into one Pair per unordered pair (explicit if any mention is), in text order."""
     gaz = load()
     merged: dict[PairKey, list[Hit]] = {}
@@ -255,9 +256,9 @@ def _to_pairs(text: str, hits: list[Hit]) -> list[Pair]:
         status = next((h.status for h in group if h.status), None)
         out.append(
             Pair(
-                a=a.name,
+                a=names.get(a.key, a.name),
                 a_country=a.country,
-                b=b.name,
+                b=names.get(b.key, b.name),
                 b_country=b.country,
                 level="region" if "region" in (a.level, b.level) else "city",
                 relation="sister"
@@ -278,4 +279,5 @@ def tag_pairs(text: str, lang: str | None = None) -> list[Pair]:
     """Return the place pairs that `text` presents as twins or partners (lang "en"/"ru"/None: both scripts)."""
     if not text or not text.strip():
         return []
-    return _to_pairs(text, _collect(text))
+    hits, resolved = _collect(text)
+    return _to_pairs(text, hits, written_names(text, resolved))

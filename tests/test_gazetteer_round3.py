@@ -58,9 +58,10 @@ FOUND = [
     ("между Печорским районом и Выруским уездом (Эстония)", "Выруским уездом", ("Võru County", "EE")),
     ("Võru County in Estonia", "Võru County", ("Võru County", "EE")),
     ("Bong County | Liberia | 2008", "Bong County", ("Bong County", "LR")),
+    # Iranian provinces are "X Province" (English Wikipedia titles, and most annotators; changed in round six).
     ("имеет соглашение с провинцией Цзянси", "провинцией Цзянси", ("Jiangxi", "CN")),
-    ("генерал-губернатор провинции Гилян Асадолла Аббаси", "провинции Гилян", ("Gilan", "IR")),
-    ("Tabriz, the capital of East Azerbaijan province", "East Azerbaijan province", ("East Azerbaijan", "IR")),
+    ("генерал-губернатор провинции Гилян Асадолла Аббаси", "провинции Гилян", ("Gilan Province", "IR")),
+    ("Tabriz, the capital of East Azerbaijan province", "East Azerbaijan province", ("East Azerbaijan Province", "IR")),
     ("Harbin is the capital of Heilongjiang province.", "Heilongjiang province", ("Heilongjiang", "CN")),
     # Historic French regions under their own names
     ("Nord-Pas de Calais | France | 1995 | Inactive", "Nord-Pas de Calais", ("Nord-Pas-de-Calais", "FR")),

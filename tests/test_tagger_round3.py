@@ -635,6 +635,31 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "service."),
         {(("Seattle", "US"), ("Tashkent", "UZ"))},
     ),
+    # Sixth round. A foreign place keeps the spelling the text gives it when that is another romanisation of its
+    # canonical name ("Beit Jala" for GeoNames' Bayt Jālā, "Ghent" for Gent) ...
+    ("Jena's twin towns include Beit Jala in Palestine, since 2011.", {(("Beit Jala", "PS"), ("Jena", "DE"))}),
+    ("Kazan and the Belgian city of Ghent signed a twinning agreement in 1994.", {(("Ghent", "BE"), ("Kazan", "RU"))}),
+    # ... but not a misspelling that only loses a letter, nor when the text also writes the canonical name.
+    ("In 1992 Pskov established sister-city ties with Roanok, Virginia.", {(("Pskov", "RU"), ("Roanoke", "US"))}),
+    ("Tacoma's sister cities include Kunsan (Gunsan) in the Republic of Korea.", {(("Gunsan", "KR"), ("Tacoma", "US"))}),
+    # Regions by their English names: Iranian provinces, Korean North/South provinces, Polish voivodeships.
+    (
+        "Astrakhan Oblast and Iran's Mazandaran province have been partner regions since 2011.",
+        {(("Astrakhan Oblast", "RU"), ("Mazandaran Province", "IR"))},
+    ),
+    (
+        "Primorsky Krai and South Korea's South Chungcheong Province signed a sister-region agreement.",
+        {(("Primorsky Krai", "RU"), ("South Chungcheong Province", "KR"))},
+    ),
+    (
+        "Lviv Oblast and the Lublin Voivodeship of Poland are partner regions.",
+        {(("Lublin Voivodeship", "PL"), ("Lviv Oblast", "UA"))},
+    ),
+    # A dateline with a double hyphen ("ANSAN, Gyeonggi Province --"): its region only locates the city.
+    (
+        "ANSAN, Gyeonggi Province -- Ansan signed a sister city agreement with Ussuriysk in Russia's Primorsky Krai.",
+        {(("Ansan", "KR"), ("Ussuriysk", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [

@@ -45,6 +45,27 @@ SKIP_COUNTRIES = {"US", "RU", "BY", "KZ", "UZ", "TJ", "KG"}
 CN_SUFFIXES = (" Huizu Zizhiqu", " Uygur Zizhiqu", " Zhuangzu Zizhiqu", " Zizhiqu", " Sheng")
 KZ_WORDS = {"Batys": "West", "Shyghys": "East", "Soltüstik": "North", "Ongtüstik": "South", "Qazaqstan": "Kazakhstan"}
 OBLAST_ENDINGS = (" oblast", " oblysy", " voblasć")
+# Polish voivodeships by their English names (ISO lists the Polish adjectives: "Łódzkie", "Pomorskie").
+PL_ENGLISH = {
+    "Dolnośląskie": "Lower Silesian",
+    "Kujawsko-Pomorskie": "Kuyavian-Pomeranian",
+    "Lubelskie": "Lublin",
+    "Lubuskie": "Lubusz",
+    "Łódzkie": "Łódź",
+    "Małopolskie": "Lesser Poland",
+    "Mazowieckie": "Masovian",
+    "Opolskie": "Opole",
+    "Podkarpackie": "Subcarpathian",
+    "Podlaskie": "Podlaskie",
+    "Pomorskie": "Pomeranian",
+    "Śląskie": "Silesian",
+    "Świętokrzyskie": "Świętokrzyskie",
+    "Warmińsko-Mazurskie": "Warmian-Masurian",
+    "Wielkopolskie": "Greater Poland",
+    "Zachodniopomorskie": "West Pomeranian",
+}
+# Korean "-buk-do"/"-nam-do" provinces are North/South X in English ("Jeollanam-do" -> South Jeolla Province).
+KR_HALVES = (("buk", "North"), ("nam", "South"))
 ADJ_ENDINGS = ("skaja", "ckaja", "kaja", "ska", "ka")  # Ukrainian/Belarusian adjectival oblast names
 
 
@@ -106,11 +127,18 @@ def english_forms(local: str, en: str, kind: str, country: str, cities: list[str
         return base, {base + " Province"}
     if country == "KR":
         base = local.split("-")[0]
-        return (f"{base} Province", {base, local}) if local.endswith("do") else None
+        if not local.endswith("do"):
+            return None
+        half = next(((b[: -len(end)], word) for end, word in KR_HALVES for b in [base] if b.endswith(end)), None)
+        if half:
+            return f"{half[1]} {half[0]} Province", {base, local, f"{half[1]} {half[0]}"}
+        return f"{base} Province", {base, local}
     if country == "JP":
         return f"{fold(name)} Prefecture", {fold(name), name}
     if country == "PL":
-        return f"{name} Voivodeship", {name}
+        english = PL_ENGLISH.get(name[:1].upper() + name[1:], name)
+        # the bare English word is a city ("Lublin") or an adjective ("Silesian"): only the full name is an alias
+        return f"{english} Voivodeship", {name, f"{name} Voivodeship"}
     if kind == "Province" and country not in {"CA", "AR", "ES", "IT", "TR", "KR", "ZA", "NL", "BE"}:
         return f"{name} Province", {name}
     if kind == "State" and fold(name) in cities[:200]:

@@ -1,0 +1,47 @@
+"""The name a pair gives a place: the canonical name, or the spelling the text itself uses for it."""
+
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+
+from extract import patterns as P
+from extract.gazetteer import Place
+from extract.tagging_places import Located
+
+
+def _plain(name: str) -> str:
+    """Lowercase, accent-free letters and spaces ("Bandar-e Anzalī" -> "bandar e anzali")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join("".join(c if c.isalnum() else " " for c in folded.lower()).split())
+
+
+def _same_name(written: str, canonical: str) -> bool:
+    """True when `written` is another romanisation of the canonical name ("Ghent" for Gent, "Beit Jala" for Bayt
+    Jala), not another name for the place, nor the name with or without its region word or a last letter."""
+    w, c = _plain(written), _plain(canonical)
+    short, long = sorted((w, c), key=len)
+    if long.startswith(short):  # the same name, with a region word ("Washington State") or a letter lost ("Roanok")
+        return False
+    return SequenceMatcher(None, w, c).ratio() >= P.WRITTEN_SPELLING_RATIO
+
+
+def written_names(text: str, resolved: list[tuple[Located, Place, int]]) -> dict[str, str]:
+    """Place key -> the spelling the text uses, where the annotation rule keeps it: a foreign place (outside the
+    countries whose English names follow Russian transliteration) written in Latin letters in a close variant of its
+    canonical name and never in the canonical form itself."""
+    seen: dict[str, list[str]] = {}
+    for loc, place, _ in sorted(resolved, key=lambda r: r[0].start):
+        surface = text[loc.start : loc.end]
+        if place.country not in P.TRANSLITERATED_COUNTRIES and not P.CYRILLIC_RE.search(surface):
+            seen.setdefault(place.key, []).append(surface)
+    out = {}
+    plain_text = f" {_plain(text)} "
+    for key, surfaces in seen.items():
+        place = next(p for loc, p, _ in resolved if p.key == key)
+        if f" {_plain(place.name)} " in plain_text:  # the text also writes the canonical name ("Kunsan (Gunsan)")
+            continue
+        first = next((s for s in surfaces if _same_name(s, place.name)), None)
+        if first is not None:
+            out[key] = first
+    return out
