@@ -896,3 +896,28 @@ TRANSLITERATED_COUNTRIES = frozenset(
 # How close a written spelling must be to the canonical name to count as a spelling of it ("Ghent"/"Gent" 0.89,
 # "Beit Jala"/"Bayt Jala" 0.78), not another name ("Cracow"/"Krakow" 0.67, "Peking"/"Beijing").
 WRITTEN_SPELLING_RATIO = 0.75
+
+
+# ---- Foreign names in Russian that the gazetteer lacks (transcription) ----
+# Russian letters in the romanisation English news use (the gazetteer build's table; й and ь count as vowels here).
+RU_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f",
+         "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+        strict=True,
+    )
+)
+# A consonant skeleton that a Russian transcription and the original spelling share ("Коттбусом" ~ Cottbus,
+# "Челтнем" ~ Cheltenham, "Гянджа" ~ Ganja): spellings of one sound made equal, in this order, then vowels and h
+# dropped and doubled letters merged.
+SKELETON_REWRITES = (
+    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"),
+    ("th", "t"), ("gh", "g"), ("ck", "k"), ("ch", "c"), ("sh", "s"), ("ts", "s"), ("tz", "s"), ("z", "s"),
+    ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"),
+)
+SKELETON_DROP = re.compile(r"[aeiouyh]")
+# A capitalised Cyrillic name the gazetteer did not match (hyphenated parts allowed: «Велико-Тырново»).
+RU_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*){0,3}(?![\w-])")
+# How close the romanised name must be to the place's own spelling once their skeletons agree.
+TRANSCRIPTION_RATIO = 0.6

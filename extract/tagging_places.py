@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,6 +13,7 @@ import pymorphy3
 from extract import patterns as P
 from extract.gazetteer import Mention, Place, find_mentions, is_known
 from extract.tagging_text import line_bounds
+from extract.transcription import transcribed_place
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,52 @@ def demonym_country(word: str) -> str | None:
     return P.DEMONYMS.get(word) or next((c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None)
 
 
+def _given_country(text: str, start: int, end: int, following: Mention | None) -> str | None:
+    """The country a text gives a name: a demonym before it («немецким Коттбусом») or a country right after it
+    («Трумсё (Норвегия)», "Ош | Киргизская Республика")."""
+    hit = P.DEMONYM_BEFORE.search(text[max(0, start - 40) : start])
+    if hit:
+        return demonym_country(hit.group(1))
+    if following is None or following.candidates[0].level != "country":
+        return None
+    gap = text[end : following.start]
+    return following.candidates[0].country if len(gap) <= 32 and P.QUALIFIER_GAP.match(gap) else None
+
+
+def _lemmas(word: str) -> list[str]:
+    """The word and its dictionary forms (of its first part when hyphenated), lowercase, for transcription."""
+    head, sep, rest = word.lower().partition("-")
+    forms = {head} | {p.normal_form for p in _morph().parse(head)[:4]}
+    return [f + sep + rest for f in forms]
+
+
+def _transcribed(text: str, raw: list[Mention]) -> list[Mention]:
+    """Russian names of foreign places the gazetteer lacks, where the text says the country (see transcription)."""
+    taken = [(m.start, m.end) for m in raw]
+    starts = [m.start for m in raw]
+    out = []
+    for w in P.RU_NAME.finditer(text):
+        if any(a < w.end() and w.start() < b for a, b in taken):
+            continue
+        k = bisect_left(starts, w.end())
+        country = _given_country(text, w.start(), w.end(), raw[k] if k < len(raw) else None)
+        if country is None or country == "RU" or _common_noun(w.group()):
+            continue
+        place = transcribed_place(_lemmas(w.group()), country)
+        if place is not None:
+            out.append(Mention(w.start(), w.end(), w.group(), (place,)))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _common_noun(word: str) -> bool:
+    """True for a dictionary common noun («Конгресс», «Мэрия»): a word, not a foreign name."""
+    return any(
+        p.is_known and p.tag.POS == "NOUN" and not {"Geox", "Name", "Surn", "Orgn"} & p.tag.grammemes
+        for p in _morph().parse(word)[:1]
+    )
+
+
 def _narrow(cands: tuple[Place, ...], codes: set[str]) -> tuple[Place, ...]:
     """Keep candidates matching a qualifier set; unchanged if none match."""
     hit = tuple(c for c in cands if f"{c.country}:{c.admin1}" in codes)
@@ -223,6 +271,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     datelines = [range(a, b) for a, b in map(dateline_span, P.DATELINE.finditer(text)) if one_place(text[a:b])]
     text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
     raw = [m for m in find_mentions(text) if not any(m.start in span for span in datelines)]
+    if P.CYRILLIC_RE.search(text):
+        raw = sorted(raw + _transcribed(text, raw), key=lambda m: m.start)
     starts = {m.start for m in raw}
     out: list[Located] = []
     context: Counter[str] = Counter()

@@ -660,6 +660,19 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "ANSAN, Gyeonggi Province -- Ansan signed a sister city agreement with Ussuriysk in Russia's Primorsky Krai.",
         {(("Ansan", "KR"), ("Ussuriysk", "RU"))},
     ),
+    # A foreign name in Russian that the gazetteer lacks, with its country given by an adjective or a bracket, is
+    # matched by sound to that country's places («Коттбусом» ~ Cottbus, «Донхэ» ~ Donghae, «Плевна» ~ Pleven).
+    (
+        "В 2019 году Липецк подписал соглашение о побратимстве с немецким Коттбусом.",
+        {(("Cottbus", "DE"), ("Lipetsk", "RU"))},
+    ),
+    (
+        "Города-побратимы Мурманска:\nТрумсё (Норвегия) — с 1972 года\nАкурейри (Исландия) — с 1994 года",
+        {(("Murmansk", "RU"), ("Tromsø", "NO")), (("Akureyri", "IS"), ("Murmansk", "RU"))},
+    ),
+    ("Уфа подписала соглашение о побратимстве с азербайджанской Гянджой.", {(("Ganja", "AZ"), ("Ufa", "RU"))}),
+    ("Находка породнена с южнокорейским Донхэ с 1991 года.", {(("Donghae", "KR"), ("Nakhodka", "RU"))}),
+    ("Среди побратимов Рязани — болгарская Плевна.", {(("Pleven", "BG"), ("Ryazan", "RU"))}),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -752,6 +765,8 @@ NEAR_MISSES: list[str] = [
     # "a twin destination" is no twinning word; a pending vote is a proposal.
     "Almaty has become a twin destination for our passengers, an S7 director told reporters in Novosibirsk.",
     "Tucson Sister Cities\nHermosillo | Mexico | Friendship agreement (pending council vote)",
+    # A dictionary noun after a demonym is a word, not a transcribed place.
+    "Американский Конгресс обсуждал связи Москвы и Вашингтона.",
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),

@@ -1,0 +1,98 @@
+"""Foreign places that a Russian text names in a transcription the gazetteer lacks («немецким Коттбусом»,
+«Трумсё (Норвегия)»): matched by sound skeleton among the places of the country the text gives them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import cache, lru_cache
+
+from extract import patterns as P
+from extract.gazetteer import Place, load
+
+
+def _plain(name: str) -> str:
+    """Lowercase accent-free letters only ("Tromsø" -> "tromso", "Veliko Tarnovo" -> "velikotarnovo")."""
+    folded = unicodedata.normalize("NFKD", name.replace("ø", "o").replace("Ø", "O").replace("ß", "ss"))
+    return "".join(c for c in folded.lower() if c.isalpha() and not unicodedata.combining(c))
+
+
+def romanise(word: str) -> str:
+    """Russian letters to Latin ones (Коттбус -> kottbus)."""
+    return "".join(P.RU_LATIN.get(c, c) for c in word.lower())
+
+
+def skeleton(latin: str) -> str:
+    """The consonants a transcription keeps, spelled one way ("cheltenham" and "cheltnem" -> "kltnm")."""
+    return _consonants(_spelled(latin))
+
+
+def _consonants(spelled: str) -> str:
+    """Vowels and h dropped, doubled letters merged."""
+    return re.sub(r"(.)\1+", r"\1", P.SKELETON_DROP.sub("", spelled))
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[Place, ...]]:
+    """Country -> its cities (a region is named with its region word, «провинция», «префектура»)."""
+    out: dict[str, list[Place]] = {}
+    for place in load().places:
+        if place.level == "city":
+            out.setdefault(place.country, []).append(place)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _by_skeleton(country: str) -> dict[str, tuple[Place, ...]]:
+    """Skeleton -> the cities of `country` whose name has it, largest first (built per country on first use); a name
+    with "ng" is also filed without the g, as Russian writes Korean and Chinese names («Донхэ» for Donghae), and every
+    name under "=" and its plain spelling."""
+    index: dict[str, list[Place]] = {}
+    for place in _cities().get(country, ()):
+        plain = _plain(place.name)
+        keys = {_consonants(_rewrite(plain)), "=" + plain}
+        if "ng" in plain:
+            keys.add(_consonants(_rewrite(plain.replace("ng", "n"))))
+        for key in keys:
+            if len(key) >= 2:
+                index.setdefault(key, []).append(place)
+    return {k: tuple(sorted(v, key=lambda p: -p.rank)) for k, v in index.items()}
+
+
+def transcribed_place(lemmas: list[str], country: str) -> Place | None:
+    """The place of `country` whose name a Russian lemma transcribes, when one is close enough, else None."""
+    best: tuple[float, Place] | None = None
+    for lemma in lemmas:
+        latin = romanise(lemma)
+        exact = _by_skeleton(country).get("=" + _plain(latin))
+        if exact:  # «Ош» is Osh: too short for a skeleton, but spelled the same
+            return exact[0]
+        spelled = _spelled(latin)
+        for place in _by_skeleton(country).get(skeleton(latin), ()):
+            other = _spelled(place.name)
+            ratio = SequenceMatcher(None, spelled, other).ratio()
+            if _onset(spelled) != _onset(other):
+                continue  # «Вёрт» is not Overath: a name starts with the same sound in both scripts
+            if ratio >= P.TRANSCRIPTION_RATIO and (best is None or ratio > best[0]):
+                best = (ratio, place)
+    return best[1] if best else None
+
+
+def _onset(spelled: str) -> str:
+    """How a name starts: its first consonant, or "V" for a vowel (a silent h aside: Holguín ~ «Ольгин»)."""
+    s = spelled.lstrip("h")
+    return "V" if not s or s[0] in "aeiouy" else s[0]
+
+
+def _spelled(latin: str) -> str:
+    """The name with one spelling per sound but its vowels kept, to rank places of one skeleton ("vort" for Wörth is
+    closer to «Вёрт» than "overat")."""
+    return _rewrite(_plain(latin))
+
+
+def _rewrite(plain: str) -> str:
+    """One spelling per sound (see patterns.SKELETON_REWRITES)."""
+    for old, new in P.SKELETON_REWRITES:
+        plain = plain.replace(old, new)
+    return plain
