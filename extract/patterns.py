@@ -506,7 +506,7 @@ PLACE_NOUNS = (
 # Place names that are common English words (picked from the gazetteer surfaces among wordfreq's 5,000 most frequent
 # English words): places only with a qualifier ("Union, New Jersey", "Most (Czech Republic)") ...
 WORD_PLACES = frozenset(
-    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman", "Dome", "Xinhua", "Duma"]
+    ["Most", "Come", "Date", "Dig", "Hire", "Man", "Normal", "Oral", "Than", "Union", "University", "Wedding", "Surprise", "Sale", "Mission", "Independence", "Enterprise", "Commonwealth", "Gap", "Spring", "Springs", "Forest", "Temple", "Brick", "Clay", "Gay", "Bush", "Batman", "Roman", "Dome", "Xinhua", "Duma", "Metro"]
 )
 # ... and these also at the start of a sentence ("Reading the report…", "Split between…"), where capitals say nothing.
 OPENING_WORD_PLACES = frozenset(["Reading", "Split", "Nice", "Bath", "Mobile", "Orange", "Drama", "Van", "Male", "Victoria", "Independence"])
@@ -610,7 +610,7 @@ LIST_SEPARATOR = re.compile(
 OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 QUALIFIER_GAP = re.compile(
     # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too
-    r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state of|штат[еау]?|американском штате|the)?\s*$",
+    r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state(?: of)?|штат[еау]?|американском штате|the)?\s*$",
     re.IGNORECASE,
 )
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
@@ -620,6 +620,9 @@ LOCATOR_BEFORE = re.compile(
     r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of(?: the)?"
     r"|\b(?:km|kilometers|kilometres|miles) (?:from|of)|\bк (?:северу|югу|востоку|западу) от|\bкм от"
     r"|\b(?:tip|coast|shore|edge|part|corner) of(?: the)?"  # "an oil town on the northern tip of Sakhalin"
+    # a sea, or a port authority by its capitalised name ("the Sea of Azov", "the Port of Bellingham"; "the Russian
+    # port of Novorossiysk" is the town)
+    r"|\b(?:sea|gulf|bay|strait) of|\b(?-i:Port) of"
     r"|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in)\s*$",
     re.IGNORECASE,
 )
@@ -774,9 +777,11 @@ _EN_MONTHS = (
 _RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 # A dateline: "ALMATY – …", "KHARKIV (Ukrinform) -", or a place and a date opening a line ("TVER, October 14.",
 # "Владимир, 12 июня."). The place is in group 1 or group 2.
+# Corpus texts open with their metadata date ("date 2023-04-08 ANCHORAGE, Alaska (KTUU) - …"): the dateline follows it.
+_DATE_PREFIX = r"(?:date \d{4}-\d{2}-\d{2}\s+)?"
 DATELINE = re.compile(
-    r"(?m)^([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+(?:[—–-]|--)\s"
-    r"|^([A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,2}), (?:\d{1,2} " + _RU_MONTHS + "|" + _EN_MONTHS + r" \d{1,2}\b)"
+    r"(?m)^" + _DATE_PREFIX + r"([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+(?:[—–-]|--)\s"
+    r"|^" + _DATE_PREFIX + r"([A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,2}), (?:\d{1,2} " + _RU_MONTHS + "|" + _EN_MONTHS + r" \d{1,2}\b)"
 )
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".
 SHARED_HEAD = re.compile(

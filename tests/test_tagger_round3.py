@@ -673,6 +673,36 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ("Уфа подписала соглашение о побратимстве с азербайджанской Гянджой.", {(("Ganja", "AZ"), ("Ufa", "RU"))}),
     ("Находка породнена с южнокорейским Донхэ с 1991 года.", {(("Donghae", "KR"), ("Nakhodka", "RU"))}),
     ("Среди побратимов Рязани — болгарская Плевна.", {(("Pleven", "BG"), ("Ryazan", "RU"))}),
+    # "Metro" after a city is its transit or council, not Metro, Indonesia; "(state Utah, USA)" only locates.
+    (
+        "Louisville Metro Council approved a sister city resolution with Tamale, Ghana.",
+        {(("Louisville", "US"), ("Tamale", "GH"))},
+    ),
+    (
+        "Izhevsk twin cities:\n– Salt Lake City (state Utah, USA) – since 1998.",
+        {(("Izhevsk", "RU"), ("Salt Lake City", "US"))},
+    ),
+    # A sea or a port authority is not its town ("the Sea of Azov", "the Port of Kitakyushu").
+    (
+        "Berdyansk, a port on the Sea of Azov, has been twinned with Pleven since 1979.",
+        {(("Berdyansk", "UA"), ("Pleven", "BG"))},
+    ),
+    (
+        ("The Port of Tacoma signed a trade deal with the Port of Kitakyushu, but Tacoma's sister city remains "
+         "Vladivostok."),
+        {(("Tacoma", "US"), ("Vladivostok", "RU"))},
+    ),
+    # A dateline after the corpus's metadata date ("date 2024-03-14 BELLINGHAM —") names the text's place.
+    (
+        ("date 2024-03-14 BELLINGHAM — The sister cities program turns 65.\nBellingham's sister cities are Tateyama, "
+         "Japan; Nakhodka, Russia; and Vaasa, Finland.\nVaasa and Tateyama sent orchestras last year. Vaasa also "
+         "hosted students."),
+        {
+            (("Bellingham", "US"), ("Tateyama", "JP")),
+            (("Bellingham", "US"), ("Nakhodka", "RU")),
+            (("Bellingham", "US"), ("Vaasa", "FI")),
+        },
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
