@@ -186,6 +186,17 @@ def _surface_index() -> dict[str, int]:
     return {s: i for i, s in enumerate(load().surfaces)}
 
 
+def is_surface(surface: str) -> bool:
+    """True when the gazetteer lists this exact spelling of some place."""
+    return surface in _surface_index()
+
+
+def places_named(surface: str) -> tuple[Place, ...]:
+    """The places with this exact surface form, best prior first (none when the gazetteer lacks it)."""
+    idx = _surface_index().get(surface)
+    return () if idx is None else load().by_surface[idx]
+
+
 def _with_head(name: str, nouns: tuple[str, ...]) -> tuple[Place, ...] | None:
     """The places of `name` followed by the first of the head nouns that makes a known surface ("Минской области",
     "Khabarovsk Region"), or None."""
@@ -240,6 +251,18 @@ def _english_shared_heads(text: str, found: list[Mention]) -> list[Mention]:
     spans = [(r.start, r.end) for r in regions]
     kept = [m for m in found if not any(a <= m.start < b or m.start <= a < m.end for a, b in spans)]
     return sorted(kept + regions, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def common_english() -> frozenset[str]:
+    """Frequent English words, lowercase (data/common_en.txt, written by the gazetteer build from wordfreq)."""
+    lines = (DATA / "common_en.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
+def unlisted_place(name: str, country: str, admin1: str = "") -> Place:
+    """A town the gazetteer lacks, as the text names it with its country ("Dorsheim, Germany")."""
+    return Place(f"u:{name}:{country}", name, country, "city", None, None, None, 0, admin1, frozenset({"unlisted"}))
 
 
 def is_known(a: Place, b: Place) -> bool:

@@ -893,6 +893,9 @@ CYRILLIC_RE = re.compile(r"[а-яА-ЯёЁ]")
 
 
 # ---- The name a pair gives a place (tagging_names) ----
+# Letters that Unicode does not decompose into a base letter and an accent, folded by hand (Tromsø, Łódź, Straße).
+UNFOLDABLE = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "Ae",
+                            "œ": "oe", "ß": "ss", "ı": "i", "ħ": "h"})
 # Countries whose places' English names follow a transliteration the annotation rule fixes (Nizhny Novgorod, Kyiv,
 # Leningrad Oblast): their canonical name is used whatever spelling the text has.
 TRANSLITERATED_COUNTRIES = frozenset(
@@ -924,5 +927,26 @@ SKELETON_REWRITES = (
 SKELETON_DROP = re.compile(r"[aeiouyh]")
 # A capitalised Cyrillic name the gazetteer did not match (hyphenated parts allowed: «Велико-Тырново»).
 RU_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*){0,3}(?![\w-])")
-# How close the romanised name must be to the place's own spelling once their skeletons agree.
+# How close the romanised name must be to the place's own spelling once their skeletons agree; a Latin name the
+# gazetteer lacks must be closer to count as a misspelling of a city ("Tromse" ~ Tromsø 0.83).
 TRANSCRIPTION_RATIO = 0.6
+MISSPELLING_RATIO = 0.8
+
+
+# ---- Towns the gazetteer lacks, named with their country ("Dorsheim, Germany"; tagging_places._unlisted) ----
+# A country qualifier's opening (", Germany", " (Mexico)", " | Ghana"); the name before it is read from its end,
+# over letters and these characters.
+UNLISTED_GAP_END = re.compile(r"[ \t]*(?:,|\(|\|)[ \t]*$")
+UNLISTED_NAME_CHARS = frozenset(" -'’.")
+# Lowercase words inside a place name ("San Pietro in Cariano", "Isla de la Juventud", "Neustadt an der Weinstraße").
+UNLISTED_CONNECTORS = frozenset(
+    ["de", "del", "della", "di", "da", "do", "dos", "du", "des", "la", "le", "les", "el", "al", "in", "an", "am", "der",
+     "den", "im", "sur", "on", "upon", "en", "y", "of"]
+)
+# Common words that often open a town's name ("Port Stephens", "Lake Macquarie", "New Athos"): allowed before a rarer
+# word that ends it.
+UNLISTED_HEADS = frozenset(
+    ["Port", "Lake", "New", "San", "Santa", "Santo", "Saint", "St", "St.", "Bad", "Villa", "Ciudad", "Puerto", "Fort",
+     "Mount", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Isla", "Nova", "Novo", "Nueva",
+     "Nuevo", "Sankt", "Le", "La", "El", "Al", "Las", "Los", "Rio", "Monte", "Castel", "Castle", "Cape", "Old"]
+)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from difflib import SequenceMatcher
 
 from extract import patterns as P
-from extract.gazetteer import Place
+from extract.gazetteer import Place, is_surface
 from extract.tagging_places import Located
 
 
 def _plain(name: str) -> str:
     """Lowercase, accent-free letters and spaces ("Bandar-e Anzalī" -> "bandar e anzali")."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return " ".join("".join(c if c.isalnum() else " " for c in folded.lower()).split())
+    folded = unicodedata.normalize("NFKD", name.translate(P.UNFOLDABLE)).encode("ascii", "ignore").decode()
+    return " ".join(_NOT_LETTER.sub(" ", folded.lower()).split())
+
+
+_NOT_LETTER = re.compile(r"[^a-z0-9]")
 
 
 def _same_name(written: str, canonical: str) -> bool:
@@ -33,15 +37,17 @@ def written_names(text: str, resolved: list[tuple[Located, Place, int]]) -> dict
     seen: dict[str, list[str]] = {}
     for loc, place, _ in sorted(resolved, key=lambda r: r[0].start):
         surface = text[loc.start : loc.end]
-        if place.country not in P.TRANSLITERATED_COUNTRIES and not P.CYRILLIC_RE.search(surface):
+        # only a spelling the gazetteer lists: a misspelling it was matched by sound ("Tromse") is normalised
+        if place.country not in P.TRANSLITERATED_COUNTRIES and not P.CYRILLIC_RE.search(surface) and is_surface(surface):
             seen.setdefault(place.key, []).append(surface)
     out = {}
-    plain_text = f" {_plain(text)} "
+    plain_text = ""
     for key, surfaces in seen.items():
         place = next(p for loc, p, _ in resolved if p.key == key)
-        if f" {_plain(place.name)} " in plain_text:  # the text also writes the canonical name ("Kunsan (Gunsan)")
-            continue
         first = next((s for s in surfaces if _same_name(s, place.name)), None)
-        if first is not None:
+        if first is None:
+            continue
+        plain_text = plain_text or f" {_plain(text)} "  # only for texts with such a spelling
+        if f" {_plain(place.name)} " not in plain_text:  # the text also writes the canonical name ("Kunsan (Gunsan)")
             out[key] = first
     return out

@@ -11,9 +11,9 @@ from functools import lru_cache
 import pymorphy3
 
 from extract import patterns as P
-from extract.gazetteer import Mention, Place, find_mentions, is_known
+from extract.gazetteer import Mention, Place, common_english, find_mentions, is_known, unlisted_place
 from extract.tagging_text import line_bounds
-from extract.transcription import transcribed_place
+from extract.transcription import known_spelling, transcribed_place
 
 
 @dataclass(frozen=True)
@@ -221,6 +221,70 @@ def _transcribed(text: str, raw: list[Mention]) -> list[Mention]:
     return out
 
 
+def _unlisted(text: str, raw: list[Mention]) -> list[Mention]:
+    """Towns the gazetteer lacks, named right before their country as list entries and locators write them
+    ("Dorsheim, Germany", "Yateras (Cuba)", "Konongo-Odumase | Ghana"): capitalised words ending in a rare one."""
+    spans = [(m.start, m.end) for m in raw]
+    out = []
+    for k, q in enumerate(raw):
+        top = q.candidates[0]
+        if top.level != "country" and "state" not in top.flags:
+            continue
+        before = q.start
+        region = raw[k - 1] if k else None
+        if region is not None and region.candidates[0].level == "region" and P.QUALIFIER_GAP.match(
+            text[region.end : q.start]
+        ):
+            before = region.start  # "Dorsheim, Rhineland-Palatinate, Germany": the town is named before its region
+        gap = P.UNLISTED_GAP_END.search(text, max(0, before - 4), before)
+        if gap is None:
+            continue
+        end = gap.start()
+        run = end
+        while run > max(0, end - 80) and (text[run - 1].isalnum() or text[run - 1] in P.UNLISTED_NAME_CHARS):
+            run -= 1  # back over the words of a name ("San Pietro in Cariano"), not across punctuation
+        name = _town_name(text[run:end].strip(" -"))
+        if name is None:
+            continue
+        start = end - len(name)
+        if any(a < end and start < b for a, b in spans) or _prev_word(text, start) in P.PERSON_TITLES:
+            continue
+        if any(b == start - 2 and text[b:start] == ", " for a, b in spans):
+            continue  # "Pátzcuaro, Michoacán, Mexico": a name between a town and its country is the town's region
+        # a misspelt town the gazetteer has ("Tromse (Norway)", "Wladimir, Russia"); a region the gazetteer spells
+        # otherwise is left alone ("Rhineland-Palatinate, Germany" after a town)
+        place = known_spelling(name, top.country)
+        if place is not None and place.level != "city":
+            continue
+        place = place or unlisted_place(name, top.country, top.admin1 if "state" in top.flags else "")
+        out.append(Mention(start, end, name, (place,)))
+    return out
+
+
+def _town_name(words: str) -> str | None:
+    """The town name that ends a run of words: capitalised words and name connectors, read back from the end,
+    ending in a word rarer than common English and opening with a capital ("with Dorsheim" -> "Dorsheim")."""
+    parts = re.split(r"([ -])", words)
+    tokens = parts[::2]
+    keep = 0
+    for token in reversed(tokens):
+        if token[:1].isupper() or token in P.UNLISTED_CONNECTORS:
+            keep += 1
+        else:
+            break
+    while keep and not tokens[len(tokens) - keep][:1].isupper():
+        keep -= 1  # a name opens with a capital
+    if not keep:
+        return None
+    name_tokens = tokens[len(tokens) - keep :]
+    common = common_english()
+    if P.CYRILLIC_RE.search(words) or name_tokens[-1].lower() in common or len("".join(name_tokens)) < 4:
+        return None
+    if any(t[:1].isupper() and t.lower() in common and t not in P.UNLISTED_HEADS for t in name_tokens):
+        return None  # "Mayor Smith", "Meetings", "Moreover": words, not a town
+    return "".join(parts[2 * (len(tokens) - keep) :])
+
+
 @lru_cache(maxsize=65536)
 def _common_noun(word: str) -> bool:
     """True for a dictionary common noun («Конгресс», «Мэрия»): a word, not a foreign name."""
@@ -270,9 +334,11 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     # Only a dateline that is one place's name: "SALT LAKE CITY SISTER CITIES — SPRING NEWSLETTER" is a heading.
     datelines = [range(a, b) for a, b in map(dateline_span, P.DATELINE.finditer(text)) if one_place(text[a:b])]
     text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
-    raw = [m for m in find_mentions(text) if not any(m.start in span for span in datelines)]
+    raw = find_mentions(text)
     if P.CYRILLIC_RE.search(text):
         raw = sorted(raw + _transcribed(text, raw), key=lambda m: m.start)
+    raw = sorted(raw + _unlisted(text, raw), key=lambda m: m.start)
+    raw = [m for m in raw if not any(m.start in span for span in datelines)]
     starts = {m.start for m in raw}
     out: list[Located] = []
     context: Counter[str] = Counter()

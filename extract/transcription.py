@@ -9,13 +9,16 @@ from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from extract import patterns as P
-from extract.gazetteer import Place, load
+from extract.gazetteer import Place, load, places_named
 
 
 def _plain(name: str) -> str:
     """Lowercase accent-free letters only ("Tromsø" -> "tromso", "Veliko Tarnovo" -> "velikotarnovo")."""
-    folded = unicodedata.normalize("NFKD", name.replace("ø", "o").replace("Ø", "O").replace("ß", "ss"))
-    return "".join(c for c in folded.lower() if c.isalpha() and not unicodedata.combining(c))
+    folded = unicodedata.normalize("NFKD", name.translate(P.UNFOLDABLE)).encode("ascii", "ignore").decode()
+    return _NOT_LETTER.sub("", folded.lower())
+
+
+_NOT_LETTER = re.compile(r"[^a-z]")
 
 
 def romanise(word: str) -> str:
@@ -76,6 +79,23 @@ def transcribed_place(lemmas: list[str], country: str) -> Place | None:
                 continue  # «Вёрт» is not Overath: a name starts with the same sound in both scripts
             if ratio >= P.TRANSCRIPTION_RATIO and (best is None or ratio > best[0]):
                 best = (ratio, place)
+    return best[1] if best else None
+
+
+def known_spelling(name: str, country: str) -> Place | None:
+    """The gazetteer place of `country` that a Latin name not found as written spells: the same letters
+    ("Rhineland-Palatinate") or a close misspelling of a city ("Tromse" for Tromsø, "Wladimir" for Vladimir)."""
+    for form in (name, name.replace("-", " ")):
+        exact = [p for p in places_named(form) if p.country == country]
+        if exact:
+            return exact[0]
+    spelled = _spelled(name)
+    best: tuple[float, Place] | None = None
+    for place in _by_skeleton(country).get(_consonants(spelled), ()):
+        other = _spelled(place.name)
+        ratio = SequenceMatcher(None, spelled, other).ratio()
+        if _onset(spelled) == _onset(other) and ratio >= P.MISSPELLING_RATIO and (best is None or ratio > best[0]):
+            best = (ratio, place)
     return best[1] if best else None
 
 

@@ -703,6 +703,31 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Bellingham", "US"), ("Vaasa", "FI")),
         },
     ),
+    # A town the gazetteer lacks, named right before its country as list entries write it, is a place by the name
+    # the text gives it ("Dorsheim, Rhineland-Palatinate, Germany", "Yateras (Cuba)", "Port Stephens, Australia") ...
+    (
+        "Dubuque's sister cities:\nDorsheim, Rhineland-Palatinate, Germany (2009)\nHandan, China (1976)",
+        {(("Dorsheim", "DE"), ("Dubuque", "US")), (("Dubuque", "US"), ("Handan", "CN"))},
+    ),
+    (
+        "Boulder's sister cities: Mante, Mexico; Yateras (Cuba); Lhasa, China.",
+        {(("Boulder", "US"), ("Mante", "MX")), (("Boulder", "US"), ("Yateras", "CU")), (("Boulder", "US"), ("Lhasa", "CN"))},
+    ),
+    (
+        "Bellingham's sister cities are Port Stephens, Australia, and Tateyama, Japan.",
+        {(("Bellingham", "US"), ("Port Stephens", "AU")), (("Bellingham", "US"), ("Tateyama", "JP"))},
+    ),
+    # ... unless it is a misspelling of a city of that country ("Tromse" for Tromsø), a common word ("Moreover") or
+    # the region between a town and its country ("Pátzcuaro, Michoacán, Mexico").
+    (
+        "Murmansk twin cities:\nTromse (Norway) — 1972\nAkureyri (Iceland) — 1994",
+        {(("Murmansk", "RU"), ("Tromsø", "NO")), (("Akureyri", "IS"), ("Murmansk", "RU"))},
+    ),
+    (
+        "Moreover, Russia and Kazakhstan signed a twinning agreement between Omsk and Pavlodar.",
+        {(("Omsk", "RU"), ("Pavlodar", "KZ"))},
+    ),
+    ("Edmond's sister city is Pátzcuaro, Michoacán, Mexico.", {(("Edmond", "US"), ("Pátzcuaro", "MX"))}),
 ]
 
 NEAR_MISSES: list[str] = [

