@@ -936,7 +936,9 @@ MISSPELLING_RATIO = 0.8
 # ---- Towns the gazetteer lacks, named with their country ("Dorsheim, Germany"; tagging_places._unlisted) ----
 # A country qualifier's opening (", Germany", " (Mexico)", " | Ghana"); the name before it is read from its end,
 # over letters and these characters.
-UNLISTED_GAP_END = re.compile(r"[ \t]*(?:,|\(|\|)[ \t]*$")
+UNLISTED_GAP_END = re.compile(r"[ \t]*(?:,|\(|\|)[ \t]*$|[ \t]+(in)[ \t]+(?:the[ \t]+)?$")
+# "… with Severo-Kurilsk in Russia's Sakhalin region": a name located by "in" must follow one of these words.
+UNLISTED_IN_AFTER = frozenset(["with", "and", "of", "to", "between"])
 UNLISTED_NAME_CHARS = frozenset(" -'’.")
 # Lowercase words inside a place name ("San Pietro in Cariano", "Isla de la Juventud", "Neustadt an der Weinstraße").
 UNLISTED_CONNECTORS = frozenset(

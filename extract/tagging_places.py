@@ -236,7 +236,7 @@ def _unlisted(text: str, raw: list[Mention]) -> list[Mention]:
             text[region.end : q.start]
         ):
             before = region.start  # "Dorsheim, Rhineland-Palatinate, Germany": the town is named before its region
-        gap = P.UNLISTED_GAP_END.search(text, max(0, before - 4), before)
+        gap = P.UNLISTED_GAP_END.search(text, max(0, before - 9), before)
         if gap is None:
             continue
         end = gap.start()
@@ -249,6 +249,8 @@ def _unlisted(text: str, raw: list[Mention]) -> list[Mention]:
         start = end - len(name)
         if any(a < end and start < b for a, b in spans) or _prev_word(text, start) in P.PERSON_TITLES:
             continue
+        if gap.group(1) and _prev_word(text, start).lower() not in P.UNLISTED_IN_AFTER:
+            continue  # "Lavrov in Russia" is a person; "twinned with Dorsheim in Germany" a town
         if any(b == start - 2 and text[b:start] == ", " for a, b in spans):
             continue  # "Pátzcuaro, Michoacán, Mexico": a name between a town and its country is the town's region
         # a misspelt town the gazetteer has ("Tromse (Norway)", "Wladimir, Russia"); a region the gazetteer spells

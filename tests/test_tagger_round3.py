@@ -728,6 +728,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         {(("Omsk", "RU"), ("Pavlodar", "KZ"))},
     ),
     ("Edmond's sister city is Pátzcuaro, Michoacán, Mexico.", {(("Edmond", "US"), ("Pátzcuaro", "MX"))}),
+    # A region after a name and "in" locates that name ("Severo-Kurilsk in Russia's Sakhalin region"); the town,
+    # missing from the gazetteer, is named by "with X in <country>" (this row was a near miss while the tagger could
+    # not read the town; it now expects the true pair and still no Sakhalin pair).
+    (
+        "The city of Nemuro said it will keep its sister-city agreement with Severo-Kurilsk in Russia's Sakhalin region.",
+        {(("Nemuro", "JP"), ("Severo-Kurilsk", "RU"))},
+    ),
+    ("Exeter is twinned with San Pietro in Cariano in Italy.", {(("Exeter", "GB"), ("San Pietro in Cariano", "IT"))}),
+    # "in <country>" after a person is no town.
+    ("Talks with Lavrov in Russia on Tuesday covered the twinning of Kazan and Ankara.", {(("Ankara", "TR"), ("Kazan", "RU"))}),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -825,8 +835,6 @@ NEAR_MISSES: list[str] = [
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),
-    # A region after a name and "in" locates that name ("Severo-Kurilsk in Russia's Sakhalin region").
-    "The city of Nemuro said it will keep its sister-city agreement with Severo-Kurilsk in Russia's Sakhalin region.",
     # Exploring a twinning is a proposal; a fair's partner region is a guest.
     "Galway City Council is to explore a formal twinning arrangement with the Chinese port city of Qingdao.",
     "Tatarstan trade fair names Uzbekistan's Samarkand region as partner region",
