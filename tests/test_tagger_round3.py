@@ -738,6 +738,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ("Exeter is twinned with San Pietro in Cariano in Italy.", {(("Exeter", "GB"), ("San Pietro in Cariano", "IT"))}),
     # "in <country>" after a person is no town.
     ("Talks with Lavrov in Russia on Tuesday covered the twinning of Kazan and Ankara.", {(("Ankara", "TR"), ("Kazan", "RU"))}),
+    # Countries by their official names qualify places ("Французская Республика", "Киргизская Республика").
+    (
+        ("Города-побратимы Суздаля:\nВокрессон (Французская Республика) — с 1991 г.\n"
+         "Ротенбург-об-дер-Таубер (Федеративная Республика Германия) — с 1988 г."),
+        {(("Suzdal", "RU"), ("Vaucresson", "FR")), (("Rothenburg ob der Tauber", "DE"), ("Suzdal", "RU"))},
+    ),
+    (
+        "Города-партнёры Тамбова:\nОш (Киргизская Республика) — с 2022 года\nЧачак (Республика Сербия) — с 2019 года",
+        {(("Osh", "KG"), ("Tambov", "RU")), (("Tambov", "RU"), ("Čačak", "RS"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [

