@@ -635,6 +635,16 @@ LOCATOR_AFTER = re.compile(r"[- ](?:region|area|based|oblast)[- ](?:[a-z]+)", re
 # "Severo-Kurilsk in Russia's Sakhalin region": a region right after a name and "in" locates that name (a place the
 # gazetteer may not know), it is not a side of a pair.
 REGION_AFTER_NAME_IN = re.compile(r"[A-ZА-ЯЁ][\w-]+,?\s+(?:in|в)\s+(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$")
+# A region noun right before a name that is also a city's: the region is meant ("the province of Holguín",
+# "the Provincial Government of Matanzas", «администрация провинции Матансас», «штатом Ансоатеги»).
+REGION_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:province|prefecture|department|governorate|state|region) of(?: the)?"
+    r"|\bprovincial (?:government|administration|council|authorities) of"
+    r"|\b(?:провинци|префектур|департамент|мухафаз|штат)\w*)\s*$",
+    re.IGNORECASE,
+)
+# The English head nouns of such a region's name, tried after the city's name ("Matanzas" -> "Matanzas Province").
+REGION_NAME_HEADS = ("Province", "Prefecture", "Department", "Governorate", "State", "Oblast", "Krai", "Region")
 REGION_LOCATOR_BEFORE = re.compile(
     r"(?:capital of(?: the)?|столиц\w*|(?:administrative )?cent(?:er|re) of(?: the)?|административн\w* центр\w*)"
     r"\s*(?:[A-Z]\w+(?:'s|’s)\s+)?$",  # "the administrative center of Russia's Jewish Autonomous Oblast"

@@ -11,7 +11,15 @@ from functools import lru_cache
 import pymorphy3
 
 from extract import patterns as P
-from extract.gazetteer import Mention, Place, common_english, find_mentions, is_known, unlisted_place
+from extract.gazetteer import (
+    Mention,
+    Place,
+    common_english,
+    find_mentions,
+    is_known,
+    places_named,
+    unlisted_place,
+)
 from extract.tagging_text import line_bounds
 from extract.transcription import known_spelling, transcribed_place
 
@@ -296,6 +304,20 @@ def _common_noun(word: str) -> bool:
     )
 
 
+def _as_region(cands: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The region readings of a name after a region noun: its own region candidates, or the region named after the
+    city ("Matanzas" -> Matanzas Province); the candidates unchanged when there is none."""
+    regions = tuple(c for c in cands if c.level == "region")
+    if regions:
+        return regions
+    for city in cands[:3]:
+        for head in P.REGION_NAME_HEADS:
+            found = tuple(p for p in places_named(f"{city.name} {head}") if p.country == city.country)
+            if found:
+                return found
+    return cands
+
+
 def _narrow(cands: tuple[Place, ...], codes: set[str]) -> tuple[Place, ...]:
     """Keep candidates matching a qualifier set; unchanged if none match."""
     hit = tuple(c for c in cands if f"{c.country}:{c.admin1}" in codes)
@@ -417,6 +439,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if codes and len(codes) == 1 and not any(c.country in codes for c in m.candidates):
             continue  # "Villa El Salvador, Peru" when only Argentina's is known: another place, not a known one
         cands = _narrow(m.candidates, codes) if codes else m.candidates
+        if cands[0].level == "city" and P.REGION_NOUN_BEFORE.search(text, max(0, m.start - 40), m.start):
+            cands = _as_region(cands)
         weak = (
             "needs_cue" in cands[0].flags
             and not codes

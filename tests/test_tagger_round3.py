@@ -748,6 +748,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Города-партнёры Тамбова:\nОш (Киргизская Республика) — с 2022 года\nЧачак (Республика Сербия) — с 2019 года",
         {(("Osh", "KG"), ("Tambov", "RU")), (("Tambov", "RU"), ("Čačak", "RS"))},
     ),
+    # A region noun before a name that is also a city's means the region ("the province of Holguin", «администрация
+    # провинции Матансас», "the Russian region of Lipetsk").
+    (
+        ("Кроме того, правительство Нижегородской области и администрация провинции Матансас подписали соглашение о "
+         "побратимстве."),
+        {(("Matanzas Province", "CU"), ("Nizhny Novgorod Oblast", "RU"))},
+    ),
+    (
+        "The eastern Cuban province of Holguin and the Russian region of Lipetsk signed a sister-region agreement.",
+        {(("Holguín Province", "CU"), ("Lipetsk Oblast", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
