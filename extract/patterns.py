@@ -249,6 +249,9 @@ PROPOSAL_CUES = (
     r"в планах",  # «В планах — подписание договора о побратимстве с …»
     r"explor(?:e|es|ed|ing)\b",  # "to explore a formal twinning arrangement with …"
     r"pending (?:\w+ )?(?:vote|approval|decision|signature|review)",  # "Friendship agreement (pending council vote)"
+    # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
+    r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
+    r"(?:talks|negotiations) (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
 NEGATION_CUES = (
@@ -768,7 +771,9 @@ WITH_BEFORE = re.compile(
 # A twinning word right before the one place of a sentence ("стал побратимом Курска", "a sister city of Kursk"): the
 # other side is the sentence's own subject, not the text's place.
 TWIN_COMPLEMENT = re.compile(
-    r"(?:sister[- ]?cit(?:y|ies)|twin[- ]?(?:town|city)|twinned|побратим\w*)\s+(?:(?:of|with|to|с|со)\s+)?"
+    # the noun with its complement ("sister city of", «побратимом Курска»); not "twinned with", «о побратимстве с»,
+    # «побратимские связи с», whose unnamed subject is the text's place
+    r"(?:(?:sister[- ]?cit(?:y|ies)|twin[- ]?(?:town|city))\s+(?:of|to)\s+|побратим(?:ом|а|ами|ы|ов)?\s+)"
     r"(?:[a-zа-яё]+(?:ым|им|ой|ого|ему|ому|ская|ский|ское|ской|ского|скому|ским)\s+)?$",
     re.IGNORECASE,
 )

@@ -759,6 +759,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "The eastern Cuban province of Holguin and the Russian region of Lipetsk signed a sister-region agreement.",
         {(("Holguín Province", "CU"), ("Lipetsk Oblast", "RU"))},
     ),
+    # «соглашение о побратимстве с X» in a sentence that does not name its subject: a partner of the text's place
+    # (only «побратимом X», "sister city of X" make X the twin of an unnamed subject).
+    (
+        ("Петрозаводск развивает международные связи. В мэрии Петрозаводска напомнили о юбилее. В 2023 году было "
+         "подписано соглашение о побратимстве с белорусским Полоцком."),
+        {(("Petrozavodsk", "RU"), ("Polotsk", "BY"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -853,6 +860,9 @@ NEAR_MISSES: list[str] = [
     "Tucson Sister Cities\nHermosillo | Mexico | Friendship agreement (pending council vote)",
     # A dictionary noun after a demonym is a word, not a transcribed place.
     "Американский Конгресс обсуждал связи Москвы и Вашингтона.",
+    # Talks about a twinning are a proposal.
+    ("Тверь развивает связи с зарубежными городами. Власти Твери готовят визит. Переговоры о побратимстве с "
+     "французским Дижоном идут уже второй год."),
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),
