@@ -26,6 +26,7 @@ TWIN_CUES = (
     r"twin[- ]?(?:town|city|cities|region|regions)s?",
     r"twinned",
     r"twinning",
+    r"(?:is|are|was|were) twins? with",  # machine translation: "The city of Yaroslavl is twin with such cities as:"
     # "its Russian twin Petrozavodsk", "a twin of Toulouse"; not "a twin destination"
     r"(?:first|new|oldest|another|its|their|our|a)(?: (?-i:[A-Z][a-z]+))? twins?(?![-\w])(?!\s+(?!of\b|in\b|since\b|for\b|and\b|to\b|with\b|is\b|was\b)(?-i:[a-z]))",
     r"(?:officially )?related regions",

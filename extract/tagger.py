@@ -38,7 +38,8 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
     # twinning word ("twin city relations with Ankara"), even when they are twinned in the known-pairs list.
     # Only when the sentence names both: "Moscow" alone is not Washington's twin.
     government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk))
-    if "capital" in a.flags and "capital" in b.flags and (government or not both_named):
+    # A list line under a twinning heading ("Astana is twinned with:\nAnkara, Turkey") names a twin, capital or not.
+    if "capital" in a.flags and "capital" in b.flags and (government or not both_named) and not s.item:
         return False
     if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure or s.item):
         return False  # states and regions are paired by a twinning word, an "X–Y" compound or a list line

@@ -766,6 +766,18 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "подписано соглашение о побратимстве с белорусским Полоцком."),
         {(("Petrozavodsk", "RU"), ("Polotsk", "BY"))},
     ),
+    # Two capitals on a list line under a twinning heading are twins, not governments.
+    (
+        "Astana sister cities\nAstana is twinned with:\nAnkara, Turkey\nSeoul, South Korea[2]\nWarsaw, Poland",
+        {(("Ankara", "TR"), ("Astana", "KZ")), (("Astana", "KZ"), ("Seoul", "KR")), (("Astana", "KZ"), ("Warsaw", "PL"))},
+    ),
+    # Machine-translated "is twin with" is a twinning cue.
+    (
+        ("The city of Yaroslavl is twin with such cities as: Kassel (Germany), Exeter (Great Britain) and "
+         "Burlington (USA)."),
+        {(("Kassel", "DE"), ("Yaroslavl", "RU")), (("Exeter", "GB"), ("Yaroslavl", "RU")),
+         (("Burlington", "US"), ("Yaroslavl", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
