@@ -234,6 +234,8 @@ PROPOSAL_CUES = (
     r"consider\w* [^.;]{1,60} as (?:a |an |its |their )?(?:first |new |next )?(?:sister|twin|partner)",
     r"poll\w*",
     r"(?:может|могут|готов\w*) стать",
+    # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned
+    r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?(?:породнить|побратать)\w*",
     r"могл\w* бы стать",
     r"candidates?",
     r"кандидат\w*",

@@ -304,6 +304,17 @@ def _common_noun(word: str) -> bool:
     )
 
 
+def _possessive(m: Mention) -> Mention:
+    """ "St. Paul's sister-city committee": a name with a possessive that is also a smaller place's name (St. Paul's,
+    Antigua) is the possessive of the bigger place named without it."""
+    if not m.surface.endswith(("'s", "’s")):
+        return m
+    base = places_named(m.surface[:-2])
+    if base and base[0].rank > m.candidates[0].rank:
+        return Mention(m.start, m.end - 2, m.surface[:-2], base)
+    return m
+
+
 def _as_region(cands: tuple[Place, ...]) -> tuple[Place, ...]:
     """The region readings of a name after a region noun: its own region candidates, or the region named after the
     city ("Matanzas" -> Matanzas Province); the candidates unchanged when there is none."""
@@ -356,9 +367,16 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     # A dateline ("ALMATY – …", "KHARKIV (Ukrinform) -") says where the story was filed: the hub's evidence, not a
     # side of a pair in its sentence.
     # Only a dateline that is one place's name: "SALT LAKE CITY SISTER CITIES — SPRING NEWSLETTER" is a heading.
-    datelines = [range(a, b) for a, b in map(dateline_span, P.DATELINE.finditer(text)) if one_place(text[a:b])]
+    # The state or country after a dateline's place only locates it ("HARRIS COUNTY, Texas –"): the whole dateline
+    # up to its dash is left out.
+    datelines = [
+        range(a, m.end() if m.group(1) else b)
+        for m in P.DATELINE.finditer(text)
+        for a, b in [dateline_span(m)]
+        if one_place(text[a:b])
+    ]
     text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
-    raw = find_mentions(text)
+    raw = [_possessive(m) for m in find_mentions(text)]
     if P.CYRILLIC_RE.search(text):
         raw = sorted(raw + _transcribed(text, raw), key=lambda m: m.start)
     raw = sorted(raw + _unlisted(text, raw), key=lambda m: m.start)

@@ -875,6 +875,12 @@ NEAR_MISSES: list[str] = [
     # Talks about a twinning are a proposal.
     ("Тверь развивает связи с зарубежными городами. Власти Твери готовят визит. Переговоры о побратимстве с "
      "французским Дижоном идут уже второй год."),
+    # «может породниться» is a proposal.
+    "Благовещенск может породниться с монгольским Эрдэнэтом",
+    # "St. Paul's sister-city committee" is St. Paul's committee, not St. Paul's, Saint Kitts (a same-country pair).
+    "New this year is a pavilion organized by St. Paul's sister-city committee, with crafts from Minneapolis and Duluth.",
+    # The state after a dateline's place only locates it.
+    "HARRIS COUNTY, Texas – A delegation from Irpin visited the county on Tuesday to talk about sister-city ties.",
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),
