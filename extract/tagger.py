@@ -38,9 +38,10 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
     # twinning word ("twin city relations with Ankara"), even when they are twinned in the known-pairs list.
     # Only when the sentence names both: "Moscow" alone is not Washington's twin.
     government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk))
-    # A list line under a twinning heading ("Astana is twinned with:\nAnkara, Turkey") names a twin, capital or not;
-    # a line naming both capitals ("Lavrov: Moscow open to dialogue with Washington") is still about governments.
-    list_entry = s.item and not both_named
+    # A list line under a twinning heading ("Astana is twinned with:\nAnkara, Turkey") or a twinning sentence with a
+    # pronoun for the text's capital ("Its sister cities also include Ankara") names a twin, capital or not; a line
+    # naming both capitals ("Lavrov: Moscow open to dialogue with Washington") is still about governments.
+    list_entry = (s.item or s.coref and s.twin) and not both_named
     if "capital" in a.flags and "capital" in b.flags and (government or not both_named) and not list_entry:
         return False
     if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure or s.item):

@@ -358,8 +358,13 @@ def one_place(name: str) -> Mention | None:
 
 
 def dateline_span(m: re.Match[str]) -> tuple[int, int]:
-    """Where the place of a DATELINE match is (it has two forms, each with its own group)."""
-    return m.span(1 if m.group(1) else 2)
+    """Where the place of a DATELINE match is (it has two forms, each with its own group); "ASTANA. KAZINFORM –"
+    names the place before the agency."""
+    a, b = m.span(1 if m.group(1) else 2)
+    head, sep, agency = m.string[a:b].rpartition(". ")
+    if sep and " " not in agency and one_place(m.string[a:b]) is None and one_place(head) is not None:
+        return a, a + len(head)
+    return a, b
 
 
 def locate(text: str) -> tuple[list[Located], Counter[str]]:

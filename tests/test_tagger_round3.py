@@ -778,6 +778,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         {(("Kassel", "DE"), ("Yaroslavl", "RU")), (("Exeter", "GB"), ("Yaroslavl", "RU")),
          (("Burlington", "US"), ("Yaroslavl", "RU"))},
     ),
+    # "ASTANA. KAZINFORM –": a dateline with its agency after the place; "Its sister cities" then names the capital's
+    # twins, capitals too.
+    (
+        ("date 2023-09-12 ASTANA. KAZINFORM – The akim met a delegation from Kazan. Astana and Kazan have been sister "
+         "cities since 2005. Kazan is a close partner. Kazan has a metro.\nAstana has agreements with 23 cities. Its "
+         "sister cities also include Ankara, Warsaw and Tbilisi."),
+        {(("Astana", "KZ"), ("Kazan", "RU")), (("Ankara", "TR"), ("Astana", "KZ")), (("Astana", "KZ"), ("Warsaw", "PL")),
+         (("Astana", "KZ"), ("Tbilisi", "GE"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
