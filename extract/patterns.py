@@ -646,11 +646,13 @@ REGION_AFTER_NAME_IN = re.compile(r"[A-ZА-ЯЁ][\w-]+,?\s+(?:in|в)\s+(?:the\s+
 REGION_NOUN_BEFORE = re.compile(
     r"(?:\b(?:province|prefecture|department|governorate|state|region) of(?: the)?"
     r"|\bprovincial (?:government|administration|council|authorities) of"
-    r"|\b(?:провинци|префектур|департамент|мухафаз|штат)\w*)\s*$",
+    r"|\b(?:провинци|префектур|департамент|мухафаз|штат|округ)\w*)\s*$",  # «Округ Сент-Луис»: St. Louis County
     re.IGNORECASE,
 )
 # The English head nouns of such a region's name, tried after the city's name ("Matanzas" -> "Matanzas Province").
-REGION_NAME_HEADS = ("Province", "Prefecture", "Department", "Governorate", "State", "Oblast", "Krai", "Region")
+REGION_NAME_HEADS = (
+    "Province", "Prefecture", "Department", "Governorate", "State", "County", "Oblast", "Krai", "Region"
+)
 REGION_LOCATOR_BEFORE = re.compile(
     r"(?:capital of(?: the)?|столиц\w*|(?:administrative )?cent(?:er|re) of(?: the)?|административн\w* центр\w*)"
     r"\s*(?:[A-Z]\w+(?:'s|’s)\s+)?$",  # "the administrative center of Russia's Jewish Autonomous Oblast"

@@ -787,6 +787,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         {(("Astana", "KZ"), ("Kazan", "RU")), (("Ankara", "TR"), ("Astana", "KZ")), (("Astana", "KZ"), ("Warsaw", "PL")),
          (("Astana", "KZ"), ("Tbilisi", "GE"))},
     ),
+    # «Округ X» is X County.
+    (
+        "Округ Сент-Луис (штат Миссури) в марте поставил на паузу программу побратимства с Самарой.",
+        {(("Samara", "RU"), ("St. Louis County", "US"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
