@@ -972,3 +972,14 @@ UNLISTED_HEADS = frozenset(
      "Mount", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "Isla", "Nova", "Novo", "Nueva",
      "Nuevo", "Sankt", "Le", "La", "El", "Al", "Las", "Los", "Rio", "Monte", "Castel", "Castle", "Cape", "Old"]
 )
+
+
+# Words that say which country a text is written in, for its homonyms when it names no country: British money, council
+# titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
+COUNTRY_WORD_CUES = {
+    "GB": re.compile(
+        r"£|\b(?:Town|Borough|County|District|Parish) Council\b|\bcouncillors?\b|\bLord (?:Mayor|Provost)\b"
+        r"|\bTwinning Association\b|\btown twinning\b",
+        re.IGNORECASE,
+    ),
+}

@@ -389,6 +389,10 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     starts = {m.start for m in raw}
     out: list[Located] = []
     context: Counter[str] = Counter()
+    for country, cue in P.COUNTRY_WORD_CUES.items():
+        if cue.search(text):
+            context[country] += 1  # "£18,000", "Town Council", "councillors": a British text's Durham is the British one
+            context[f"cue:{country}"] += 1
     consumed: set[int] = set()
     is_person = {m.start: _person(text, m, starts) for m in raw}  # once per mention: the loop below asks again
     person_at = {m.start for m in raw if m.candidates[0].level == "city" and is_person[m.start]}
@@ -503,8 +507,8 @@ def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
         top = cands[0]
         if context[f"{top.country}:{top.admin1}"] == 0 and context[top.country] == 0:
             for c in cands[1:]:
-                if "small" in c.flags:
-                    break  # a small homonym never beats a bigger place without its own qualifier
+                if "small" in c.flags and not context[f"cue:{c.country}"]:
+                    break  # a small homonym never beats a bigger place without its own qualifier or its country's words
                 if context[f"{c.country}:{c.admin1}"] or (context[c.country] and c.country != "US"):
                     return c
     return cands[0]

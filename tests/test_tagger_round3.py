@@ -792,6 +792,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Округ Сент-Луис (штат Миссури) в марте поставил на паузу программу побратимства с Самарой.",
         {(("Samara", "RU"), ("St. Louis County", "US"))},
     ),
+    # British words ("Town Council", "councillors", "£") make a homonym the British town, small as it is.
+    (
+        ("Ludlow Town Council minutes\nThe Mayor reported that Ludlow remains twinned with La Ferté-Macé, France, and "
+         "with San Pietro in Cariano, Italy."),
+        {(("La Ferté-Macé", "FR"), ("Ludlow", "GB")), (("Ludlow", "GB"), ("San Pietro in Cariano", "IT"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
