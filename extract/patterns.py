@@ -234,8 +234,6 @@ PROPOSAL_CUES = (
     r"consider\w* [^.;]{1,60} as (?:a |an |its |their )?(?:first |new |next )?(?:sister|twin|partner)",
     r"poll\w*",
     r"(?:может|могут|готов\w*) стать",
-    # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned
-    r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?(?:породнить|побратать)\w*",
     r"могл\w* бы стать",
     r"candidates?",
     r"кандидат\w*",
@@ -252,9 +250,6 @@ PROPOSAL_CUES = (
     r"в планах",  # «В планах — подписание договора о побратимстве с …»
     r"explor(?:e|es|ed|ing)\b",  # "to explore a formal twinning arrangement with …"
     r"pending (?:\w+ )?(?:vote|approval|decision|signature|review)",  # "Friendship agreement (pending council vote)"
-    # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
-    r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
-    r"(?:talks|negotiations) (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
 NEGATION_CUES = (
@@ -649,6 +644,8 @@ REGION_NOUN_BEFORE = re.compile(
     r"|\b(?:провинци|префектур|департамент|мухафаз|штат|округ)\w*)\s*$",  # «Округ Сент-Луис»: St. Louis County
     re.IGNORECASE,
 )
+# One of these is in every window REGION_NOUN_BEFORE matches (checked first: it is asked for every city mention).
+REGION_NOUN_KEYS = ("of", "OF", "рови", "рефект", "епартамент", "ухафаз", "тат", "круг")
 # The English head nouns of such a region's name, tried after the city's name ("Matanzas" -> "Matanzas Province").
 REGION_NAME_HEADS = (
     "Province", "Prefecture", "Department", "Governorate", "State", "County", "Oblast", "Krai", "Region"
@@ -878,6 +875,17 @@ TWIN_RE = compile_ci(*TWIN_CUES)
 PARTNER_RE = compile_ci(*PARTNER_CUES)
 NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
 PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
+# Proposal cues searched only in sentences holding one of their keys (lowercase), to keep the common search short.
+KEYED_PROPOSAL_CUES = {
+    # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned
+    "породн": r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?породнить\w*",
+    "побрата": r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?побратать\w*",
+    # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
+    "переговор": r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
+    "talks": r"talks (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
+    "negotiations": r"negotiations (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
+}
+KEYED_PROPOSAL_RE = {key: compile_ci(cue) for key, cue in KEYED_PROPOSAL_CUES.items()}
 RELATION_RE = re.compile(r"(?<![\w])" + words(*RELATION_CUES) + r"(?![\w])", re.IGNORECASE)
 NEGATION_RE = compile_ci(*NEGATION_CUES)
 GOVERNMENT_RE = compile_ci(*GOVERNMENT_CUES)
@@ -976,6 +984,7 @@ UNLISTED_HEADS = frozenset(
 
 # Words that say which country a text is written in, for its homonyms when it names no country: British money, council
 # titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
+COUNTRY_WORD_KEYS = {"GB": ("£", "ouncil", "Lord ", "winning")}  # one must be in the text before the search
 COUNTRY_WORD_CUES = {
     "GB": re.compile(
         r"£|\b(?:Town|Borough|County|District|Parish) Council\b|\bcouncillors?\b|\bLord (?:Mayor|Provost)\b"

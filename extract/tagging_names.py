@@ -37,13 +37,16 @@ def written_names(text: str, resolved: list[tuple[Located, Place, int]]) -> dict
     seen: dict[str, list[str]] = {}
     for loc, place, _ in sorted(resolved, key=lambda r: r[0].start):
         surface = text[loc.start : loc.end]
+        if surface == place.name or place.country in P.TRANSLITERATED_COUNTRIES:
+            continue  # the canonical spelling itself (most mentions), or a name the annotation rule fixes
         # only a spelling the gazetteer lists: a misspelling it was matched by sound ("Tromse") is normalised
-        if place.country not in P.TRANSLITERATED_COUNTRIES and not P.CYRILLIC_RE.search(surface) and is_surface(surface):
+        if not P.CYRILLIC_RE.search(surface) and is_surface(surface):
             seen.setdefault(place.key, []).append(surface)
     out = {}
     plain_text = ""
+    places = {p.key: p for _, p, _ in resolved}
     for key, surfaces in seen.items():
-        place = next(p for loc, p, _ in resolved if p.key == key)
+        place = places[key]
         first = next((s for s in surfaces if _same_name(s, place.name)), None)
         if first is None:
             continue

@@ -195,7 +195,9 @@ def demonym_country(word: str) -> str | None:
 def _given_country(text: str, start: int, end: int, following: Mention | None) -> str | None:
     """The country a text gives a name: a demonym before it («немецким Коттбусом») or a country right after it
     («Трумсё (Норвегия)», "Ош | Киргизская Республика")."""
-    hit = P.DEMONYM_BEFORE.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    # Russian country adjectives all hold "ск"/"цк" (немецкий, японским); only then is the long search worth it
+    hit = P.DEMONYM_BEFORE.search(window) if "ск" in window or "цк" in window else None
     if hit:
         return demonym_country(hit.group(1))
     if following is None or following.candidates[0].level != "country":
@@ -204,22 +206,23 @@ def _given_country(text: str, start: int, end: int, following: Mention | None) -
     return following.candidates[0].country if len(gap) <= 32 and P.QUALIFIER_GAP.match(gap) else None
 
 
-def _lemmas(word: str) -> list[str]:
-    """The word and its dictionary forms (of its first part when hyphenated), lowercase, for transcription."""
+@lru_cache(maxsize=65536)
+def _lemmas(word: str) -> tuple[str, ...]:
+    """The word and its dictionary forms (of its first part when hyphenated), lowercase, for transcription; cached,
+    as names repeat."""
     head, sep, rest = word.lower().partition("-")
     forms = {head} | {p.normal_form for p in _morph().parse(head)[:4]}
-    return [f + sep + rest for f in forms]
+    return tuple(sorted(f + sep + rest for f in forms))
 
 
 def _transcribed(text: str, raw: list[Mention]) -> list[Mention]:
     """Russian names of foreign places the gazetteer lacks, where the text says the country (see transcription)."""
-    taken = [(m.start, m.end) for m in raw]
     starts = [m.start for m in raw]
     out = []
     for w in P.RU_NAME.finditer(text):
-        if any(a < w.end() and w.start() < b for a, b in taken):
-            continue
         k = bisect_left(starts, w.end())
+        if k and raw[k - 1].end > w.start():
+            continue  # inside a mention the gazetteer found (mentions are sorted and do not overlap)
         country = _given_country(text, w.start(), w.end(), raw[k] if k < len(raw) else None)
         if country is None or country == "RU" or _common_noun(w.group()):
             continue
@@ -390,7 +393,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     for country, cue in P.COUNTRY_WORD_CUES.items():
-        if cue.search(text):
+        if any(key in text for key in P.COUNTRY_WORD_KEYS[country]) and cue.search(text):
             context[country] += 1  # "£18,000", "Town Council", "councillors": a British text's Durham is the British one
             context[f"cue:{country}"] += 1
     consumed: set[int] = set()
@@ -466,7 +469,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if codes and len(codes) == 1 and not any(c.country in codes for c in m.candidates):
             continue  # "Villa El Salvador, Peru" when only Argentina's is known: another place, not a known one
         cands = _narrow(m.candidates, codes) if codes else m.candidates
-        if cands[0].level == "city" and P.REGION_NOUN_BEFORE.search(text, max(0, m.start - 40), m.start):
+        window = text[max(0, m.start - 40) : m.start]
+        if cands[0].level == "city" and any(k in window for k in P.REGION_NOUN_KEYS) and P.REGION_NOUN_BEFORE.search(window):
             cands = _as_region(cands)
         weak = (
             "needs_cue" in cands[0].flags

@@ -52,7 +52,10 @@ class Sentence:
     @cached_property
     def proposal(self) -> bool:
         """ "could become sister cities", "предложил"."""
-        return bool(P.PROPOSAL_RE.search(self.chunk))
+        if P.PROPOSAL_RE.search(self.chunk):
+            return True
+        low = self.chunk.lower()
+        return any(key in low and cue.search(self.chunk) for key, cue in P.KEYED_PROPOSAL_RE.items())
 
     @cached_property
     def negated(self) -> bool:

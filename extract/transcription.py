@@ -63,7 +63,8 @@ def _by_skeleton(country: str) -> dict[str, tuple[Place, ...]]:
     return {k: tuple(sorted(v, key=lambda p: -p.rank)) for k, v in index.items()}
 
 
-def transcribed_place(lemmas: list[str], country: str) -> Place | None:
+@lru_cache(maxsize=65536)
+def transcribed_place(lemmas: tuple[str, ...], country: str) -> Place | None:
     """The place of `country` whose name a Russian lemma transcribes, when one is close enough, else None."""
     best: tuple[float, Place] | None = None
     for lemma in lemmas:

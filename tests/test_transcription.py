@@ -23,7 +23,7 @@ CASES = [
 @pytest.mark.parametrize(("lemma", "country", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_transcribed_place(lemma: str, country: str, expected: str | None) -> None:
     """The lemma names the expected place of that country, or none."""
-    place = transcribed_place([lemma], country)
+    place = transcribed_place((lemma,), country)
     assert (place.name if place else None) == expected
 
 
