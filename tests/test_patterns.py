@@ -89,6 +89,10 @@ CORPORA = (
     "pairs_challenge13b.jsonl",
     "pairs_challenge14a.jsonl",
     "pairs_challenge14b.jsonl",
+    "pairs_challenge15a.jsonl",
+    "pairs_challenge15b.jsonl",
+    "pairs_challenge16a.jsonl",
+    "pairs_challenge16b.jsonl",
 )
 
 

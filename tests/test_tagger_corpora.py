@@ -53,6 +53,9 @@ CORPORA = [
     Corpus(("pairs_challenge12a.jsonl", "pairs_challenge12b.jsonl"), "challenge12_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge13a.jsonl", "pairs_challenge13b.jsonl"), "challenge13_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge14a.jsonl", "pairs_challenge14b.jsonl"), "challenge14_floors.json", 72, 23, (600, 2200)),
+    # Round six: challenge-15 and -16 scored once at its end (written in round five, sealed until then).
+    Corpus(("pairs_challenge15a.jsonl", "pairs_challenge15b.jsonl"), "challenge15_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge16a.jsonl", "pairs_challenge16b.jsonl"), "challenge16_floors.json", 72, 24, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
