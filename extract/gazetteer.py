@@ -180,6 +180,16 @@ def _bounded(text: str, start: int, end: int) -> bool:
     )
 
 
+def _longer_name(text: str, end: int, starts: set[int]) -> bool:
+    """True when a hyphen after a Latin match goes on with more of the same name ("Saint-Vaast-la-Hougue",
+    "Konongo-Odumase", "Kyiv-Mohyla"): a capitalised word or a name connector that no other place starts ("Tver-Osnabrück"
+    is two places, "Moscow-based" one)."""
+    if text[end : end + 1] != "-" or end + 1 in starts or P.CYRILLIC_RE.match(text, end - 1):
+        return False  # Russian compounds are listed whole or are adjectives («Синьцзян-Уйгурский автономный район»)
+    m = P.HYPHEN_WORD.match(text, end + 1)
+    return m is not None and (m.group()[0].isupper() or m.group() in P.NAME_CONNECTORS)
+
+
 @lru_cache(maxsize=1)
 def _surface_index() -> dict[str, int]:
     """Surface -> its index in the gazetteer (for names built from text, not found by the automaton)."""
@@ -228,6 +238,9 @@ def find_mentions(text: str) -> list[Mention]:
     for idx, start, end in gaz.automaton.find_matches_as_indexes(text, overlapping=False):
         if _bounded(text, start, end):
             out.append(Mention(start, end, text[start:end], gaz.by_surface[idx]))
+    if "-" in text:
+        starts = {m.start for m in out}
+        out = [m for m in out if not _longer_name(text, m.end, starts)]
     if "и" in text and P.CYRILLIC_RE.search(text):
         covered = {i for m in out for i in range(m.start, m.end)}
         out = sorted(out + _shared_heads(text, covered), key=lambda m: m.start)

@@ -587,10 +587,16 @@ REGION_CENTRE_RE = compile_ci(
 # before "whose" owns the twins listed after it.
 WHOSE_TWINS_AFTER = re.compile(
     r"(?:,\s*[A-Z][\w-]*(?: [A-Z][\w-]*)?)?(?:\s*\([^()]*\))?,?\s*(?:whose|побратим\w* (?:котор\w+))\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:twin|sister|partner|побратим|являются|являлись|стали)",
+    r"(?:twin|sister|partner|побратим|являются|являлись|стали)"
+    # "Niš now has 13 twin cities, among them …", "Niigata, which also has sister city ties with …"
+    r"|(?:,\s*which)?\s+(?:(?:also|now|already)\s+)*ha(?:s|ve)\s+(?!been\b)(?:[\w-]+\s+){0,2}?(?:twin|sister)[- ]"
+    r"(?:cit|town|ties|relations|links)",
     re.IGNORECASE,
 )
 SUBJECT_POSSESSIVE = re.compile(r"\b(?:its|their)\s", re.IGNORECASE)
+# A sentence opening with the text's place's twins by pronoun ("Its sister cities also include A on B Island and C"):
+# every place it names is a twin of the text's place.
+POSSESSIVE_TWINS = re.compile(r"\s*(?:Its|Their|Our)\s+(?:[\w-]+\s+)?(?:sister|twin|partner)")
 # "Salem's sister city" after "Gimhae, " (apposition) names the pair too.
 TWIN_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)\s+(?:sister[- ]?(?:city|town)|twin(?:[- ](?:city|town))?)\b", re.IGNORECASE)
 # Clause breaks: a gap with one of these joins two statements, not an apposition.
@@ -624,7 +630,7 @@ LOCATOR_BEFORE = re.compile(
     # a sea, or a port authority by its capitalised name ("the Sea of Azov", "the Port of Bellingham"; "the Russian
     # port of Novorossiysk" is the town)
     r"|\b(?:sea|gulf|bay|strait) of|\b(?-i:Port) of"
-    r"|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in)\s*$",
+    r"|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in(?: the)?)\s*$",
     re.IGNORECASE,
 )
 # "Besides Vladivostok they include …", «Помимо Билефельда, партнёрами … являются»: one more list member, not the center.
@@ -883,6 +889,8 @@ KEYED_PROPOSAL_CUES = {
     # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
     "переговор": r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
     "talks": r"talks (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
+    # "her office is negotiating a sister-state agreement with Nigeria's Lagos State"
+    "negotiat": r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
     "negotiations": r"negotiations (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
 }
 KEYED_PROPOSAL_RE = {key: compile_ci(cue) for key, cue in KEYED_PROPOSAL_CUES.items()}
@@ -973,6 +981,9 @@ UNLISTED_CONNECTORS = frozenset(
     ["de", "del", "della", "di", "da", "do", "dos", "du", "des", "la", "le", "les", "el", "al", "in", "an", "am", "der",
      "den", "im", "sur", "on", "upon", "en", "y", "of"]
 )
+# The same inside hyphenated names, Russian ones too («Ростов-на-Дону»); the word after a hyphen.
+NAME_CONNECTORS = UNLISTED_CONNECTORS | {"на", "над", "де", "ла"}
+HYPHEN_WORD = re.compile(r"[^\W\d_]+")
 # Common words that often open a town's name ("Port Stephens", "Lake Macquarie", "New Athos"): allowed before a rarer
 # word that ends it.
 UNLISTED_HEADS = frozenset(

@@ -216,6 +216,8 @@ def _center(
         return owner  # "X, whose twin cities include A, B and C"
     if hub is not None and side(hub) in names and side(hub) not in besides:
         return hub
+    if hub is not None and P.POSSESSIVE_TWINS.match(text, sentence.start):
+        return hub  # "Its sister cities also include Yuzhno-Sakhalinsk on Sakhalin Island and Halifax in Canada"
     rest_seq = [(loc, p) for loc, p in rest_seq if side(p) not in besides]
     rest = [p for _, p in rest_seq]
     if len(names) == 1:

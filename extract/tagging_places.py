@@ -239,7 +239,8 @@ def _unlisted(text: str, raw: list[Mention]) -> list[Mention]:
     out = []
     for k, q in enumerate(raw):
         top = q.candidates[0]
-        if top.level != "country" and "state" not in top.flags:
+        in_region = top.level == "region" and "state" not in top.flags  # "with Saint-Vaast-la-Hougue in Normandy"
+        if top.level != "country" and "state" not in top.flags and not in_region:
             continue
         before = q.start
         region = raw[k - 1] if k else None
@@ -248,8 +249,8 @@ def _unlisted(text: str, raw: list[Mention]) -> list[Mention]:
         ):
             before = region.start  # "Dorsheim, Rhineland-Palatinate, Germany": the town is named before its region
         gap = P.UNLISTED_GAP_END.search(text, max(0, before - 9), before)
-        if gap is None:
-            continue
+        if gap is None or in_region and not gap.group(1):
+            continue  # a region locates an unknown town only after "in" (a list's "Town, Region" is two names)
         end = gap.start()
         run = end
         while run > max(0, end - 80) and (text[run - 1].isalnum() or text[run - 1] in P.UNLISTED_NAME_CHARS):

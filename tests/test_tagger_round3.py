@@ -798,6 +798,30 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "with San Pietro in Cariano, Italy."),
         {(("La Ferté-Macé", "FR"), ("Ludlow", "GB")), (("Ludlow", "GB"), ("San Pietro in Cariano", "IT"))},
     ),
+    # "Its sister cities also include A on B Island and C": twins of the text's place.
+    (
+        ("Hakodate marked the anniversary quietly. Hakodate and Vladivostok have been sister cities since 1992. Its "
+         "sister cities also include Yuzhno-Sakhalinsk on Sakhalin Island and Halifax in Canada."),
+        {(("Hakodate", "JP"), ("Vladivostok", "RU")), (("Hakodate", "JP"), ("Yuzhno-Sakhalinsk", "RU")),
+         (("Hakodate", "JP"), ("Halifax", "CA"))},
+    ),
+    # "X now has N twin cities, among them …": X's twins.
+    (
+        ("Kursk and Nis signed a twinning agreement on Friday. With Kursk, Niš now has 13 twin cities, among them "
+         "Glyfada in Greece and Veliko Tarnovo in Bulgaria."),
+        {(("Kursk", "RU"), ("Niš", "RS")), (("Glyfáda", "GR"), ("Niš", "RS")), (("Niš", "RS"), ("Veliko Tarnovo", "BG"))},
+    ),
+    # A hyphen going on with more of a name: "Saint-Vaast-la-Hougue" is not Saint-Vaast, Belgium.
+    (
+        "Bridport has been twinned with Saint-Vaast-la-Hougue in Normandy since 1978.",
+        {(("Bridport", "GB"), ("Saint-Vaast-la-Hougue", "FR"))},
+    ),
+    # Kazakh cities by their official names (Oskemen, Oral), whatever the text writes.
+    (
+        ("Barnaul and Ust-Kamenogorsk are twin cities. Orenburg signed a partnership agreement with the city Uralsk "
+         "(Kazakhstan)."),
+        {(("Barnaul", "RU"), ("Oskemen", "KZ")), (("Oral", "KZ"), ("Orenburg", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -901,6 +925,9 @@ NEAR_MISSES: list[str] = [
     "New this year is a pavilion organized by St. Paul's sister-city committee, with crafts from Minneapolis and Duluth.",
     # The state after a dateline's place only locates it.
     "HARRIS COUNTY, Texas – A delegation from Irpin visited the county on Tuesday to talk about sister-city ties.",
+    # Negotiating a sister-state agreement is a proposal.
+    ("Maryland has sister states on four continents. Maryland's office is negotiating a sister-state agreement with "
+     "Nigeria's Lagos State."),
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),
