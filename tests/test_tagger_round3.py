@@ -822,6 +822,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "(Kazakhstan)."),
         {(("Barnaul", "RU"), ("Oskemen", "KZ")), (("Oral", "KZ"), ("Orenburg", "RU"))},
     ),
+    # A Russian city's own name is not a bigger city's old alias («Ставрополь» is Stavropol, not Tolyatti's old name),
+    # but a small namesake does not take a big city's old name («Куйбышев» stays Samara).
+    ("Ставрополь и Сухум отметили годовщину побратимства.", {(("Stavropol", "RU"), ("Sukhumi", "GE"))}),
+    (
+        "Болгарская Стара-Загора стала побратимом Куйбышева ещё в 1960-х годах, напомнили в Самаре.",
+        {(("Samara", "RU"), ("Stara Zagora", "BG"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [

@@ -539,6 +539,27 @@ def is_common_word(surface: str, lang: str) -> bool:
     return " " not in surface and zipf_frequency(surface.lower(), lang) >= COMMON_ZIPF
 
 
+def drop_others_names(rows: dict[str, Row]) -> None:
+    """A Russian city's own Russian name is not the alias of another Russian city of at most five times its size:
+    «Ставрополь» is Stavropol, though GeoNames lists it among Tolyatti's old names (Ставрополь-на-Волге); «Куйбышев»
+    stays Samara's old name beside the small town of Kuybyshev."""
+    own: dict[str, list[Row]] = {}
+    for r in rows.values():
+        if r["country"] == "RU" and r["level"] == "city":
+            for ru in r["ru"]:
+                if fold(romanise(ru)).lower() == fold(r["name"]).lower():
+                    own.setdefault(ru, []).append(r)
+    for r in rows.values():
+        if r["country"] == "RU" and r["level"] == "city":
+            size = r["population"] or 0
+            r["ru"] = {
+                ru
+                for ru in r["ru"]
+                if not any(o is not r and (o["population"] or 0) * 5 >= size for o in own.get(ru, []))
+                or any(o is r for o in own.get(ru, []))
+            }
+
+
 def drop_common_words(r: Row, ru: list[str], names: set[str]) -> tuple[set[str], list[str]]:
     """English/Russian surfaces of a small town or an ISO region without the ones that are frequent words (also
     "White House": every word frequent); the name of a bigger place is a name, not a word (Moscow, Idaho keeps
@@ -593,6 +614,7 @@ def main() -> None:
     minor_exonyms(rows)
     japanese_in_russian(rows)
     drop_adjective_names(rows)
+    drop_others_names(rows)
     region_admin1(rows)
     mark_known(rows)
     mark_small(rows)
