@@ -440,6 +440,7 @@ INSTITUTION_WORDS = (
     "море",
     "моря",
 )
+INSTITUTION_BEFORE = re.compile(r"\bUniversity(?: (?:of|for|and|[A-Z][\w-]*))+ $")
 INSTITUTION_AFTER = re.compile(" (?:" + "|".join(re.escape(w) for w in INSTITUTION_WORDS) + ")")
 # Capitalised words that may follow a place name without making it a person's first name ("Chitose City").
 PLACE_NOUNS = (

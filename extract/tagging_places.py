@@ -94,7 +94,12 @@ def _institution(text: str, m: Mention) -> bool:
         return True  # a news site named after its city
     if text[m.start - 1 : m.start] in "«„" and text[m.end : m.end + 1] == "»" and m.start > 0:
         return True  # a quoted name is a brand: hotel «Москва», newspaper «Находка»
-    return bool(P.INSTITUTION_AFTER.match(text, m.end))
+    if P.INSTITUTION_AFTER.match(text, m.end):
+        return True
+    # "the German University of Administrative Sciences Speyer": the end of an institution's capitalised name
+    return "niversit" in text[max(0, m.start - 60) : m.start] and bool(
+        P.INSTITUTION_BEFORE.search(text, max(0, m.start - 60), m.start)
+    )
 
 
 def _organisation(text: str, m: Mention) -> bool:
@@ -407,7 +412,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     for m in raw:
         top = m.candidates[0]
         if m.start in person_at and not top.flags & {"curated", "known"} and top.key not in as_place:
-            persons.setdefault(m.surface, m.start)
+            if not (_institution(text, m) or _organisation(text, m)):  # "… Administrative Sciences Speyer"
+                persons.setdefault(m.surface, m.start)
     for i, m in enumerate(raw):
         top = m.candidates[0]
         if top.level == "country" or "state" in top.flags:

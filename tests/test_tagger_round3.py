@@ -829,6 +829,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Болгарская Стара-Загора стала побратимом Куйбышева ещё в 1960-х годах, напомнили в Самаре.",
         {(("Samara", "RU"), ("Stara Zagora", "BG"))},
     ),
+    # A place ending a university's name is not a person's surname, so its later mentions stay places.
+    (
+        ("The German University of Administrative Sciences Speyer is unique.\nSpeyer is twinned with:\n"
+         "Chartres, France (1959)\nGniezno, Poland (1992)"),
+        {(("Chartres", "FR"), ("Speyer", "DE")), (("Gniezno", "PL"), ("Speyer", "DE"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
