@@ -411,9 +411,10 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     as_place = {m.candidates[0].key for m in raw if _prev_word(text, m.start).lower() in P.PLACE_PREPOSITIONS}
     for m in raw:
         top = m.candidates[0]
-        if m.start in person_at and not top.flags & {"curated", "known"} and top.key not in as_place:
-            if not (_institution(text, m) or _organisation(text, m)):  # "… Administrative Sciences Speyer"
-                persons.setdefault(m.surface, m.start)
+        # (not a place ending an institution's name: "… University of Administrative Sciences Speyer")
+        named = not (_institution(text, m) or _organisation(text, m))
+        if m.start in person_at and not top.flags & {"curated", "known"} and top.key not in as_place and named:
+            persons.setdefault(m.surface, m.start)
     for i, m in enumerate(raw):
         top = m.candidates[0]
         if top.level == "country" or "state" in top.flags:
