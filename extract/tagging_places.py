@@ -412,8 +412,12 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     for m in raw:
         top = m.candidates[0]
         # (not a place ending an institution's name: "… University of Administrative Sciences Speyer")
-        named = not (_institution(text, m) or _organisation(text, m))
-        if m.start in person_at and not top.flags & {"curated", "known"} and top.key not in as_place and named:
+        if (
+            m.start in person_at
+            and not top.flags & {"curated", "known"}
+            and top.key not in as_place
+            and not (_institution(text, m) or _organisation(text, m))
+        ):
             persons.setdefault(m.surface, m.start)
     for i, m in enumerate(raw):
         top = m.candidates[0]
