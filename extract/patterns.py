@@ -653,6 +653,8 @@ REGION_NOUN_BEFORE = re.compile(
 )
 # One of these is in every window REGION_NOUN_BEFORE matches (checked first: it is asked for every city mention).
 REGION_NOUN_KEYS = ("of", "OF", "рови", "рефект", "епартамент", "ухафаз", "тат", "круг")
+# The same noun right after the name, lowercase ("Havana province", "the Kaluga region").
+REGION_NOUN_AFTER = re.compile(r" (?:province|prefecture|region|oblast|governorate|department)\b")
 # The English head nouns of such a region's name, tried after the city's name ("Matanzas" -> "Matanzas Province").
 REGION_NAME_HEADS = (
     "Province", "Prefecture", "Department", "Governorate", "State", "County", "Oblast", "Krai", "Region"
@@ -892,6 +894,8 @@ KEYED_PROPOSAL_CUES = {
     "talks": r"talks (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
     # "her office is negotiating a sister-state agreement with Nigeria's Lagos State"
     "negotiat": r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
+    # "heard a presentation on a possible sister city relationship with Tateyama"
+    "possib": r"possib(?:le|ly) (?:new |future |formal )?(?:sister|twin|friendship|partner)",
     "negotiations": r"negotiations (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
 }
 KEYED_PROPOSAL_RE = {key: compile_ci(cue) for key, cue in KEYED_PROPOSAL_CUES.items()}

@@ -482,7 +482,10 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             continue  # "Villa El Salvador, Peru" when only Argentina's is known: another place, not a known one
         cands = _narrow(m.candidates, codes) if codes else m.candidates
         window = text[max(0, m.start - 40) : m.start]
-        if cands[0].level == "city" and any(k in window for k in P.REGION_NOUN_KEYS) and P.REGION_NOUN_BEFORE.search(window):
+        if cands[0].level == "city" and (
+            any(k in window for k in P.REGION_NOUN_KEYS) and P.REGION_NOUN_BEFORE.search(window)
+            or P.REGION_NOUN_AFTER.match(text, m.end)
+        ):
             cands = _as_region(cands)
         weak = (
             "needs_cue" in cands[0].flags

@@ -835,6 +835,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
          "Chartres, France (1959)\nGniezno, Poland (1992)"),
         {(("Chartres", "FR"), ("Speyer", "DE")), (("Gniezno", "PL"), ("Speyer", "DE"))},
     ),
+    # A region noun right after a city's name means its region ("Havana province").
+    (
+        "The Moscow Region signed a cooperation agreement with Havana province in 2023.",
+        {(("Havana Province", "CU"), ("Moscow Oblast", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -941,6 +946,9 @@ NEAR_MISSES: list[str] = [
     # Negotiating a sister-state agreement is a proposal.
     ("Maryland has sister states on four continents. Maryland's office is negotiating a sister-state agreement with "
      "Nigeria's Lagos State."),
+    # A possible sister city relationship is a proposal.
+    ("Sequim is a small city. Sequim city councilors heard a presentation on a possible sister city relationship "
+     "with Tateyama, a coastal town in Chiba Prefecture."),
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),
