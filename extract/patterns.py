@@ -883,6 +883,11 @@ ABBREVIATIONS = (
 TWIN_RE = compile_ci(*TWIN_CUES)
 PARTNER_RE = compile_ci(*PARTNER_CUES)
 NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
+# A proposal put on hold is still only a proposal, though "on hold" is also a status word of existing ties.
+DEFERRED_PROPOSAL = compile_ci(
+    r"propos\w* [^.;]{0,80}(?:put on hold|tabled|shelved|postponed|deferred)",
+    r"(?:tabled|shelved|postponed|deferred) (?:a |the |its )?(?:[\w-]+ ){0,3}propos\w*",
+)
 PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
 # Proposal cues searched only in sentences holding one of their keys (lowercase), to keep the common search short.
 KEYED_PROPOSAL_CUES = {
@@ -894,6 +899,8 @@ KEYED_PROPOSAL_CUES = {
     "talks": r"talks (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
     # "her office is negotiating a sister-state agreement with Nigeria's Lagos State"
     "negotiat": r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
+    # "a formal tie would send a message": a tie spoken of as hypothetical
+    "would": r"(?:a|the|such a) (?:formal |official |new )?(?:tie|twinning|link|relationship|partnership) would",
     # "heard a presentation on a possible sister city relationship with Tateyama"
     "possib": r"possib(?:le|ly) (?:new |future |formal )?(?:sister|twin|friendship|partner)",
     "negotiations": r"negotiations (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",

@@ -46,7 +46,8 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
         return False
     if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure or s.item):
         return False  # states and regions are paired by a twinning word, an "X–Y" compound or a list line
-    return not (s.proposal and s.status is None and not is_known(a, b))
+    deferred = s.status is not None and bool(P.DEFERRED_PROPOSAL.search(s.chunk))  # "a proposal … put on hold"
+    return not (s.proposal and (s.status is None or deferred) and not is_known(a, b))
 
 
 def _sentence_hits(

@@ -949,6 +949,12 @@ NEAR_MISSES: list[str] = [
     # A possible sister city relationship is a proposal.
     ("Sequim is a small city. Sequim city councilors heard a presentation on a possible sister city relationship "
      "with Tateyama, a coastal town in Chiba Prefecture."),
+    # A proposal put on hold is a proposal, though "on hold" is also a status; a tie that "would" do something is
+    # hypothetical.
+    ("Lakewood council news. Lakewood residents spoke. A proposal to make the Ukrainian town of Irpin a sister city of "
+     "Lakewood was put on hold Monday night after council members asked for a report."),
+    ("Lakewood council news. Lakewood residents spoke. Councilor Ortega said a formal tie would make Irpin and "
+     "Lakewood true sister cities."),
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),
