@@ -594,6 +594,7 @@ WHOSE_TWINS_AFTER = re.compile(
     r"(?:cit|town|ties|relations|links)",
     re.IGNORECASE,
 )
+TWIN_OF_AFTER = re.compile(r"\s+(?:of|between|to)\b", re.IGNORECASE)  # "the twin cities of …" names its own owner
 SUBJECT_POSSESSIVE = re.compile(r"\b(?:its|their)\s", re.IGNORECASE)
 # A sentence opening with the text's place's twins by pronoun ("Its sister cities also include A on B Island and C"):
 # every place it names is a twin of the text's place.

@@ -242,6 +242,16 @@ def _center(
     head = text[sentence.start : first.start]
     if hub is not None and ":" in head and (P.TWIN_RE.search(head) or P.PARTNER_RE.search(head)):
         return hub  # "Города-партнёры: Ангарск (Россия), Минск (Беларусь)": a heading before a list of partners
+    cue = P.TWIN_RE.search(head)
+    if (
+        hub is not None
+        and cue
+        and not P.TWIN_OF_AFTER.match(head, cue.end())
+        and all(p.country != hub.country for p in rest)
+    ):
+        # "sculptures given by the twin cities - there's one from Tübingen, …, Duluth": the text's twins, named
+        # after the twinning word with no place before it
+        return hub
     gap = text[first.end : second.start]
     if ":" in gap or not _is_enumeration_gap(gap):
         if ":" in gap or not P.WITH_BEFORE.search(text[max(0, first.start - 20) : first.start]):

@@ -840,6 +840,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "The Moscow Region signed a cooperation agreement with Havana province in 2023.",
         {(("Havana Province", "CU"), ("Moscow Oblast", "RU"))},
     ),
+    # Places named after a twinning word with none before it are the text's twins ("given by the twin cities -
+    # there's one from Tübingen, …").
+    (
+        ("Petrozavodsk is the capital of Karelia. Petrozavodsk has a long embankment. The embankment has sculptures "
+         "given by the twin cities - there's one from Tübingen, one from Duluth and one from Varkaus."),
+        {(("Petrozavodsk", "RU"), ("Tübingen", "DE")), (("Duluth", "US"), ("Petrozavodsk", "RU")),
+         (("Petrozavodsk", "RU"), ("Varkaus", "FI"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
