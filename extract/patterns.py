@@ -241,6 +241,8 @@ PROPOSAL_CUES = (
     r"обсужда\w*",
     r"(?:договорились|решили|намерены|планируют) обсудить",
     r"обсуд\w* возможн\w*",
+    r"обсудил\w* (?:вопрос\w* )?(?:об? )?(?:установлени|подписани)\w*",  # «главы … обсудили установление связей»
+    r"проработ\w* вопрос",  # «решено проработать вопрос о побратимстве»
     r"возможн\w* (?:установлени|подписани)\w*",
     r"предлож\w*",
     r"предлага\w*",
@@ -629,6 +631,7 @@ LOCATOR_BEFORE = re.compile(
     r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of(?: the)?"
     r"|\b(?:km|kilometers|kilometres|miles) (?:from|of)|\bк (?:северу|югу|востоку|западу) от|\bкм от"
     r"|\b(?:tip|coast|shore|edge|part|corner) of(?: the)?"  # "an oil town on the northern tip of Sakhalin"
+    r"|\bof which"  # "Amhara Region, of which Bahir Dar is the capital"
     # a sea, or a port authority by its capitalised name ("the Sea of Azov", "the Port of Bellingham"; "the Russian
     # port of Novorossiysk" is the town)
     r"|\b(?:sea|gulf|bay|strait) of|\b(?-i:Port) of"
@@ -662,7 +665,8 @@ REGION_NAME_HEADS = (
 )
 REGION_LOCATOR_BEFORE = re.compile(
     r"(?:capital of(?: the)?|столиц\w*|(?:administrative )?cent(?:er|re) of(?: the)?|административн\w* центр\w*)"
-    r"\s*(?:[A-Z]\w+(?:'s|’s)\s+)?$",  # "the administrative center of Russia's Jewish Autonomous Oblast"
+    r"\s*(?:[A-Z]\w+(?:'s|’s)\s+)?(?:Republic of\s+)?$",  # "the administrative center of Russia's Jewish Autonomous
+    # Oblast", "the capital of Russia's Republic of Bashkortostan"
     re.IGNORECASE,
 )
 # A town whose name is an adjective (Kirovskaya, Sovetsky) before the noun it agrees with: the adjective of another

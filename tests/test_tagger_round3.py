@@ -848,6 +848,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         {(("Petrozavodsk", "RU"), ("Tübingen", "DE")), (("Duluth", "US"), ("Petrozavodsk", "RU")),
          (("Petrozavodsk", "RU"), ("Varkaus", "FI"))},
     ),
+    # "of which X is the capital/seat" only locates X; "the capital of Russia's Republic of Bashkortostan" too.
+    (
+        "Ulyanovsk Region signed a sister-region agreement with Oromia, of which Addis Ababa is the seat.",
+        {(("Oromia", "ET"), ("Ulyanovsk Oblast", "RU"))},
+    ),
+    (
+        ("An agreement on establishing sister-city relations between Namangan and Ufa, the capital of Russia's Republic "
+         "of Bashkortostan, was signed."),
+        {(("Namangan", "UZ"), ("Ufa", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -963,6 +973,9 @@ NEAR_MISSES: list[str] = [
      "Lakewood was put on hold Monday night after council members asked for a report."),
     ("Lakewood council news. Lakewood residents spoke. Councilor Ortega said a formal tie would make Irpin and "
      "Lakewood true sister cities."),
+    # Talks about establishing ties, or a question to be worked through, are proposals.
+    "Кроме того, главы Ржева и белорусского Полоцка обсудили установление побратимских связей.",
+    "Кроме того, было решено проработать вопрос о побратимстве между Калугой и Лидой.",
     # A capital standing for its government ("since Moscow's invasion") is not a side of a pair.
     ("In Hokkaido, the town of Nemuro said its exchanges had been effectively frozen since Moscow's invasion of "
      "Ukraine, while its sister city ties stay."),
