@@ -93,6 +93,10 @@ CORPORA = (
     "pairs_challenge15b.jsonl",
     "pairs_challenge16a.jsonl",
     "pairs_challenge16b.jsonl",
+    "pairs_challenge17a.jsonl",
+    "pairs_challenge17b.jsonl",
+    "pairs_challenge18a.jsonl",
+    "pairs_challenge18b.jsonl",
 )
 
 

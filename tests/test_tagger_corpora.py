@@ -56,6 +56,9 @@ CORPORA = [
     # Round six: challenge-15 and -16 scored once at its end (written in round five, sealed until then).
     Corpus(("pairs_challenge15a.jsonl", "pairs_challenge15b.jsonl"), "challenge15_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge16a.jsonl", "pairs_challenge16b.jsonl"), "challenge16_floors.json", 72, 24, (600, 2200)),
+    # Challenge-17 and -18, written in round six, scored once at its very end after challenge-15/16 were studied.
+    Corpus(("pairs_challenge17a.jsonl", "pairs_challenge17b.jsonl"), "challenge17_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge18a.jsonl", "pairs_challenge18b.jsonl"), "challenge18_floors.json", 72, 24, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
