@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from difflib import SequenceMatcher
 
 from extract import patterns as P
 from extract.gazetteer import Place, is_surface
 from extract.tagging_places import Located
-
-
-def _plain(name: str) -> str:
-    """Lowercase, accent-free letters and spaces ("Bandar-e Anzalī" -> "bandar e anzali")."""
-    folded = unicodedata.normalize("NFKD", name.translate(P.UNFOLDABLE)).encode("ascii", "ignore").decode()
-    return " ".join(_NOT_LETTER.sub(" ", folded.lower()).split())
-
-
-_NOT_LETTER = re.compile(r"[^a-z0-9]")
+from extract.transcription import plain_words
 
 
 def _same_name(written: str, canonical: str) -> bool:
     """True when `written` is another romanisation of the canonical name ("Ghent" for Gent, "Beit Jala" for Bayt
     Jala), not another name for the place, nor the name with or without its region word or a last letter."""
-    w, c = _plain(written), _plain(canonical)
+    w, c = plain_words(written), plain_words(canonical)
     short, long = sorted((w, c), key=len)
     if long.startswith(short):  # the same name, with a region word ("Washington State") or a letter lost ("Roanok")
         return False
@@ -50,7 +40,7 @@ def written_names(text: str, resolved: list[tuple[Located, Place, int]]) -> dict
         first = next((s for s in surfaces if _same_name(s, place.name)), None)
         if first is None:
             continue
-        plain_text = plain_text or f" {_plain(text)} "  # only for texts with such a spelling
-        if f" {_plain(place.name)} " not in plain_text:  # the text also writes the canonical name ("Kunsan (Gunsan)")
+        plain_text = plain_text or f" {plain_words(text)} "  # only for texts with such a spelling
+        if f" {plain_words(place.name)} " not in plain_text:  # the text also writes the canonical name ("Kunsan (Gunsan)")
             out[key] = first
     return out

@@ -12,12 +12,18 @@ from extract import patterns as P
 from extract.gazetteer import Place, load, places_named
 
 
-def _plain(name: str) -> str:
-    """Lowercase accent-free letters only ("Tromsø" -> "tromso", "Veliko Tarnovo" -> "velikotarnovo")."""
+def plain_words(name: str) -> str:
+    """Lowercase accent-free words, one space between them ("Bandar-e Anzalī" -> "bandar e anzali")."""
     folded = unicodedata.normalize("NFKD", name.translate(P.UNFOLDABLE)).encode("ascii", "ignore").decode()
-    return _NOT_LETTER.sub("", folded.lower())
+    return " ".join(_NOT_WORD.sub(" ", folded.lower()).split())
 
 
+def _plain(name: str) -> str:
+    """The letters of plain_words only ("Tromsø" -> "tromso", "Veliko Tarnovo" -> "velikotarnovo")."""
+    return _NOT_LETTER.sub("", plain_words(name))
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]")
 _NOT_LETTER = re.compile(r"[^a-z]")
 
 
@@ -72,14 +78,9 @@ def transcribed_place(lemmas: tuple[str, ...], country: str) -> Place | None:
         exact = _by_skeleton(country).get("=" + _plain(latin))
         if exact:  # «Ош» is Osh: too short for a skeleton, but spelled the same
             return exact[0]
-        spelled = _spelled(latin)
-        for place in _by_skeleton(country).get(skeleton(latin), ()):
-            other = _spelled(place.name)
-            ratio = SequenceMatcher(None, spelled, other).ratio()
-            if _onset(spelled) != _onset(other):
-                continue  # «Вёрт» is not Overath: a name starts with the same sound in both scripts
-            if ratio >= P.TRANSCRIPTION_RATIO and (best is None or ratio > best[0]):
-                best = (ratio, place)
+        found = _closest(latin, country, P.TRANSCRIPTION_RATIO)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
     return best[1] if best else None
 
 
@@ -90,14 +91,23 @@ def known_spelling(name: str, country: str) -> Place | None:
         exact = [p for p in places_named(form) if p.country == country]
         if exact:
             return exact[0]
-    spelled = _spelled(name)
+    found = _closest(name, country, P.MISSPELLING_RATIO)
+    return found[1] if found else None
+
+
+def _closest(latin: str, country: str, least: float) -> tuple[float, Place] | None:
+    """The city of `country` with the same skeleton whose spelling is closest to `latin` (and at least `least`
+    alike), with that likeness; «Вёрт» is not Overath: a name starts with the same sound in both spellings."""
+    spelled = _spelled(latin)
     best: tuple[float, Place] | None = None
     for place in _by_skeleton(country).get(_consonants(spelled), ()):
         other = _spelled(place.name)
+        if _onset(spelled) != _onset(other):
+            continue
         ratio = SequenceMatcher(None, spelled, other).ratio()
-        if _onset(spelled) == _onset(other) and ratio >= P.MISSPELLING_RATIO and (best is None or ratio > best[0]):
+        if ratio >= least and (best is None or ratio > best[0]):
             best = (ratio, place)
-    return best[1] if best else None
+    return best
 
 
 def _onset(spelled: str) -> str:
