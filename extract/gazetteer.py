@@ -211,9 +211,9 @@ def _with_head(name: str, nouns: tuple[str, ...]) -> tuple[Place, ...] | None:
     """The places of `name` followed by the first of the head nouns that makes a known surface ("Минской области",
     "Khabarovsk Region"), or None."""
     for noun in nouns:
-        idx = _surface_index().get(f"{name} {noun}")
-        if idx is not None:
-            return load().by_surface[idx]
+        places = places_named(f"{name} {noun}")
+        if places:
+            return places
     return None
 
 

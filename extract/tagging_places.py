@@ -184,9 +184,9 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
     return None
 
 
-def _demonym(text: str, m: Mention) -> str | None:
-    """Country of a demonym right before the mention ("Russian city of Stavropol", "китайским Хэфэем")."""
-    hit = P.DEMONYM_BEFORE.search(text[max(0, m.start - 40) : m.start])
+def _demonym(text: str, start: int) -> str | None:
+    """Country of a demonym right before offset `start` ("Russian city of Stavropol", "китайским Хэфэем")."""
+    hit = P.DEMONYM_BEFORE.search(text[max(0, start - 40) : start])
     if not hit:
         return None
     return demonym_country(hit.group(1))
@@ -202,9 +202,9 @@ def _given_country(text: str, start: int, end: int, following: Mention | None) -
     («Трумсё (Норвегия)», "Ош | Киргизская Республика")."""
     window = text[max(0, start - 40) : start]
     # Russian country adjectives all hold "ск"/"цк" (немецкий, японским); only then is the long search worth it
-    hit = P.DEMONYM_BEFORE.search(window) if "ск" in window or "цк" in window else None
-    if hit:
-        return demonym_country(hit.group(1))
+    country = _demonym(text, start) if "ск" in window or "цк" in window else None
+    if country:
+        return country
     if following is None or following.candidates[0].level != "country":
         return None
     gap = text[end : following.start]
@@ -220,15 +220,22 @@ def _lemmas(word: str) -> tuple[str, ...]:
     return tuple(sorted(f + sep + rest for f in forms))
 
 
+def _neighbours(raw: list[Mention], starts: list[int], pos: int) -> tuple[Mention | None, Mention | None]:
+    """The last mention starting before offset `pos` and the first at or after it (mentions are sorted and do not
+    overlap)."""
+    k = bisect_left(starts, pos)
+    return (raw[k - 1] if k else None), (raw[k] if k < len(raw) else None)
+
+
 def _transcribed(text: str, raw: list[Mention]) -> list[Mention]:
     """Russian names of foreign places the gazetteer lacks, where the text says the country (see transcription)."""
     starts = [m.start for m in raw]
     out = []
     for w in P.RU_NAME.finditer(text):
-        k = bisect_left(starts, w.end())
-        if k and raw[k - 1].end > w.start():
-            continue  # inside a mention the gazetteer found (mentions are sorted and do not overlap)
-        country = _given_country(text, w.start(), w.end(), raw[k] if k < len(raw) else None)
+        before, after = _neighbours(raw, starts, w.end())
+        if before is not None and before.end > w.start():
+            continue  # inside a mention the gazetteer found
+        country = _given_country(text, w.start(), w.end(), after)
         if country is None or country == "RU" or _common_noun(w.group()):
             continue
         place = transcribed_place(_lemmas(w.group()), country)
@@ -240,7 +247,7 @@ def _transcribed(text: str, raw: list[Mention]) -> list[Mention]:
 def _unlisted(text: str, raw: list[Mention]) -> list[Mention]:
     """Towns the gazetteer lacks, named right before their country as list entries and locators write them
     ("Dorsheim, Germany", "Yateras (Cuba)", "Konongo-Odumase | Ghana"): capitalised words ending in a rare one."""
-    spans = [(m.start, m.end) for m in raw]
+    starts = [m.start for m in raw]
     out = []
     for k, q in enumerate(raw):
         top = q.candidates[0]
@@ -264,11 +271,12 @@ def _unlisted(text: str, raw: list[Mention]) -> list[Mention]:
         if name is None:
             continue
         start = end - len(name)
-        if any(a < end and start < b for a, b in spans) or _prev_word(text, start) in P.PERSON_TITLES:
-            continue
+        previous, _ = _neighbours(raw, starts, end)
+        if previous is not None and previous.end > start or _prev_word(text, start) in P.PERSON_TITLES:
+            continue  # a name the gazetteer found, or a person ("Mayor …")
         if gap.group(1) and _prev_word(text, start).lower() not in P.UNLISTED_IN_AFTER:
             continue  # "Lavrov in Russia" is a person; "twinned with Dorsheim in Germany" a town
-        if any(b == start - 2 and text[b:start] == ", " for a, b in spans):
+        if previous is not None and previous.end == start - 2 and text[start - 2 : start] == ", ":
             continue  # "Pátzcuaro, Michoacán, Mexico": a name between a town and its country is the town's region
         # a misspelt town the gazetteer has ("Tromse (Norway)", "Wladimir, Russia"); a region the gazetteer spells
         # otherwise is left alone ("Rhineland-Palatinate, Germany" after a town)
@@ -469,7 +477,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         codes = _qualifier(text, m, nxt)
         if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end : nxt.start]):
             consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city
-        demonym = _demonym(text, m)
+        demonym = _demonym(text, m.start)
         if demonym and all(c.country != demonym for c in m.candidates):
             continue  # "the Russian Duma" is not Douma, Syria: a demonym of another country names something else
         if demonym:
