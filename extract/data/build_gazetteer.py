@@ -555,8 +555,7 @@ def drop_others_names(rows: dict[str, Row]) -> None:
             r["ru"] = {
                 ru
                 for ru in r["ru"]
-                if not any(o is not r and (o["population"] or 0) * 5 >= size for o in own.get(ru, []))
-                or any(o is r for o in own.get(ru, []))
+                if any(o is r for o in own.get(ru, ())) or all((o["population"] or 0) * 5 < size for o in own.get(ru, ()))
             }
 
 
