@@ -6,6 +6,8 @@ import csv
 import re
 from pathlib import Path
 
+from extract.prefilter import Cues, cue, cues
+
 
 def words(*tokens: str) -> str:
     """Join alternatives into one non-capturing regex group (tokens are regex fragments)."""
@@ -15,6 +17,12 @@ def words(*tokens: str) -> str:
 def compile_ci(*tokens: str) -> re.Pattern[str]:
     """Compile alternatives, case-insensitive, anchored at a word start."""
     return re.compile(r"(?<![\w])" + words(*tokens), re.IGNORECASE)
+
+
+def cues_ci(*tokens: str) -> Cues:
+    """The same alternatives compiled apart, each with the literal pre-test its own source allows (see prefilter):
+    searched in every context sentence, they are the tagger's most frequent regexes."""
+    return cues(compile_ci(token) for token in tokens)
 
 
 # Twinning words: they make a pair explicit (annotation rule) and open a twinning context.
@@ -45,11 +53,6 @@ TWIN_CUES = (
 ACADEMIC_TWINNING = compile_ci(r"twinning (?:programmes?|programs?|projects?|schemes?|degrees?)")
 ACADEMIC_RE = compile_ci(r"universit\w*", r"polytechnic\w*", r"colleges?", r"schools?", r"institutes?", r"academ\w*",
                          r"университет\w*", r"институт\w*", r"школ\w*")
-# Every twinning cue contains one of these (lowercase): a sentence without any of them skips the regex.
-TWIN_KEYS = (
-    "sister", "twin", "related region", "jumelage", "partnerst", "partnersch", "побрат", "породн", "brother",
-    "fratern", "братск",
-)
 # Partner words: a formal partnership is a pair too, but implicit (explicit=False).
 PARTNER_CUES = (
     r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?",
@@ -187,7 +190,7 @@ NEAR_MISS_CUES = (
     r"крупнее",
 )
 # The guest "partner city" of a fair or forum is not a twinning partner (checked only where "partner" occurs).
-GUEST_PARTNER_RE = compile_ci(
+GUEST_PARTNER_RE = cues_ci(
     r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}"
     r"(?:fair|forum|exhibition|expo|festival|show|congress|summit)",
     r"(?:город|стран|регион)\w*-партн[её]р\w* (?:[\w«»-]+ ){0,3}(?:выставк|форум|ярмарк|фестивал|салон|конгресс|саммит)\w*",
@@ -306,7 +309,7 @@ STATUS_CUES = {
     ),
 }
 # A rejected break keeps the tie active: checked before the suspension/termination words it contains.
-KEPT_RE = compile_ci(
+KEPT_RE = cues_ci(
     r"(?:decided|voted|chose) not to (?:suspend|sever|end|cut|terminate)",
     r"voted (?:down|against)",
     r"rejected (?:a |the )?(?:proposal|motion|resolution)",
@@ -649,14 +652,14 @@ LOCATOR_AFTER = re.compile(r"[- ](?:region|area|based|oblast)[- ](?:[a-z]+)", re
 REGION_AFTER_NAME_IN = re.compile(r"[A-ZА-ЯЁ][\w-]+,?\s+(?:in|в)\s+(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$")
 # A region noun right before a name that is also a city's: the region is meant ("the province of Holguín",
 # "the Provincial Government of Matanzas", «администрация провинции Матансас», «штатом Ансоатеги»).
-REGION_NOUN_BEFORE = re.compile(
-    r"(?:\b(?:province|prefecture|department|governorate|state|region) of(?: the)?"
-    r"|\bprovincial (?:government|administration|council|authorities) of"
-    r"|\b(?:провинци|префектур|департамент|мухафаз|штат|округ)\w*)\s*$",  # «Округ Сент-Луис»: St. Louis County
-    re.IGNORECASE,
+REGION_NOUN_BEFORE = cue(  # with its pre-test: it is asked for every city mention
+    re.compile(
+        r"(?:\b(?:province|prefecture|department|governorate|state|region) of(?: the)?"
+        r"|\bprovincial (?:government|administration|council|authorities) of"
+        r"|\b(?:провинци|префектур|департамент|мухафаз|штат|округ)\w*)\s*$",  # «Округ Сент-Луис»: St. Louis County
+        re.IGNORECASE,
+    )
 )
-# One of these is in every window REGION_NOUN_BEFORE matches (checked first: it is asked for every city mention).
-REGION_NOUN_KEYS = ("of", "OF", "рови", "рефект", "епартамент", "ухафаз", "тат", "круг")
 # The same noun right after the name, lowercase ("Havana province", "the Kaluga region").
 REGION_NOUN_AFTER = re.compile(r" (?:province|prefecture|region|oblast|governorate|department)\b")
 # The English head nouns of such a region's name, tried after the city's name ("Matanzas" -> "Matanzas Province").
@@ -795,11 +798,12 @@ TWIN_COMPLEMENT = re.compile(
 )
 # The other side named only by its country ("with their Russian sister cities", «с российскими побратимами»): the
 # places of such a sentence are not partners of the text's place.
-ONE_SIDED_KEYS = ("sister", "twin", "partner", "побратим", "город", "партн")  # one is in every match (cheap gate)
-ONE_SIDED = re.compile(
-    # not the second half of a compound adjective: «российско-японских побратимов» names both sides
-    r"(?<![\w-])(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
-    r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
+ONE_SIDED = cue(
+    re.compile(
+        # not the second half of a compound adjective: «российско-японских побратимов» names both sides
+        r"(?<![\w-])(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
+        r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
+    )
 )
 _EN_MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -885,35 +889,34 @@ ABBREVIATIONS = (
     "Minn.",
 )
 
-TWIN_RE = compile_ci(*TWIN_CUES)
-PARTNER_RE = compile_ci(*PARTNER_CUES)
-NEAR_MISS_RE = compile_ci(*NEAR_MISS_CUES)
+TWIN_RE = cues_ci(*TWIN_CUES)
+PARTNER_RE = cues_ci(*PARTNER_CUES)
+NEAR_MISS_RE = cues_ci(*NEAR_MISS_CUES)
 # A proposal put on hold is still only a proposal, though "on hold" is also a status word of existing ties.
 DEFERRED_PROPOSAL = compile_ci(
     r"propos\w* [^.;]{0,80}(?:put on hold|tabled|shelved|postponed|deferred)",
     r"(?:tabled|shelved|postponed|deferred) (?:a |the |its )?(?:[\w-]+ ){0,3}propos\w*",
 )
-PROPOSAL_RE = compile_ci(*PROPOSAL_CUES)
-# Proposal cues searched only in sentences holding one of their keys (lowercase), to keep the common search short.
-KEYED_PROPOSAL_CUES = {
+# More proposal cues: talks and hypotheticals not yet concluded.
+MORE_PROPOSAL_CUES = (
     # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned
-    "породн": r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?породнить\w*",
-    "побрата": r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?побратать\w*",
+    r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?породнить\w*",
+    r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?побратать\w*",
     # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
-    "переговор": r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
-    "talks": r"talks (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
+    r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
+    r"talks (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
     # "her office is negotiating a sister-state agreement with Nigeria's Lagos State"
-    "negotiat": r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
+    r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
     # "a formal tie would send a message": a tie spoken of as hypothetical
-    "would": r"(?:a|the|such a) (?:formal |official |new )?(?:tie|twinning|link|relationship|partnership) would",
+    r"(?:a|the|such a) (?:formal |official |new )?(?:tie|twinning|link|relationship|partnership) would",
     # "heard a presentation on a possible sister city relationship with Tateyama"
-    "possib": r"possib(?:le|ly) (?:new |future |formal )?(?:sister|twin|friendship|partner)",
-    "negotiations": r"negotiations (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
-}
-KEYED_PROPOSAL_RE = {key: compile_ci(cue) for key, cue in KEYED_PROPOSAL_CUES.items()}
+    r"possib(?:le|ly) (?:new |future |formal )?(?:sister|twin|friendship|partner)",
+    r"negotiations (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
+)
+PROPOSAL_RE = cues_ci(*PROPOSAL_CUES, *MORE_PROPOSAL_CUES)
 RELATION_RE = re.compile(r"(?<![\w])" + words(*RELATION_CUES) + r"(?![\w])", re.IGNORECASE)
-NEGATION_RE = compile_ci(*NEGATION_CUES)
-GOVERNMENT_RE = compile_ci(*GOVERNMENT_CUES)
+NEGATION_RE = cues_ci(*NEGATION_CUES)
+GOVERNMENT_RE = cues_ci(*GOVERNMENT_CUES)
 # "twin city relations", «побратимские отношения»: relations of the twinning, not of governments.
 TWIN_RELATIONS = re.compile(
     r"(?:sister[- ]?cit(?:y|ies)|twin[- ]?cit(?:y|ies)|побратимск\w*|партн[её]рск\w*)\s+(?:relations|ties|отношени\w*)",
@@ -922,7 +925,7 @@ TWIN_RELATIONS = re.compile(
 # "The city's …", "the town": a reference to the text's place strong enough to continue a twinning paragraph.
 STRONG_COREF_RE = re.compile(r"(?<![\w])the (?:city|town|municipality)(?:'s|’s)?(?![\w])", re.IGNORECASE)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
-STATUS_RE = {status: compile_ci(*cues) for status, cues in STATUS_CUES.items()}
+STATUS_RE = {status: cues_ci(*tokens) for status, tokens in STATUS_CUES.items()}
 WORD = re.compile(r"[^\W\d_]+")
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")
 LIST_WORDS = re.compile(
@@ -1012,11 +1015,12 @@ UNLISTED_HEADS = frozenset(
 
 # Words that say which country a text is written in, for its homonyms when it names no country: British money, council
 # titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
-COUNTRY_WORD_KEYS = {"GB": ("£", "ouncil", "Lord ", "winning")}  # one must be in the text before the search
 COUNTRY_WORD_CUES = {
-    "GB": re.compile(
-        r"£|\b(?:Town|Borough|County|District|Parish) Council\b|\bcouncillors?\b|\bLord (?:Mayor|Provost)\b"
-        r"|\bTwinning Association\b|\btown twinning\b",
-        re.IGNORECASE,
+    "GB": cue(
+        re.compile(
+            r"£|\b(?:Town|Borough|County|District|Parish) Council\b|\bcouncillors?\b|\bLord (?:Mayor|Provost)\b"
+            r"|\bTwinning Association\b|\btown twinning\b",
+            re.IGNORECASE,
+        )
     ),
 }

@@ -139,10 +139,9 @@ def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
     """ "with their Russian sister cities", «с российскими побратимами»: the other side named only by its country
     (the cheap test first: the pattern needs one of these nouns). Not when it refers back to a place of that country
     named before it ("Dortmund (Germany) … contacts with the German twin town have been frozen")."""
-    low = s.chunk.lower()
-    if not any(n in low for n in P.ONE_SIDED_KEYS):
+    if not P.ONE_SIDED.possible(s.folded):
         return False
-    for m in P.ONE_SIDED.finditer(s.chunk):
+    for m in P.ONE_SIDED.regex.finditer(s.chunk):
         country = demonym_country(m.group(1))
         if not any(p.country == country and loc.start < s.start + m.start() for loc, p in seq):
             return True

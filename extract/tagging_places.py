@@ -407,7 +407,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     for country, cue in P.COUNTRY_WORD_CUES.items():
-        if any(key in text for key in P.COUNTRY_WORD_KEYS[country]) and cue.search(text):
+        if cue.search(text):
             context[country] += 1  # "£18,000", "Town Council", "councillors": a British text's Durham is the British one
             context[f"cue:{country}"] += 1
     consumed: set[int] = set()
@@ -491,7 +491,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         cands = _narrow(m.candidates, codes) if codes else m.candidates
         window = text[max(0, m.start - 40) : m.start]
         if cands[0].level == "city" and (
-            any(k in window for k in P.REGION_NOUN_KEYS) and P.REGION_NOUN_BEFORE.search(window)
+            P.REGION_NOUN_BEFORE.search(window)
             or P.REGION_NOUN_AFTER.match(text, m.end)
         ):
             cands = _as_region(cands)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from extract import patterns as P
+from extract.prefilter import fold
 
 
 @dataclass(frozen=True)
@@ -21,21 +22,27 @@ class Sentence:
     entry: bool = False  # opens a line with a qualified place and a note ("Xining (China). The agreement …")
 
     @cached_property
+    def folded(self) -> str:
+        """The chunk lowercased for the cue pre-tests (see prefilter)."""
+        return fold(self.chunk)
+
+    @cached_property
     def twin(self) -> bool:
         """A twinning word (sister/twin/побратим…); "the Twin Cities" and «города-близнецы» are not."""
-        low = self.chunk.lower()
-        if not any(k in low for k in P.TWIN_KEYS):
+        if not P.TWIN_RE.candidates(self.folded):
             return False
         chunk = _without_names(self.chunk)
+        low = self.folded
         academic = any(k in low for k in ("twinning pro", "twinning sch", "twinning deg"))
         if academic and P.ACADEMIC_RE.search(chunk):
             chunk = P.ACADEMIC_TWINNING.sub(" ", chunk)  # universities' "twinning programme": an exchange
-        return bool(P.TWIN_RE.search(chunk))
+        return bool(P.TWIN_RE.search(chunk, self.folded if chunk is self.chunk else None))
 
     @cached_property
     def partner(self) -> bool:
         """A formal partnership word (partner city, cooperation agreement, дружественные связи…)."""
-        return bool(P.PARTNER_RE.search(_without_names(self.chunk)))
+        chunk = _without_names(self.chunk)
+        return bool(P.PARTNER_RE.search(chunk, self.folded if chunk is self.chunk else None))
 
     @cached_property
     def related(self) -> bool:
@@ -45,22 +52,17 @@ class Sentence:
     @cached_property
     def near_miss(self) -> bool:
         """Flights, summits, embassies, universities, sports…"""
-        c = self.chunk
-        guest = ("artner" in c or "артн" in c) and P.GUEST_PARTNER_RE.search(c)
-        return bool(P.NEAR_MISS_RE.search(c) or guest)
+        return bool(P.NEAR_MISS_RE.search(self.chunk, self.folded) or P.GUEST_PARTNER_RE.search(self.chunk, self.folded))
 
     @cached_property
     def proposal(self) -> bool:
         """ "could become sister cities", "предложил"."""
-        if P.PROPOSAL_RE.search(self.chunk):
-            return True
-        low = self.chunk.lower()
-        return any(key in low and cue.search(self.chunk) for key, cue in P.KEYED_PROPOSAL_RE.items())
+        return bool(P.PROPOSAL_RE.search(self.chunk, self.folded))
 
     @cached_property
     def negated(self) -> bool:
         """ "are not sister cities"."""
-        return bool(P.NEGATION_RE.search(self.chunk))
+        return bool(P.NEGATION_RE.search(self.chunk, self.folded))
 
     @cached_property
     def coref(self) -> bool:
@@ -70,7 +72,7 @@ class Sentence:
     @cached_property
     def status(self) -> str | None:
         """The relationship status the sentence states, if any."""
-        return status_of(self.chunk)
+        return status_of(self.chunk, self.folded)
 
     @property
     def item(self) -> bool:
@@ -125,12 +127,13 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
 
 
-def status_of(chunk: str) -> str | None:
-    """The status a piece of text states for a relationship, if any."""
-    if P.KEPT_RE.search(chunk):
+def status_of(chunk: str, folded: str | None = None) -> str | None:
+    """The status a piece of text states for a relationship, if any (`folded`: `fold(chunk)` if the caller has it)."""
+    folded = fold(chunk) if folded is None else folded
+    if P.KEPT_RE.search(chunk, folded):
         return "active"
     for status in ("suspended", "ended", "restored", "active"):
-        if P.STATUS_RE[status].search(chunk):
+        if P.STATUS_RE[status].search(chunk, folded):
             return status
     return None
 

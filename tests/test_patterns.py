@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract import patterns as P
+from extract.prefilter import Cue, Cues, fold
 from extract.tagging_text import split_sentences
 
 CUES = [
@@ -100,16 +101,30 @@ CORPORA = (
 )
 
 
-def test_every_twinning_cue_carries_a_gate_key() -> None:
-    """Each twinning-word match in every annotated corpus contains one of TWIN_KEYS (the cheap gate before the
-    regex), so the gate never hides a cue the regex would find."""
+def _pretested() -> list[Cue]:
+    """Every regex of the patterns module that carries a literal pre-test, alone or as an alternative of a cue."""
+    found: list[Cue] = []
+    for value in vars(P).values():
+        for item in value.values() if isinstance(value, dict) else [value]:
+            if isinstance(item, Cues):
+                found += item.parts
+            elif isinstance(item, Cue):
+                found.append(item)
+    return found
+
+
+def test_every_cue_match_holds_one_of_its_anchors() -> None:
+    """Each match of every pre-tested regex, over every annotated corpus, contains one of the anchors derived from
+    its source, so the pre-test never hides a cue the regex would find."""
     data = Path(__file__).parent / "data"
-    matches = [
-        m.group()
+    texts = [
+        json.loads(line)["text"]
         for path in (data / name for name in CORPORA)
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
-        for m in P.TWIN_RE.finditer(json.loads(line)["text"])
     ]
-    assert len(matches) > 500
-    assert [m for m in matches if not any(k in m.lower() for k in P.TWIN_KEYS)] == []
+    cues = [c for c in _pretested() if c.anchors is not None]
+    assert len(cues) > 150
+    matches = [(c, m.group()) for c in cues for text in texts for m in c.regex.finditer(text)]
+    assert len(matches) > 2000
+    assert [(c.pattern, m) for c, m in matches if not any(a in fold(m) for a in c.anchors or ())] == []

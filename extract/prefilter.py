@@ -1,0 +1,201 @@
+"""Literal pre-tests for cue regexes: the strings one of which every match must contain, read from the regex itself.
+
+A big case-insensitive alternation costs Python's `re` a try at every word start; testing a few plain substrings
+first (`str.__contains__`, in C) skips most sentences. The anchors are derived from the parsed regex, never written
+by hand, and the pre-test only ever says "cannot match": a `Cue` finds exactly what its regex finds.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import ahocorasick_rs
+
+# `re`'s own parser, opcodes and case table (private modules, stable from 3.11 on; typeshed has no stubs for them).
+# Anything unfamiliar they yield only turns the pre-test off for that regex (see `anchors`).
+_parser: Any = importlib.import_module("re._parser")
+C: Any = importlib.import_module("re._constants")
+_casefix: Any = importlib.import_module("re._casefix")  # characters `re` folds beyond lower() (ı/i, ſ/s, ς/σ …)
+
+MIN_ANCHOR = 3  # shorter anchors ("he", "с") are in almost every sentence: no pre-test is cheaper then
+
+Anchors = frozenset[str] | None  # None: no set of literals every match must contain
+
+
+def _fold_tables() -> tuple[dict[int, int], dict[int, int], str]:
+    """How `str.lower` differs from `re`'s case folding: characters whose full lowercase is longer than one ("İ" is
+    "i" to `re`, "i̇" to str.lower), mapped before lowering; `re`'s extra case variants (ı/i, ſ/s, ς/σ …), merged
+    after it; and every character that leads to either (the scan that finds none in almost every text)."""
+    before = {c: ord(chr(c).lower()[0]) for c in range(0x10000) if len(chr(c).lower()) > 1}
+    after: dict[int, int] = {}
+    for a, eqs in _casefix._EXTRA_CASES.items():
+        group = {chr(c).lower() for c in (a, *eqs)}
+        canonical = min(group)
+        after.update({ord(g): ord(canonical) for g in group if len(g) == 1 and g != canonical})
+    rare = {chr(c) for c in before} | {
+        chr(c) for c in range(0x10000) if any(ord(ch) in after for ch in chr(c).lower())
+    }
+    return before, after, "".join(sorted(rare))
+
+
+_BEFORE, _AFTER, _RARE_CHARS = _fold_tables()
+_RARE = re.compile("[" + re.escape(_RARE_CHARS) + "]")
+
+
+def fold(text: str) -> str:
+    """Lowercase `text` as the pre-test compares it: `str.lower`, with the characters `re` folds otherwise mapped
+    (only when a cheap scan finds one: almost no text has any)."""
+    if _RARE.search(text):
+        return text.translate(_BEFORE).lower().translate(_AFTER)
+    return text.lower()
+
+
+def _selective(anchor: str) -> bool:
+    """An anchor rare enough to test: three characters, or one symbol that is neither a letter nor ASCII ("£")."""
+    return len(anchor) >= MIN_ANCHOR or (not anchor.isascii() and not any(ch.isalnum() for ch in anchor))
+
+
+def _minimal(found: frozenset[str]) -> frozenset[str]:
+    """Drop anchors that contain another anchor: the shorter one is in every text the longer one is."""
+    return frozenset(a for a in found if not any(b != a and b in a for b in found))
+
+
+def _best(candidates: list[frozenset[str]]) -> Anchors:
+    """The most selective of several sufficient anchor sets: longest shortest member, then fewest members."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _sequence(items: Any) -> Anchors:  # a parsed SubPattern: (opcode, argument) pairs
+    """Anchors of a sequence: any one of its literal runs or required parts will do; the best is kept."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run = []
+        inner = _node(op, av)
+        if inner is not None:
+            candidates.append(inner)
+    if run:
+        candidates.append(frozenset({"".join(run)}))
+    return _best(candidates)
+
+
+def _node(op: object, av: Any) -> Anchors:
+    """Anchors of one parsed node; None for anything that may match without a literal (classes, options, asserts)."""
+    if op is C.SUBPATTERN:
+        return _sequence(av[3])
+    if op is C.ATOMIC_GROUP:
+        return _sequence(av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, item = av
+        return _sequence(item) if low >= 1 else None
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(branch)
+            if found is None:
+                return None  # one alternative needs no literal: the whole choice needs none
+            union |= found
+        return frozenset(union)
+    return None
+
+
+@cache
+def anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Folded literals one of which every match of the regex contains, or None when there is no useful set."""
+    try:
+        found = _sequence(_parser.parse(pattern, flags))
+    except (re.error, TypeError, ValueError, IndexError):
+        return None  # an unfamiliar construct: no pre-test, the regex alone decides
+    if found is None:
+        return None
+    folded = _minimal(frozenset(fold(a) for a in found))
+    if not all(_selective(a) for a in folded):
+        return None
+    return tuple(sorted(folded, key=lambda a: (len(a), a)))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A compiled regex with its literal pre-test: `search` finds what the regex finds, skipping texts that lack
+    every anchor."""
+
+    regex: re.Pattern[str]
+    anchors: tuple[str, ...] | None
+
+    def possible(self, folded: str) -> bool:
+        """False when the folded text holds none of the anchors, so the regex cannot match it."""
+        return self.anchors is None or any(a in folded for a in self.anchors)
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """`regex.search(text)`, after the pre-test (`folded` is `fold(text)` when the caller has it)."""
+        if self.anchors is not None and not self.possible(fold(text) if folded is None else folded):
+            return None
+        return self.regex.search(text)
+
+    @property
+    def pattern(self) -> str:
+        """The regex's source."""
+        return self.regex.pattern
+
+
+def cue(regex: re.Pattern[str]) -> Cue:
+    """Wrap a compiled regex with the pre-test its own source allows."""
+    return Cue(regex, anchors(regex.pattern, regex.flags))
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The alternatives of one cue, each with its own pre-test: one automaton pass over the folded text picks the
+    alternatives worth running. `search` returns the match the joined alternation would (leftmost, then first)."""
+
+    parts: tuple[Cue, ...]
+    _always: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _by_anchor: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+    _automaton: ahocorasick_rs.AhoCorasick | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        owners: dict[str, list[int]] = {}
+        for i, part in enumerate(self.parts):
+            for anchor in part.anchors or ():
+                owners.setdefault(anchor, []).append(i)
+        always = tuple(i for i, part in enumerate(self.parts) if part.anchors is None)
+        object.__setattr__(self, "_always", always)
+        object.__setattr__(self, "_by_anchor", tuple(tuple(v) for v in owners.values()))
+        # overlapping matches: an anchor inside another's match ("link" in "links") must still be seen
+        automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+        object.__setattr__(self, "_automaton", automaton)
+
+    def candidates(self, folded: str) -> list[int]:
+        """Indexes of the alternatives that may match a text (given folded), in their order."""
+        found = set(self._always)
+        if self._automaton is not None:
+            for k, _, _ in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+                found.update(self._by_anchor[k])
+        return sorted(found)
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """The leftmost match of any alternative (the earlier alternative on a tie), as the joined regex finds it."""
+        best: re.Match[str] | None = None
+        for i in self.candidates(fold(text) if folded is None else folded):
+            m = self.parts[i].regex.search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+
+def cues(alternatives: Iterable[re.Pattern[str]]) -> Cues:
+    """The alternatives of one cue, compiled apart, each with its pre-test."""
+    return Cues(tuple(cue(regex) for regex in alternatives))
+

@@ -1,0 +1,81 @@
+"""The literal pre-test of cue regexes: anchors read from the regex source, and searches equal to the plain regex."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from extract.prefilter import anchors, cue, cues, fold
+from extract.tagging_text import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        # a literal run: the whole of it
+        (r"sister cit(?:y|ies)", 0, ("sister cit",)),
+        # the longest run of a sequence wins over a shorter one
+        (r"(?<![\w])partn[её]r\w* city", re.IGNORECASE, ("partn",)),
+        # a choice needs one literal of each branch; "twin" makes " twin" redundant
+        (r"(?:sister|twin|побратим)s?", re.IGNORECASE, ("twin", "sister", "побратим")),
+        # a required repeat keeps its anchor; an optional one gives none, so the run after it is taken
+        (r"(?:ab)+cde", 0, ("cde",)),
+        (r"(?:twin)?city", 0, ("city",)),
+        # a branch with an empty or a class-only alternative needs no literal: no pre-test
+        (r"(?:sister|)", 0, None),
+        (r"(?:sister|\w+)", 0, None),
+        # anchors shorter than three letters are in almost every text: no pre-test
+        (r"(?:of|to)", 0, None),
+        # a lone rare symbol is selective
+        (r"£|\bcouncillors?\b", re.IGNORECASE, ("£", "councillor")),
+        # case-sensitive parts are folded too (the pre-test compares folded text); a group ends a literal run
+        (r"(?-i:Port) of", re.IGNORECASE, ("port",)),
+    ],
+)
+def test_anchors_are_read_from_the_regex(pattern: str, flags: int, expected: tuple[str, ...] | None) -> None:
+    """What the parser yields for literal runs, choices, repeats and options."""
+    assert anchors(pattern, flags) == expected
+
+
+def test_fold_merges_what_re_merges() -> None:
+    """Characters `re` matches case-insensitively fold to one string, even where str.lower disagrees (İ, ſ, ς)."""
+    for a, b in [("İstanbul", "istanbul"), ("ſister", "SISTER"), ("ΟΔΟΣ", "οδοσ"), ("ПОБРАТИМ", "побратим")]:
+        assert re.fullmatch(re.escape(a), b, re.IGNORECASE)
+        assert fold(a) == fold(b)
+
+
+def test_a_cue_finds_what_its_regex_finds() -> None:
+    """Texts with and without an anchor, in other cases and scripts: the pre-test changes no result."""
+    regex = re.compile(r"(?<![\w])(?:sister[- ]?cit(?:y|ies)|побратим\w*|partn[её]r(?:ship)?)", re.IGNORECASE)
+    c = cue(regex)
+    assert c.anchors is not None
+    texts = ["SISTER CITIES of Perm", "the ſister-city pact", "Побратимы", "no cue here", "sisters", "PARTNЁRSHIP"]
+    assert [bool(c.search(t)) for t in texts] == [bool(regex.search(t)) for t in texts] == [
+        True, True, True, False, False, True,
+    ]
+
+
+def test_cues_return_the_match_of_the_joined_alternation() -> None:
+    """Alternatives searched apart give the joined regex's match: leftmost, and the earlier alternative on a tie."""
+    tokens = (r"twin", r"twin town", r"sister city", r"town")
+    joined = re.compile(r"(?<![\w])(?:" + "|".join(tokens) + ")", re.IGNORECASE)
+    split = cues(re.compile(r"(?<![\w])(?:" + t + ")", re.IGNORECASE) for t in tokens)
+    for text in ["a twin town and a sister city", "Town, then Sister City", "nothing", "sister city twin"]:
+        a, b = joined.search(text), split.search(text)
+        assert (a and a.span()) == (b and b.span()), text
+
+
+def test_cues_equal_the_joined_regex_on_the_dev_corpus() -> None:
+    """Over every sentence of the dev corpus (copied in tests/data), a real cue vocabulary searched apart finds the
+    same spans as its joined alternation."""
+    from extract import patterns as P
+
+    joined = P.compile_ci(*P.NEAR_MISS_CUES)
+    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    sentences = [s.chunk for line in lines if line.strip() for s in split_sentences(json.loads(line)["text"])]
+    found = [(joined.search(s), P.NEAR_MISS_RE.search(s)) for s in sentences]
+    assert sum(1 for a, _ in found if a) > 20
+    assert [(a and a.span(), b and b.span()) for a, b in found if (a and a.span()) != (b and b.span())] == []
