@@ -766,6 +766,8 @@ DEMONYM_BEFORE = re.compile(
     # on the same line: "Eisenach, Germany\n Gabrovo" is no "German Gabrovo"
     + r")\w*[ \t]+(?:(?:city|town|port|sister city|partner city) of[ \t]+|город\w*[ \t]+|сестр\w*[ \t]+)?$"
 )
+# The last word DEMONYM_BEFORE can end on, as prefixes: a cheap test before the search, made for every mention.
+DEMONYM_LAST_WORDS = tuple(sorted({k.split()[-1] for k in DEMONYMS} | {"of", "город", "сестр"}))
 
 # A bulleted line ("・Vladivostok (Russia) - Sister City 1992.", "- Okayama, Japan (2002)"): a list item however long.
 BULLET_START = re.compile(r"^\s*[•・*▪►‣◦\-–—]\s*")

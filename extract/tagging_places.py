@@ -186,7 +186,16 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
 
 def _demonym(text: str, start: int) -> str | None:
     """Country of a demonym right before offset `start` ("Russian city of Stavropol", "китайским Хэфэем")."""
-    hit = P.DEMONYM_BEFORE.search(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    head = window.rstrip(" \t")
+    if head == window:
+        return None  # the pattern ends in a space or tab
+    k = len(head)
+    while k and (head[k - 1].isalnum() or head[k - 1] == "_"):
+        k -= 1
+    if not head[k:].startswith(P.DEMONYM_LAST_WORDS):
+        return None  # the word before is neither a demonym nor the end of "city of", «городом», «сестрой»
+    hit = P.DEMONYM_BEFORE.search(window)
     if not hit:
         return None
     return demonym_country(hit.group(1))

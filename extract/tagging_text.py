@@ -104,6 +104,8 @@ def _without_names(chunk: str) -> str:
 
 def _ends_with_abbreviation(text: str, pos: int) -> bool:
     """True when the text before `pos` ends with an abbreviation such as "St." or "N.Y."."""
+    if not text.endswith(P.ABBREVIATIONS, 0, pos):
+        return False  # one C call for the common case; the loop below checks the word boundary
     for abbr in P.ABBREVIATIONS:
         at = pos - len(abbr)
         if at >= 0 and text[at:pos] == abbr and (at == 0 or not text[at - 1].isalnum()):
