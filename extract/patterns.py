@@ -189,8 +189,8 @@ NEAR_MISS_CUES = (
     r"больше чем",
     r"крупнее",
 )
-# The guest "partner city" of a fair or forum is not a twinning partner (checked only where "partner" occurs).
-GUEST_PARTNER_RE = cues_ci(
+# The guest "partner city" of a fair or forum is not a twinning partner: one more kind of near miss.
+GUEST_PARTNER_CUES = (
     r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}"
     r"(?:fair|forum|exhibition|expo|festival|show|congress|summit)",
     r"(?:город|стран|регион)\w*-партн[её]р\w* (?:[\w«»-]+ ){0,3}(?:выставк|форум|ярмарк|фестивал|салон|конгресс|саммит)\w*",
@@ -309,7 +309,7 @@ STATUS_CUES = {
     ),
 }
 # A rejected break keeps the tie active: checked before the suspension/termination words it contains.
-KEPT_RE = cues_ci(
+KEPT_CUES = (
     r"(?:decided|voted|chose) not to (?:suspend|sever|end|cut|terminate)",
     r"voted (?:down|against)",
     r"rejected (?:a |the )?(?:proposal|motion|resolution)",
@@ -820,9 +820,10 @@ DATELINE = re.compile(
     r"(?m)^" + _DATE_PREFIX + r"([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+(?:[—–-]|--)\s"
     r"|^" + _DATE_PREFIX + r"([A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,2}), (?:\d{1,2} " + _RU_MONTHS + "|" + _EN_MONTHS + r" \d{1,2}\b)"
 )
-# Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области".
+# Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области"
+# (the capital first, the look-behind after it: see RU_NAME).
 SHARED_HEAD = re.compile(
-    r"(?<![\w-])([А-ЯЁ][А-ЯЁа-яё-]+)\s+и\s+([А-ЯЁ][А-ЯЁа-яё-]+)\s+(област|кра[яеюйм]|республик)[а-яё]*"
+    r"([А-ЯЁ](?<![\w-][А-ЯЁ])[А-ЯЁа-яё-]+)\s+и\s+([А-ЯЁ][А-ЯЁа-яё-]+)\s+(област|кра[яеюйм]|республик)[а-яё]*"
 )
 # "the Amur, Khabarovsk and Jewish Autonomous regions", "the Aktobe and West Kazakhstan regions": names sharing a plural
 # head noun, each a region of that kind.
@@ -846,7 +847,8 @@ HEAD_SINGULAR = {
 # pymorphy3 word classes that are words, never names, when they open a sentence («Ровно», «Мирно»).
 RU_WORD_CLASSES = frozenset({"ADVB", "CONJ", "PRCL", "PREP", "PRED", "INTJ", "NPRO", "ADJS", "COMP", "NUMR"})
 # Sentence and paragraph splitting.
-SENTENCE_END = re.compile(r"(?<=[.!?…»\"”])\s+(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)|\n")
+# (The first space is matched before the look-behind checks the punctuation ahead of it: see RU_NAME.)
+SENTENCE_END = re.compile(r"\s(?<=[.!?…»\"”]\s)\s*(?=[\"“«(]?[A-ZА-ЯЁ0-9])|\n\s*\n|\n(?=\s*[•*\-–]\s)|\n")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 ABBREVIATIONS = (
     "St.",
@@ -893,7 +895,7 @@ ABBREVIATIONS = (
 
 TWIN_RE = cues_ci(*TWIN_CUES)
 PARTNER_RE = cues_ci(*PARTNER_CUES)
-NEAR_MISS_RE = cues_ci(*NEAR_MISS_CUES)
+NEAR_MISS_RE = cues_ci(*NEAR_MISS_CUES, *GUEST_PARTNER_CUES)
 # A proposal put on hold is still only a proposal, though "on hold" is also a status word of existing ties.
 DEFERRED_PROPOSAL = compile_ci(
     r"propos\w* [^.;]{0,80}(?:put on hold|tabled|shelved|postponed|deferred)",
@@ -927,7 +929,10 @@ TWIN_RELATIONS = re.compile(
 # "The city's …", "the town": a reference to the text's place strong enough to continue a twinning paragraph.
 STRONG_COREF_RE = re.compile(r"(?<![\w])the (?:city|town|municipality)(?:'s|’s)?(?![\w])", re.IGNORECASE)
 COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
-STATUS_RE = {status: cues_ci(*tokens) for status, tokens in STATUS_CUES.items()}
+# Every status cue in the order status_of asks: a rejected break first (it holds the words of a break), then the
+# statuses in STATUS_CUES order; one pre-test pass serves them all. STATUS_LABELS: the status each one states.
+STATUS_RE = cues_ci(*KEPT_CUES, *(token for tokens in STATUS_CUES.values() for token in tokens))
+STATUS_LABELS = ("active",) * len(KEPT_CUES) + tuple(status for status, tokens in STATUS_CUES.items() for _ in tokens)
 WORD = re.compile(r"[^\W\d_]+")
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")
 LIST_WORDS = re.compile(
@@ -984,7 +989,9 @@ SKELETON_REWRITES = (
 )
 SKELETON_DROP = re.compile(r"[aeiouyh]")
 # A capitalised Cyrillic name the gazetteer did not match (hyphenated parts allowed: «Велико-Тырново»).
-RU_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*){0,3}(?![\w-])")
+# (A pattern searched over whole texts opens with its character class, the look-behind after it: `re` then skips to
+# the next capital at C speed instead of trying the look-behind at every character.)
+RU_NAME = re.compile(r"[А-ЯЁ](?<![\w-][А-ЯЁ])[а-яё]+(?:-[А-ЯЁа-яё][а-яё]*){0,3}(?![\w-])")
 # How close the romanised name must be to the place's own spelling once their skeletons agree; a Latin name the
 # gazetteer lacks must be closer to count as a misspelling of a city ("Tromse" ~ Tromsø 0.83).
 TRANSCRIPTION_RATIO = 0.6

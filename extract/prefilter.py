@@ -185,10 +185,15 @@ class Cues:
                 found.update(self._by_anchor[k])
         return sorted(found)
 
-    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        """The leftmost match of any alternative (the earlier alternative on a tie), as the joined regex finds it."""
+    def search(
+        self, text: str, folded: str | None = None, among: list[int] | None = None
+    ) -> re.Match[str] | None:
+        """The leftmost match of any alternative (the earlier alternative on a tie), as the joined regex finds it
+        (`among`: the text's candidates when the caller has them)."""
         best: re.Match[str] | None = None
-        for i in self.candidates(fold(text) if folded is None else folded):
+        if among is None:
+            among = self.candidates(fold(text) if folded is None else folded)
+        for i in among:
             m = self.parts[i].regex.search(text)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m

@@ -35,8 +35,10 @@ class Located:
     weak: bool = False  # also a first name or surname (Vladimir, Eugene): only in a known pair
 
 
+@lru_cache(maxsize=1024)
 def _prev_word(text: str, start: int) -> str:
-    """The word right before `start` on the same line (with a trailing period kept: "Gov.")."""
+    """The word right before `start` on the same line (with a trailing period kept: "Gov."); cached, as several
+    filters ask it of the same mention (a text's hash is computed once)."""
     head = text[max(0, start - 40) : start]
     trimmed = head.rstrip(" \t")
     if trimmed == head or not trimmed or trimmed.endswith("\n"):

@@ -29,14 +29,16 @@ class Sentence:
     @cached_property
     def twin(self) -> bool:
         """A twinning word (sister/twin/побратим…); "the Twin Cities" and «города-близнецы» are not."""
-        if not P.TWIN_RE.candidates(self.folded):
+        among = P.TWIN_RE.candidates(self.folded)
+        if not among:
             return False
         chunk = _without_names(self.chunk)
         low = self.folded
         academic = any(k in low for k in ("twinning pro", "twinning sch", "twinning deg"))
         if academic and P.ACADEMIC_RE.search(chunk):
             chunk = P.ACADEMIC_TWINNING.sub(" ", chunk)  # universities' "twinning programme": an exchange
-        return bool(P.TWIN_RE.search(chunk, self.folded if chunk is self.chunk else None))
+        # the same candidates serve unless a name was taken out of the chunk (then a fresh pre-test of what is left)
+        return bool(P.TWIN_RE.search(chunk, among=among if chunk is self.chunk else None))
 
     @cached_property
     def partner(self) -> bool:
@@ -52,7 +54,7 @@ class Sentence:
     @cached_property
     def near_miss(self) -> bool:
         """Flights, summits, embassies, universities, sports…"""
-        return bool(P.NEAR_MISS_RE.search(self.chunk, self.folded) or P.GUEST_PARTNER_RE.search(self.chunk, self.folded))
+        return bool(P.NEAR_MISS_RE.search(self.chunk, self.folded))
 
     @cached_property
     def proposal(self) -> bool:
@@ -130,13 +132,11 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def status_of(chunk: str, folded: str | None = None) -> str | None:
-    """The status a piece of text states for a relationship, if any (`folded`: `fold(chunk)` if the caller has it)."""
-    folded = fold(chunk) if folded is None else folded
-    if P.KEPT_RE.search(chunk, folded):
-        return "active"
-    for status in ("suspended", "ended", "restored", "active"):
-        if P.STATUS_RE[status].search(chunk, folded):
-            return status
+    """The status a piece of text states for a relationship, if any (`folded`: `fold(chunk)` if the caller has it):
+    the first cue in STATUS_RE's order that matches."""
+    for i in P.STATUS_RE.candidates(fold(chunk) if folded is None else folded):
+        if P.STATUS_RE.parts[i].regex.search(chunk):
+            return P.STATUS_LABELS[i]
     return None
 
 
