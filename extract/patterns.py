@@ -191,12 +191,16 @@ NEAR_MISS_CUES = (
 )
 # The guest "partner city" of a fair or forum is not a twinning partner: one more kind of near miss.
 GUEST_PARTNER_CUES = (
-    r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}"
-    r"(?:fair|forum|exhibition|expo|festival|show|congress|summit)",
+    (
+        r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}"
+        r"(?:fair|forum|exhibition|expo|festival|show|congress|summit)"
+    ),
     r"(?:город|стран|регион)\w*-партн[её]р\w* (?:[\w«»-]+ ){0,3}(?:выставк|форум|ярмарк|фестивал|салон|конгресс|саммит)\w*",
     # "Tatarstan trade fair names Uzbekistan's Samarkand region as partner region"
-    r"(?:fair|forum|exhibition|expo|festival|show|congress)s? (?:names?|named|picks?|picked|chooses|chose) (?:[\w'’-]+ ){0,4}as "
-    r"(?:its |the )?partner",
+    (
+        r"(?:fair|forum|exhibition|expo|festival|show|congress)s? (?:names?|named|picks?|picked|chooses|chose) "
+        r"(?:[\w'’-]+ ){0,4}as (?:its |the )?partner"
+    ),
 )
 # Government wording: two capitals named with it are states ("relations between Moscow and Washington").
 GOVERNMENT_CUES = (
