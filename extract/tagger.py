@@ -6,7 +6,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from extract import patterns as P
-from extract.gazetteer import PairKey, Place, is_known, load, pair_key
+from extract import tagging_places
+from extract.gazetteer import PairKey, Place, is_known, is_surface, load, pair_key
 from extract.models import Pair
 from extract.tagging_hub import add_region_centre, one_sense, text_place
 from extract.tagging_names import written_names
@@ -277,6 +278,14 @@ def _to_pairs(text: str, hits: list[Hit], names: dict[str, str]) -> list[Pair]:
             )
         )
     return [p for _, p in sorted(zip(order.values(), out), key=lambda x: x[0])]
+
+
+def preload() -> None:
+    """Build the tables the tagger otherwise builds on first use (gazetteer and automaton, surface index, Russian
+    analyser, English word list); a country's transcription index is still built when a text first needs it."""
+    load()
+    is_surface("")
+    tagging_places.preload()
 
 
 def tag_pairs(text: str, lang: str | None = None) -> list[Pair]:

@@ -70,6 +70,12 @@ def _morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+def preload() -> None:
+    """Load the Russian analyser and the English word list now rather than on first use."""
+    _morph()
+    common_english()
+
+
 @lru_cache(maxsize=65536)
 def _has_grammeme(word: str, grammeme: str) -> bool:
     """True when some reading of a Russian word carries the grammeme (Name, Patr); cached, as names repeat."""
