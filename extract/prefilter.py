@@ -72,22 +72,75 @@ def _best(candidates: list[frozenset[str]]) -> Anchors:
     return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
 
 
-def _sequence(items: Any) -> Anchors:  # a parsed SubPattern: (opcode, argument) pairs
-    """Anchors of a sequence: any one of its literal runs or required parts will do; the best is kept."""
-    candidates: list[frozenset[str]] = []
-    run: list[str] = []
+MAX_SPELLINGS = 32  # a run of literals and small choices is kept as a set of spellings up to this many
+
+
+def _cross(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    """Every spelling of `left` followed by one of `right`, or None when there would be too many."""
+    if len(left) * len(right) > MAX_SPELLINGS:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _spellings(op: object, av: Any) -> frozenset[str] | None:
+    """All the strings a node can match when they are few and plain ("kept", "(?:its|the)", "[её]", "s?"), else
+    None."""
+    if op is C.LITERAL:
+        return frozenset({chr(av)})
+    if op is C.SUBPATTERN:
+        return _sequence_spellings(av[3])
+    if op is C.IN and av and all(kind is C.LITERAL for kind, _ in av):
+        return frozenset(chr(code) for _, code in av) if len(av) <= MAX_SPELLINGS else None
+    if op is C.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _sequence_spellings(branch)
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union) if len(union) <= MAX_SPELLINGS else None
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1:
+        item = _sequence_spellings(av[2])  # an optional part: "s?", "(?: the)?"
+        return None if item is None else item | {""}
+    return None
+
+
+def _sequence_spellings(items: Any) -> frozenset[str] | None:
+    """All the strings a sequence can match when each part has few plain spellings, else None."""
+    out: frozenset[str] | None = frozenset({""})
     for op, av in items:
-        if op is C.LITERAL:
-            run.append(chr(av))
+        part = _spellings(op, av)
+        out = None if part is None or out is None else _cross(out, part)
+        if out is None:
+            return None
+    return out
+
+
+def _sequence(items: Any) -> Anchors:  # a parsed SubPattern: (opcode, argument) pairs
+    """Anchors of a sequence: the spellings of any run of plain parts ("kee" + "p|pt|ps" + " " + "its|the"), or any
+    required part's own anchors, will do; the most selective is kept."""
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] = frozenset({""})
+
+    def close(run: frozenset[str]) -> None:
+        if "" not in run:  # a run that may match nothing requires nothing
+            candidates.append(run)
+
+    for op, av in items:
+        part = _spellings(op, av)
+        if part is not None:
+            joined = _cross(run, part)
+            if joined is None:  # too many spellings: the run so far is one candidate, a new run starts here
+                close(run)
+                joined = part
+            run = joined
             continue
-        if run:
-            candidates.append(frozenset({"".join(run)}))
-            run = []
+        close(run)
+        run = frozenset({""})
         inner = _node(op, av)
         if inner is not None:
             candidates.append(inner)
-    if run:
-        candidates.append(frozenset({"".join(run)}))
+    close(run)
     return _best(candidates)
 
 
