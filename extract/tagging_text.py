@@ -3,11 +3,35 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from extract import patterns as P
 from extract.prefilter import fold
+
+R = TypeVar("R")
+
+
+class cached(Generic[R]):  # lowercase: used as a decorator, like the property it replaces
+    """A property computed once per instance and stored in its __dict__: functools.cached_property without the lock
+    Python 3.11 takes on every first access (several cues of every sentence are asked once each)."""
+
+    def __init__(self, func: Callable[[Any], R]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached[R]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> R: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> R | cached[R]:
+        if instance is None:
+            return self
+        value = self.func(instance)
+        instance.__dict__[self.name] = value  # the instance attribute now shadows this (non-data) descriptor
+        return value
 
 
 @dataclass(frozen=True)
@@ -21,12 +45,12 @@ class Sentence:
     line: bool = False  # the sentence is a whole line of the text (a list entry, a heading, a table row)
     entry: bool = False  # opens a line with a qualified place and a note ("Xining (China). The agreement …")
 
-    @cached_property
+    @cached
     def folded(self) -> str:
         """The chunk lowercased for the cue pre-tests (see prefilter)."""
         return fold(self.chunk)
 
-    @cached_property
+    @cached
     def twin(self) -> bool:
         """A twinning word (sister/twin/побратим…); "the Twin Cities" and «города-близнецы» are not."""
         among = P.TWIN_RE.candidates(self.folded)
@@ -40,38 +64,38 @@ class Sentence:
         # the same candidates serve unless a name was taken out of the chunk (then a fresh pre-test of what is left)
         return bool(P.TWIN_RE.search(chunk, among=among if chunk is self.chunk else None))
 
-    @cached_property
+    @cached
     def partner(self) -> bool:
         """A formal partnership word (partner city, cooperation agreement, дружественные связи…)."""
         chunk = _without_names(self.chunk)
         return bool(P.PARTNER_RE.search(chunk, self.folded if chunk is self.chunk else None))
 
-    @cached_property
+    @cached
     def related(self) -> bool:
         """A relationship word (ties, relations, delegation, связи, отношения…)."""
         return bool(P.RELATION_RE.search(self.chunk))
 
-    @cached_property
+    @cached
     def near_miss(self) -> bool:
         """Flights, summits, embassies, universities, sports…"""
         return bool(P.NEAR_MISS_RE.search(self.chunk, self.folded))
 
-    @cached_property
+    @cached
     def proposal(self) -> bool:
         """ "could become sister cities", "предложил"."""
         return bool(P.PROPOSAL_RE.search(self.chunk, self.folded))
 
-    @cached_property
+    @cached
     def negated(self) -> bool:
         """ "are not sister cities"."""
         return bool(P.NEGATION_RE.search(self.chunk, self.folded))
 
-    @cached_property
+    @cached
     def coref(self) -> bool:
         """ "its", "them", "the city"… pointing to an adjacent sentence."""
         return bool(P.COREF_RE.search(self.chunk))
 
-    @cached_property
+    @cached
     def status(self) -> str | None:
         """The relationship status the sentence states, if any."""
         return status_of(self.chunk, self.folded)

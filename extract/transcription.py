@@ -7,6 +7,7 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from itertools import groupby
 
 from extract import patterns as P
 from extract.gazetteer import Place, load, places_named
@@ -39,7 +40,7 @@ def skeleton(latin: str) -> str:
 
 def _consonants(spelled: str) -> str:
     """Vowels and h dropped, doubled letters merged."""
-    return re.sub(r"(.)\1+", r"\1", P.SKELETON_DROP.sub("", spelled))
+    return "".join(letter for letter, _ in groupby(P.SKELETON_DROP.sub("", spelled)))
 
 
 @lru_cache(maxsize=1)
