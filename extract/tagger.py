@@ -183,6 +183,8 @@ def _entry_line(text: str, s: Sentence, locs: list[Located] | None) -> bool:
 def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
     """Hits over all context sentences of the text, and every mention with its chosen place."""
     sentences = split_sentences(text)
+    if not any(s.twin or s.partner for s in sentences):
+        return [], []  # every context opens at a twinning or partnership word: without one there is no pair
     located, country_context = locate(text)
     by_sentence: dict[int, list[Located]] = {}
     starts = [s.start for s in sentences]
