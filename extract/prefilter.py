@@ -50,7 +50,7 @@ _RARE = re.compile("[" + re.escape(_RARE_CHARS) + "]")
 def fold(text: str) -> str:
     """Lowercase `text` as the pre-test compares it: `str.lower`, with the characters `re` folds otherwise mapped
     (only when a cheap scan finds one: almost no text has any)."""
-    if _RARE.search(text):
+    if not text.isascii() and _RARE.search(text):  # isascii is a flag lookup: no scan for English text
         return text.translate(_BEFORE).lower().translate(_AFTER)
     return text.lower()
 

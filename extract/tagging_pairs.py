@@ -187,8 +187,10 @@ def _enumerated(text: str, seq: Seq, k: int) -> list[int]:
 def _is_enumeration_gap(gap: str) -> bool:
     """True when the text between two places only separates list items ("; ", ", Australia; ", " (Китай); ",
     " in Austria, ")."""
+    if len(gap) > 48:
+        return False
     bare = P.LIST_WORDS.sub(" ", P.PARENTHESES.sub(" ", P.IN_COUNTRY.sub(" ", gap)))
-    return len(gap) <= 48 and not P.LOWER_WORD.search(bare)
+    return not P.LOWER_WORD.search(bare)
 
 
 def enumerates(text: str, seq: Seq) -> bool:
