@@ -633,21 +633,23 @@ QUALIFIER_GAP = re.compile(
 )
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
 # "Sergiev Posad near Moscow", "столицы Приморья"), not a side of a pair.
-LOCATOR_BEFORE = re.compile(
-    r"(?:\bnear|\boutside|\b(?:based|headquartered|located|registered) in|\bнедалеко от|\bблиз|\bпод"
-    r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of(?: the)?"
-    r"|\b(?:km|kilometers|kilometres|miles) (?:from|of)|\bк (?:северу|югу|востоку|западу) от|\bкм от"
-    r"|\b(?:tip|coast|shore|edge|part|corner) of(?: the)?"  # "an oil town on the northern tip of Sakhalin"
-    r"|\bof which"  # "Amhara Region, of which Bahir Dar is the capital"
-    # a sea, or a port authority by its capitalised name ("the Sea of Azov", "the Port of Bellingham"; "the Russian
-    # port of Novorossiysk" is the town)
-    r"|\b(?:sea|gulf|bay|strait) of|\b(?-i:Port) of"
-    r"|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in(?: the)?)\s*$",
-    re.IGNORECASE,
+LOCATOR_BEFORE = cue(  # with its pre-test (how the text before must end): asked for every mention
+    re.compile(
+        r"(?:\bnear|\boutside|\b(?:based|headquartered|located|registered) in|\bнедалеко от|\bблиз|\bпод"
+        r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of(?: the)?"
+        r"|\b(?:km|kilometers|kilometres|miles) (?:from|of)|\bк (?:северу|югу|востоку|западу) от|\bкм от"
+        r"|\b(?:tip|coast|shore|edge|part|corner) of(?: the)?"  # "an oil town on the northern tip of Sakhalin"
+        r"|\bof which"  # "Amhara Region, of which Bahir Dar is the capital"
+        # a sea, or a port authority by its capitalised name ("the Sea of Azov", "the Port of Bellingham"; "the Russian
+        # port of Novorossiysk" is the town)
+        r"|\b(?:sea|gulf|bay|strait) of|\b(?-i:Port) of"
+        r"|\b(?:cit(?:y|ies)|towns?|communities|municipalities) in(?: the)?)\s*$",
+        re.IGNORECASE,
+    )
 )
 # "Besides Vladivostok they include …", «Помимо Билефельда, партнёрами … являются»: one more list member, not the center.
-BESIDES_BEFORE = re.compile(
-    r"(?:\bbesides|\bapart from|\bin addition to|\baside from|\bпомимо|\bкроме)\s*$", re.IGNORECASE
+BESIDES_BEFORE = cue(  # with its pre-test (its endings): asked for many mentions
+    re.compile(r"(?:\bbesides|\bapart from|\bin addition to|\baside from|\bпомимо|\bкроме)\s*$", re.IGNORECASE)
 )
 # "the Kyiv-region town", "a Moscow-area school", "Seattle-based": the place locates something else.
 LOCATOR_AFTER = re.compile(r"[- ](?:region|area|based|oblast)[- ](?:[a-z]+)", re.IGNORECASE)
@@ -670,11 +672,13 @@ REGION_NOUN_AFTER = re.compile(r" (?:province|prefecture|region|oblast|governora
 REGION_NAME_HEADS = (
     "Province", "Prefecture", "Department", "Governorate", "State", "County", "Oblast", "Krai", "Region"
 )
-REGION_LOCATOR_BEFORE = re.compile(
-    r"(?:capital of(?: the)?|столиц\w*|(?:administrative )?cent(?:er|re) of(?: the)?|административн\w* центр\w*)"
-    r"\s*(?:[A-Z]\w+(?:'s|’s)\s+)?(?:Republic of\s+)?$",  # "the administrative center of Russia's Jewish Autonomous
-    # Oblast", "the capital of Russia's Republic of Bashkortostan"
-    re.IGNORECASE,
+REGION_LOCATOR_BEFORE = cue(  # with its pre-test (how the text before must end): asked for every mention
+    re.compile(
+        r"(?:capital of(?: the)?|столиц\w*|(?:administrative )?cent(?:er|re) of(?: the)?|административн\w* центр\w*)"
+        r"\s*(?:[A-Z]\w+(?:'s|’s)\s+)?(?:Republic of\s+)?$",  # "the administrative center of Russia's Jewish Autonomous
+        # Oblast", "the capital of Russia's Republic of Bashkortostan"
+        re.IGNORECASE,
+    )
 )
 # A town whose name is an adjective (Kirovskaya, Sovetsky) before the noun it agrees with: the adjective of another
 # place, not the town («Кировская городская дума» is Kirov's council), unless a settlement word names it.

@@ -179,6 +179,51 @@ def anchors(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     return tuple(sorted(folded, key=lambda a: (len(a), a)))
 
 
+def _tail(items: Any) -> frozenset[str] | None:
+    """The strings one of which every match of a sequence ends with (the spellings of its last run of plain parts),
+    or None."""
+    found: frozenset[str] = frozenset({""})
+    for op, av in reversed(list(items)):
+        part = _spellings(op, av)
+        if part is None:
+            if found == {""} and op is C.SUBPATTERN:
+                return _tail(av[3])
+            if found == {""} and op is C.BRANCH:
+                ends = [_tail(branch) for branch in av[1]]
+                return None if any(e is None for e in ends) else frozenset().union(*ends)  # type: ignore[arg-type]
+            break
+        joined = _cross(part, found)
+        if joined is None:
+            break  # too many spellings: what is collected so far still ends every match
+        found = joined
+    return None if "" in found else found
+
+
+def _space_star(op: object, av: Any) -> bool:
+    r"""True for the node `\s*`."""
+    return op is C.MAX_REPEAT and av[0] == 0 and list(av[2]) == [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]
+
+
+@cache
+def endings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    r"""For a regex that ends at the end of the text, after optional spaces ("…(?:near|outside)\s*$"): the folded
+    strings one of which every text it matches ends with (trailing spaces stripped), or None."""
+    try:
+        items = list(_parser.parse(pattern, flags))
+    except (re.error, TypeError, ValueError, IndexError):
+        return None
+    if not items or items[-1] not in ((C.AT, C.AT_END), (C.AT, C.AT_END_STRING)):
+        return None
+    items.pop()
+    while items and _space_star(*items[-1]):
+        items.pop()
+    found = _tail(items)
+    if found is None:
+        return None
+    ends = {fold(e).rstrip() for e in found}
+    return None if "" in ends else tuple(sorted(ends))
+
+
 @dataclass(frozen=True)
 class Cue:
     """A compiled regex with its literal pre-test: `search` finds what the regex finds, skipping texts that lack
@@ -186,14 +231,19 @@ class Cue:
 
     regex: re.Pattern[str]
     anchors: tuple[str, ...] | None
+    endings: tuple[str, ...] | None = None  # for a regex anchored at the text's end: how such a text must end
 
     def possible(self, folded: str) -> bool:
-        """False when the folded text holds none of the anchors, so the regex cannot match it."""
+        """False when the folded text holds none of the anchors or lacks every ending, so the regex cannot match."""
+        if self.endings is not None and not folded.rstrip().endswith(self.endings):
+            return False
         return self.anchors is None or any(a in folded for a in self.anchors)
 
     def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
         """`regex.search(text)`, after the pre-test (`folded` is `fold(text)` when the caller has it)."""
-        if self.anchors is not None and not self.possible(fold(text) if folded is None else folded):
+        if (self.anchors is not None or self.endings is not None) and not self.possible(
+            fold(text) if folded is None else folded
+        ):
             return None
         return self.regex.search(text)
 
@@ -205,7 +255,7 @@ class Cue:
 
 def cue(regex: re.Pattern[str]) -> Cue:
     """Wrap a compiled regex with the pre-test its own source allows."""
-    return Cue(regex, anchors(regex.pattern, regex.flags))
+    return Cue(regex, anchors(regex.pattern, regex.flags), endings(regex.pattern, regex.flags))
 
 
 @dataclass(frozen=True)

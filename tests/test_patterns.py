@@ -128,3 +128,24 @@ def test_every_cue_match_holds_one_of_its_anchors() -> None:
     matches = [(c, m.group()) for c in cues for text in texts for m in c.regex.finditer(text)]
     assert len(matches) > 2000
     assert [(c.pattern, m) for c, m in matches if not any(a in fold(m) for a in c.anchors or ())] == []
+
+
+def test_every_end_anchored_cue_match_ends_as_its_endings_say() -> None:
+    """For each pre-tested regex anchored at a text's end, over the 30, 40 and 60 characters before every gazetteer
+    mention of every annotated corpus (the windows the tagger asks them about): a window the regex matches ends
+    with one of the endings derived from its source."""
+    from extract.gazetteer import find_mentions
+
+    data = Path(__file__).parent / "data"
+    texts = [
+        json.loads(line)["text"]
+        for path in (data / name for name in CORPORA)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    windows = [t[max(0, m.start - n) : m.start] for t in texts for m in find_mentions(t) for n in (30, 40, 60)]
+    cues = [c for c in _pretested() if c.endings is not None]
+    assert len(cues) >= 2 and len(windows) > 10000
+    matched = [(c, w) for c in cues for w in windows if c.regex.search(w)]
+    assert len(matched) > 50
+    assert [(c.pattern, w) for c, w in matched if not fold(w).rstrip().endswith(c.endings or ())] == []

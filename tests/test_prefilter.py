@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.prefilter import anchors, cue, cues, fold
+from extract.prefilter import anchors, cue, cues, endings, fold
 from extract.tagging_text import split_sentences
 
 
@@ -80,3 +80,31 @@ def test_cues_equal_the_joined_regex_on_the_dev_corpus() -> None:
     found = [(joined.search(s), P.NEAR_MISS_RE.search(s)) for s in sentences]
     assert sum(1 for a, _ in found if a) > 20
     assert [(a and a.span(), b and b.span()) for a, b in found if (a and a.span()) != (b and b.span())] == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        # the last run before the trailing spaces, each of its spellings
+        (r"(?:\bnear|\bof which)\s*$", re.IGNORECASE, ("near", "of which")),
+        (r"(?:sea|bay) of(?: the)?\s*$", 0, ("bay of", "bay of the", "sea of", "sea of the")),
+        # a run that may be empty, or a word class at the end: no ending is required
+        (r"(?:the)?\s*$", 0, None),
+        (r"штат\w*\s*$", 0, None),
+        # not anchored at the end: no endings
+        (r"near\s*", 0, None),
+    ],
+)
+def test_endings_are_read_from_an_end_anchored_regex(pattern: str, flags: int, expected: tuple[str, ...] | None) -> None:
+    """How a text must end for a regex anchored at its end to match it."""
+    assert endings(pattern, flags) == expected
+
+
+def test_an_end_anchored_cue_finds_what_its_regex_finds() -> None:
+    """Windows that end with a locator word, with it inside, in capitals, or with trailing spaces."""
+    regex = re.compile(r"(?:\bnear|\b(?:north|south)(?:ern)? of(?: the)?|\bнедалеко от)\s*$", re.IGNORECASE)
+    c = cue(regex)
+    assert c.endings is not None
+    windows = ["a town near ", "NEAR", "near the town ", "northern of the  ", "недалеко от ", "south ofa", "nears "]
+    assert [bool(c.search(w)) for w in windows] == [bool(regex.search(w)) for w in windows]
+    assert [bool(c.search(w)) for w in windows] == [True, True, False, True, True, False, False]
