@@ -85,9 +85,11 @@ def transcribed_place(lemmas: tuple[str, ...], country: str) -> Place | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=65536)
 def known_spelling(name: str, country: str) -> Place | None:
     """The gazetteer place of `country` that a Latin name not found as written spells: the same letters
-    ("Rhineland-Palatinate") or a close misspelling of a city ("Tromse" for Tromsø, "Wladimir" for Vladimir)."""
+    ("Rhineland-Palatinate") or a close misspelling of a city ("Tromse" for Tromsø, "Wladimir" for Vladimir);
+    cached, as list pages and crawls name the same towns again."""
     for form in (name, name.replace("-", " ")):
         exact = [p for p in places_named(form) if p.country == country]
         if exact:
