@@ -1006,7 +1006,7 @@ TRANSCRIPTION_RATIO = 0.6
 MISSPELLING_RATIO = 0.8
 
 
-# ---- Towns the gazetteer lacks, named with their country ("Dorsheim, Germany"; tagging_places._unlisted) ----
+# ---- Towns the gazetteer lacks, named with their country ("Dorsheim, Germany"; tagging_unknown.unlisted_mentions) ----
 # A country qualifier's opening (", Germany", " (Mexico)", " | Ghana"); the name before it is read from its end,
 # over letters and these characters.
 UNLISTED_GAP_END = re.compile(r"[ \t]*(?:,|\(|\|)[ \t]*$|[ \t]+(in)[ \t]+(?:the[ \t]+)?$")

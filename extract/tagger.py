@@ -6,14 +6,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from extract import patterns as P
-from extract import tagging_places
+from extract import tagging_words
 from extract.gazetteer import PairKey, Place, is_known, is_surface, load, pair_key
 from extract.models import Pair
 from extract.tagging_hub import add_region_centre, one_sense, text_place
 from extract.tagging_names import written_names
 from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
-from extract.tagging_places import Located, choose, demonym_country, locate
+from extract.tagging_places import Located, choose, locate
 from extract.tagging_text import Sentence, contexts, line_bounds, split_sentences, status_of
+from extract.tagging_words import demonym_country
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,7 @@ def preload() -> None:
     analyser, English word list); a country's transcription index is still built when a text first needs it."""
     load()
     is_surface("")
-    tagging_places.preload()
+    tagging_words.preload()
 
 
 def tag_pairs(text: str, lang: str | None = None) -> list[Pair]:

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-
-import pymorphy3
 
 from extract import patterns as P
-from extract.gazetteer import (
-    Mention,
-    Place,
-    common_english,
-    find_mentions,
-    is_known,
-    places_named,
-    unlisted_place,
-)
+from extract.gazetteer import Mention, Place, find_mentions, is_known, places_named
 from extract.tagging_text import line_bounds
-from extract.transcription import known_spelling, transcribed_place
+from extract.tagging_unknown import transcribed_mentions, unlisted_mentions
+from extract.tagging_words import (
+    demonym_before,
+    function_word,
+    has_grammeme,
+    is_sentence_start,
+    next_word,
+    prev_word,
+)
 
 
 @dataclass(frozen=True)
@@ -35,65 +31,11 @@ class Located:
     weak: bool = False  # also a first name or surname (Vladimir, Eugene): only in a known pair
 
 
-@lru_cache(maxsize=1024)
-def _prev_word(text: str, start: int) -> str:
-    """The word right before `start` on the same line (with a trailing period kept: "Gov."); cached, as several
-    filters ask it of the same mention (a text's hash is computed once)."""
-    head = text[max(0, start - 40) : start]
-    trimmed = head.rstrip(" \t")
-    if trimmed == head or not trimmed or trimmed.endswith("\n"):
-        return ""
-    return trimmed.split()[-1] if trimmed.split() else ""
-
-
-def _next_word(text: str, end: int) -> str:
-    """The word right after `end` on the same line."""
-    tail = text[end : end + 40]
-    if not tail.startswith(" "):
-        return ""
-    return tail[1:].split(" ")[0].split("\n")[0].strip(',.;:)»"')
-
-
-def _is_sentence_start(text: str, pos: int) -> bool:
-    """True when only punctuation/space separates `pos` from a line start or sentence end."""
-    i = pos - 1
-    while i >= 0 and text[i] in ' \t"“«(•*-–—':
-        i -= 1
-    if i >= 0 and text[i] == "." and text[max(0, i - 4) : i + 1].split(" ")[-1] in P.PERSON_TITLES:
-        return False  # "Mr. Kotaro Yamaguchi": the period ends a title, not a sentence
-    return i < 0 or text[i] in "\n.!?:;"
-
-
-@lru_cache(maxsize=1)
-def _morph() -> pymorphy3.MorphAnalyzer:
-    """The Russian analyser (loaded once, only when a text needs it)."""
-    return pymorphy3.MorphAnalyzer()
-
-
-def preload() -> None:
-    """Load the Russian analyser and the English word list now rather than on first use."""
-    _morph()
-    common_english()
-
-
-@lru_cache(maxsize=65536)
-def _has_grammeme(word: str, grammeme: str) -> bool:
-    """True when some reading of a Russian word carries the grammeme (Name, Patr); cached, as names repeat."""
-    return any(grammeme in x.tag for x in _morph().parse(word))
-
-
 def _russian_word(text: str, m: Mention) -> bool:
     """True for a capitalised Russian function word or adverb that opens a sentence («Ровно» = exactly, not Rivne)."""
-    if " " in m.surface or not P.CYRILLIC_RE.match(m.surface) or not _is_sentence_start(text, m.start):
+    if " " in m.surface or not P.CYRILLIC_RE.match(m.surface) or not is_sentence_start(text, m.start):
         return False
-    return _function_word(m.surface.lower())
-
-
-@lru_cache(maxsize=65536)
-def _function_word(word: str) -> bool:
-    """True for a dictionary word of a function class (adverb, preposition…); cached, as sentence openers repeat."""
-    # Only dictionary words: pymorphy3's guesses for foreign names (Эссен, Хэфэй) are unreliable.
-    return _morph().word_is_known(word) and _morph().parse(word)[0].tag.POS in P.RU_WORD_CLASSES
+    return function_word(m.surface.lower())
 
 
 def _institution(text: str, m: Mention) -> bool:
@@ -115,29 +57,29 @@ def _organisation(text: str, m: Mention) -> bool:
     return (
         not m.candidates[0].flags & {"curated", "known"}
         and m.candidates[0].level == "city"
-        and _prev_word(text, m.start).lower() == "the"
+        and prev_word(text, m.start).lower() == "the"
         and text[m.end : m.end + 1] not in ("-", "–", "—", "/")  # "the Boulder-Kisumu Sister City Project": the pair
-        and _next_word(text, m.end) not in P.PLACE_NOUNS  # "the Kharkiv City Council" acts for the city
+        and next_word(text, m.end) not in P.PLACE_NOUNS  # "the Kharkiv City Council" acts for the city
     )
 
 
 def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
-    prev, nxt = _prev_word(text, m.start), _next_word(text, m.end)
+    prev, nxt = prev_word(text, m.start), next_word(text, m.end)
     if P.RU_TITLES.match(prev.lower()):
         # "мэр Кирилл Барнаул" is a person; "глава Чебоксар" and "глава Чебоксар Станислав Кучеренко" head the city.
-        after = _next_word(text, m.end + 1 + len(nxt)) if nxt else ""
+        after = next_word(text, m.end + 1 + len(nxt)) if nxt else ""
         return nxt[:1].isupper() and not after[:1].isupper()
     if prev in P.PERSON_TITLES or prev.lower() in P.PERSON_TITLES:
         return True
     if prev[:1].isupper() and prev.isalpha() and (
-        _prev_word(text, m.start - len(prev) - 1) in P.PERSON_TITLES  # the surname in "Treasurer Ann Moss"
+        prev_word(text, m.start - len(prev) - 1) in P.PERSON_TITLES  # the surname in "Treasurer Ann Moss"
         or m.candidates[0].level == "city"
         and (P.TITLE_AFTER.match(text, m.end) or P.CREDIT_BEFORE.search(text, max(0, m.start - 40), m.start))
     ):
         return True  # a first name and surname: also "Gill Thornton, Chair", "Photos: Dylan Vaughan"
     top = m.candidates[0]
-    if nxt[:1].isupper() and P.CYRILLIC_RE.match(nxt) and _has_grammeme(nxt, "Patr"):
+    if nxt[:1].isupper() and P.CYRILLIC_RE.match(nxt) and has_grammeme(nxt, "Patr"):
         return True  # a first name before a patronymic («Милан Петрович»), whatever else it names
     if (
         nxt[:1].isupper()
@@ -148,7 +90,7 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         and ("needs_cue" in top.flags or not top.flags & {"curated", "known"})
         # a Russian town's case form is a first name only if the dictionary knows it as one («Владимир Путин»;
         # not «глава управы Калуги Дмитрий Денисов»)
-        and (not P.CYRILLIC_RE.match(m.surface) or _has_grammeme(m.surface, "Name"))
+        and (not P.CYRILLIC_RE.match(m.surface) or has_grammeme(m.surface, "Name"))
     ):
         return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1
@@ -159,7 +101,7 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         and prev[0].isupper()
         and prev.isalpha()
         and prev_start not in places_at
-        and not _is_sentence_start(text, prev_start)
+        and not is_sentence_start(text, prev_start)
         and prev not in P.DEMONYMS
         and prev.lower() not in P.PLACE_PREPOSITIONS | {"the", "a", "an", "on", "by"}  # "- The Kharkiv City Council"
         and m.candidates[0].level == "city"
@@ -190,152 +132,6 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
     if abbr:
         return {"US:" + P.STATE_ABBREVIATIONS[abbr.group(1)], "US"}
     return None
-
-
-def _demonym(text: str, start: int) -> str | None:
-    """Country of a demonym right before offset `start` ("Russian city of Stavropol", "китайским Хэфэем")."""
-    window = text[max(0, start - 40) : start]
-    head = window.rstrip(" \t")
-    if head == window:
-        return None  # the pattern ends in a space or tab
-    k = len(head)
-    while k and (head[k - 1].isalnum() or head[k - 1] == "_"):
-        k -= 1
-    if not head[k:].startswith(P.DEMONYM_LAST_WORDS):
-        return None  # the word before is neither a demonym nor the end of "city of", «городом», «сестрой»
-    hit = P.DEMONYM_BEFORE.search(window)
-    if not hit:
-        return None
-    return demonym_country(hit.group(1))
-
-
-def demonym_country(word: str) -> str | None:
-    """The country of a demonym: an English word, or a Russian adjective by its stem ("китайским" -> CN)."""
-    return P.DEMONYMS.get(word) or next((c for k, c in P.DEMONYMS.items() if word.lower().startswith(k)), None)
-
-
-def _given_country(text: str, start: int, end: int, following: Mention | None) -> str | None:
-    """The country a text gives a name: a demonym before it («немецким Коттбусом») or a country right after it
-    («Трумсё (Норвегия)», "Ош | Киргизская Республика")."""
-    window = text[max(0, start - 40) : start]
-    # Russian country adjectives all hold "ск"/"цк" (немецкий, японским); only then is the long search worth it
-    country = _demonym(text, start) if "ск" in window or "цк" in window else None
-    if country:
-        return country
-    if following is None or following.candidates[0].level != "country":
-        return None
-    gap = text[end : following.start]
-    return following.candidates[0].country if len(gap) <= 32 and P.QUALIFIER_GAP.match(gap) else None
-
-
-@lru_cache(maxsize=65536)
-def _lemmas(word: str) -> tuple[str, ...]:
-    """The word and its dictionary forms (of its first part when hyphenated), lowercase, for transcription; cached,
-    as names repeat."""
-    head, sep, rest = word.lower().partition("-")
-    forms = {head} | {p.normal_form for p in _morph().parse(head)[:4]}
-    return tuple(sorted(f + sep + rest for f in forms))
-
-
-def _neighbours(raw: list[Mention], starts: list[int], pos: int) -> tuple[Mention | None, Mention | None]:
-    """The last mention starting before offset `pos` and the first at or after it (mentions are sorted and do not
-    overlap)."""
-    k = bisect_left(starts, pos)
-    return (raw[k - 1] if k else None), (raw[k] if k < len(raw) else None)
-
-
-def _transcribed(text: str, raw: list[Mention]) -> list[Mention]:
-    """Russian names of foreign places the gazetteer lacks, where the text says the country (see transcription)."""
-    starts = [m.start for m in raw]
-    out = []
-    for w in P.RU_NAME.finditer(text):
-        before, after = _neighbours(raw, starts, w.end())
-        if before is not None and before.end > w.start():
-            continue  # inside a mention the gazetteer found
-        country = _given_country(text, w.start(), w.end(), after)
-        if country is None or country == "RU" or _common_noun(w.group()):
-            continue
-        place = transcribed_place(_lemmas(w.group()), country)
-        if place is not None:
-            out.append(Mention(w.start(), w.end(), w.group(), (place,)))
-    return out
-
-
-def _unlisted(text: str, raw: list[Mention]) -> list[Mention]:
-    """Towns the gazetteer lacks, named right before their country as list entries and locators write them
-    ("Dorsheim, Germany", "Yateras (Cuba)", "Konongo-Odumase | Ghana"): capitalised words ending in a rare one."""
-    starts = [m.start for m in raw]
-    out = []
-    for k, q in enumerate(raw):
-        top = q.candidates[0]
-        in_region = top.level == "region" and "state" not in top.flags  # "with Saint-Vaast-la-Hougue in Normandy"
-        if top.level != "country" and "state" not in top.flags and not in_region:
-            continue
-        before = q.start
-        region = raw[k - 1] if k else None
-        if region is not None and region.candidates[0].level == "region" and P.QUALIFIER_GAP.match(
-            text[region.end : q.start]
-        ):
-            before = region.start  # "Dorsheim, Rhineland-Palatinate, Germany": the town is named before its region
-        gap = P.UNLISTED_GAP_END.search(text, max(0, before - 9), before)
-        if gap is None or in_region and not gap.group(1):
-            continue  # a region locates an unknown town only after "in" (a list's "Town, Region" is two names)
-        end = gap.start()
-        run = end
-        while run > max(0, end - 80) and (text[run - 1].isalnum() or text[run - 1] in P.UNLISTED_NAME_CHARS):
-            run -= 1  # back over the words of a name ("San Pietro in Cariano"), not across punctuation
-        name = _town_name(text[run:end].strip(" -"))
-        if name is None:
-            continue
-        start = end - len(name)
-        previous, _ = _neighbours(raw, starts, end)
-        if previous is not None and previous.end > start or _prev_word(text, start) in P.PERSON_TITLES:
-            continue  # a name the gazetteer found, or a person ("Mayor …")
-        if gap.group(1) and _prev_word(text, start).lower() not in P.UNLISTED_IN_AFTER:
-            continue  # "Lavrov in Russia" is a person; "twinned with Dorsheim in Germany" a town
-        if previous is not None and previous.end == start - 2 and text[start - 2 : start] == ", ":
-            continue  # "Pátzcuaro, Michoacán, Mexico": a name between a town and its country is the town's region
-        # a misspelt town the gazetteer has ("Tromse (Norway)", "Wladimir, Russia"); a region the gazetteer spells
-        # otherwise is left alone ("Rhineland-Palatinate, Germany" after a town)
-        place = known_spelling(name, top.country)
-        if place is not None and place.level != "city":
-            continue
-        place = place or unlisted_place(name, top.country, top.admin1 if "state" in top.flags else "")
-        out.append(Mention(start, end, name, (place,)))
-    return out
-
-
-def _town_name(words: str) -> str | None:
-    """The town name that ends a run of words: capitalised words and name connectors, read back from the end,
-    ending in a word rarer than common English and opening with a capital ("with Dorsheim" -> "Dorsheim")."""
-    parts = re.split(r"([ -])", words)
-    tokens = parts[::2]
-    keep = 0
-    for token in reversed(tokens):
-        if token[:1].isupper() or token in P.UNLISTED_CONNECTORS:
-            keep += 1
-        else:
-            break
-    while keep and not tokens[len(tokens) - keep][:1].isupper():
-        keep -= 1  # a name opens with a capital
-    if not keep:
-        return None
-    name_tokens = tokens[len(tokens) - keep :]
-    common = common_english()
-    if P.CYRILLIC_RE.search(words) or name_tokens[-1].lower() in common or len("".join(name_tokens)) < 4:
-        return None
-    if any(t[:1].isupper() and t.lower() in common and t not in P.UNLISTED_HEADS for t in name_tokens):
-        return None  # "Mayor Smith", "Meetings", "Moreover": words, not a town
-    return "".join(parts[2 * (len(tokens) - keep) :])
-
-
-@lru_cache(maxsize=65536)
-def _common_noun(word: str) -> bool:
-    """True for a dictionary common noun («Конгресс», «Мэрия»): a word, not a foreign name."""
-    return any(
-        p.is_known and p.tag.POS == "NOUN" and not {"Geox", "Name", "Surn", "Orgn"} & p.tag.grammemes
-        for p in _morph().parse(word)[:1]
-    )
 
 
 def _possessive(m: Mention) -> Mention:
@@ -417,8 +213,8 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
     raw = [_possessive(m) for m in find_mentions(text)]
     if P.CYRILLIC_RE.search(text):
-        raw = sorted(raw + _transcribed(text, raw), key=lambda m: m.start)
-    raw = sorted(raw + _unlisted(text, raw), key=lambda m: m.start)
+        raw = sorted(raw + transcribed_mentions(text, raw), key=lambda m: m.start)
+    raw = sorted(raw + unlisted_mentions(text, raw), key=lambda m: m.start)
     raw = [m for m in raw if not any(m.start in span for span in datelines)]
     starts = {m.start for m in raw}
     out: list[Located] = []
@@ -433,7 +229,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     persons: dict[str, int] = {}  # surface -> where it is first a person's name
     tables = "|" in text  # flattened table rows: only then can a mention fill a cell
     # A place used after a preposition in any of its forms ("в Барнауле") is not a person's name elsewhere.
-    as_place = {m.candidates[0].key for m in raw if _prev_word(text, m.start).lower() in P.PLACE_PREPOSITIONS}
+    as_place = {m.candidates[0].key for m in raw if prev_word(text, m.start).lower() in P.PLACE_PREPOSITIONS}
     for m in raw:
         top = m.candidates[0]
         # (not a place ending an institution's name: "… University of Administrative Sciences Speyer")
@@ -494,13 +290,13 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         codes = _qualifier(text, m, nxt)
         if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end : nxt.start]):
             consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city
-        demonym = _demonym(text, m.start)
+        demonym = demonym_before(text, m.start)
         if demonym and all(c.country != demonym for c in m.candidates):
             continue  # "the Russian Duma" is not Douma, Syria: a demonym of another country names something else
         if demonym:
             codes = (codes or set()) | {demonym}
         if not codes and (
-            m.surface in P.WORD_PLACES or m.surface in P.OPENING_WORD_PLACES and _is_sentence_start(text, m.start)
+            m.surface in P.WORD_PLACES or m.surface in P.OPENING_WORD_PLACES and is_sentence_start(text, m.start)
         ):
             continue  # "Most of the delegates…", "Al-Farabi University": a word, unless a qualifier names the place
         if codes and len(codes) == 1 and not any(c.country in codes for c in m.candidates):
@@ -516,7 +312,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             "needs_cue" in cands[0].flags
             and not codes
             and not P.PLACE_CUE_BEFORE.search(text[max(0, m.start - 30) : m.start])
-            and _prev_word(text, m.start).lower() not in P.WEAK_PLACE_PREPOSITIONS  # "во Владимире", "in Eugene"
+            and prev_word(text, m.start).lower() not in P.WEAK_PLACE_PREPOSITIONS  # "во Владимире", "in Eugene"
             and not (nxt and text[m.end : nxt.start] in "-–—/")
         )
         out.append(Located(m.start, m.end, cands, bool(codes) or (tables and _table_cell(text, m)), weak))

@@ -593,7 +593,7 @@ def proper_surfaces(forms: set[str] | list[str]) -> list[str]:
 
 def write_common_english() -> None:
     """Frequent English words (wordfreq, zipf >= COMMON_EN_ZIPF): a capitalised word among them is not taken for
-    the name of a town the gazetteer lacks ("Moreover, Russia …"; tagging_places._unlisted)."""
+    the name of a town the gazetteer lacks ("Moreover, Russia …"; tagging_unknown.unlisted_mentions)."""
     words = sorted(
         w for w in top_n_list("en", 40_000) if w.isalpha() and w.isascii() and zipf_frequency(w, "en") >= COMMON_EN_ZIPF
     )

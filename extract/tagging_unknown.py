@@ -1,0 +1,119 @@
+"""Places the gazetteer lacks: Russian transcriptions of foreign names whose country the text gives («немецким
+Коттбусом»), and towns named right before their country as list entries and locators write them ("Dorsheim,
+Germany")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from extract import patterns as P
+from extract.gazetteer import Mention, common_english, unlisted_place
+from extract.tagging_words import common_noun, demonym_before, lemmas, prev_word
+from extract.transcription import known_spelling, transcribed_place
+
+
+def _given_country(text: str, start: int, end: int, following: Mention | None) -> str | None:
+    """The country a text gives a name: a demonym before it («немецким Коттбусом») or a country right after it
+    («Трумсё (Норвегия)», "Ош | Киргизская Республика")."""
+    window = text[max(0, start - 40) : start]
+    # Russian country adjectives all hold "ск"/"цк" (немецкий, японским); only then is the long search worth it
+    country = demonym_before(text, start) if "ск" in window or "цк" in window else None
+    if country:
+        return country
+    if following is None or following.candidates[0].level != "country":
+        return None
+    gap = text[end : following.start]
+    return following.candidates[0].country if len(gap) <= 32 and P.QUALIFIER_GAP.match(gap) else None
+
+
+def _neighbours(raw: list[Mention], starts: list[int], pos: int) -> tuple[Mention | None, Mention | None]:
+    """The last mention starting before offset `pos` and the first at or after it (mentions are sorted and do not
+    overlap)."""
+    k = bisect_left(starts, pos)
+    return (raw[k - 1] if k else None), (raw[k] if k < len(raw) else None)
+
+
+def transcribed_mentions(text: str, raw: list[Mention]) -> list[Mention]:
+    """Russian names of foreign places the gazetteer lacks, where the text says the country (see transcription)."""
+    starts = [m.start for m in raw]
+    out = []
+    for w in P.RU_NAME.finditer(text):
+        before, after = _neighbours(raw, starts, w.end())
+        if before is not None and before.end > w.start():
+            continue  # inside a mention the gazetteer found
+        country = _given_country(text, w.start(), w.end(), after)
+        if country is None or country == "RU" or common_noun(w.group()):
+            continue
+        place = transcribed_place(lemmas(w.group()), country)
+        if place is not None:
+            out.append(Mention(w.start(), w.end(), w.group(), (place,)))
+    return out
+
+
+def unlisted_mentions(text: str, raw: list[Mention]) -> list[Mention]:
+    """Towns the gazetteer lacks, named right before their country as list entries and locators write them
+    ("Dorsheim, Germany", "Yateras (Cuba)", "Konongo-Odumase | Ghana"): capitalised words ending in a rare one."""
+    starts = [m.start for m in raw]
+    out = []
+    for k, q in enumerate(raw):
+        top = q.candidates[0]
+        in_region = top.level == "region" and "state" not in top.flags  # "with Saint-Vaast-la-Hougue in Normandy"
+        if top.level != "country" and "state" not in top.flags and not in_region:
+            continue
+        before = q.start
+        region = raw[k - 1] if k else None
+        if region is not None and region.candidates[0].level == "region" and P.QUALIFIER_GAP.match(
+            text[region.end : q.start]
+        ):
+            before = region.start  # "Dorsheim, Rhineland-Palatinate, Germany": the town is named before its region
+        gap = P.UNLISTED_GAP_END.search(text, max(0, before - 9), before)
+        if gap is None or in_region and not gap.group(1):
+            continue  # a region locates an unknown town only after "in" (a list's "Town, Region" is two names)
+        end = gap.start()
+        run = end
+        while run > max(0, end - 80) and (text[run - 1].isalnum() or text[run - 1] in P.UNLISTED_NAME_CHARS):
+            run -= 1  # back over the words of a name ("San Pietro in Cariano"), not across punctuation
+        name = _town_name(text[run:end].strip(" -"))
+        if name is None:
+            continue
+        start = end - len(name)
+        previous, _ = _neighbours(raw, starts, end)
+        if previous is not None and previous.end > start or prev_word(text, start) in P.PERSON_TITLES:
+            continue  # a name the gazetteer found, or a person ("Mayor …")
+        if gap.group(1) and prev_word(text, start).lower() not in P.UNLISTED_IN_AFTER:
+            continue  # "Lavrov in Russia" is a person; "twinned with Dorsheim in Germany" a town
+        if previous is not None and previous.end == start - 2 and text[start - 2 : start] == ", ":
+            continue  # "Pátzcuaro, Michoacán, Mexico": a name between a town and its country is the town's region
+        # a misspelt town the gazetteer has ("Tromse (Norway)", "Wladimir, Russia"); a region the gazetteer spells
+        # otherwise is left alone ("Rhineland-Palatinate, Germany" after a town)
+        place = known_spelling(name, top.country)
+        if place is not None and place.level != "city":
+            continue
+        place = place or unlisted_place(name, top.country, top.admin1 if "state" in top.flags else "")
+        out.append(Mention(start, end, name, (place,)))
+    return out
+
+
+def _town_name(words: str) -> str | None:
+    """The town name that ends a run of words: capitalised words and name connectors, read back from the end,
+    ending in a word rarer than common English and opening with a capital ("with Dorsheim" -> "Dorsheim")."""
+    parts = re.split(r"([ -])", words)
+    tokens = parts[::2]
+    keep = 0
+    for token in reversed(tokens):
+        if token[:1].isupper() or token in P.UNLISTED_CONNECTORS:
+            keep += 1
+        else:
+            break
+    while keep and not tokens[len(tokens) - keep][:1].isupper():
+        keep -= 1  # a name opens with a capital
+    if not keep:
+        return None
+    name_tokens = tokens[len(tokens) - keep :]
+    common = common_english()
+    if P.CYRILLIC_RE.search(words) or name_tokens[-1].lower() in common or len("".join(name_tokens)) < 4:
+        return None
+    if any(t[:1].isupper() and t.lower() in common and t not in P.UNLISTED_HEADS for t in name_tokens):
+        return None  # "Mayor Smith", "Meetings", "Moreover": words, not a town
+    return "".join(parts[2 * (len(tokens) - keep) :])
