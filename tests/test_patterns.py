@@ -98,6 +98,10 @@ CORPORA = (
     "pairs_challenge17b.jsonl",
     "pairs_challenge18a.jsonl",
     "pairs_challenge18b.jsonl",
+    "pairs_challenge19a.jsonl",
+    "pairs_challenge19b.jsonl",
+    "pairs_challenge20a.jsonl",
+    "pairs_challenge20b.jsonl",
 )
 
 

@@ -59,6 +59,9 @@ CORPORA = [
     # Challenge-17 and -18, written in round six, scored once at its very end after challenge-15/16 were studied.
     Corpus(("pairs_challenge17a.jsonl", "pairs_challenge17b.jsonl"), "challenge17_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge18a.jsonl", "pairs_challenge18b.jsonl"), "challenge18_floors.json", 72, 24, (600, 2200)),
+    # Challenge-19 and -20, written at the end of round six, scored once in round seven (same pairs as its final tagger).
+    Corpus(("pairs_challenge19a.jsonl", "pairs_challenge19b.jsonl"), "challenge19_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge20a.jsonl", "pairs_challenge20b.jsonl"), "challenge20_floors.json", 72, 23, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
