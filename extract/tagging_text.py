@@ -169,14 +169,14 @@ def split_sentences(text: str) -> list[Sentence]:
     cuts = _splits(text) + [len(text)]
     out: list[Sentence] = []
     for a, b in itertools.pairwise(cuts):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a >= b:
+        piece = text[a:b]
+        chunk = piece.strip()  # str.strip drops exactly the characters str.isspace accepts
+        if not chunk:
             continue
+        a += len(piece) - len(piece.lstrip())
+        b = a + len(chunk)
         line = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] in "\r\n")
-        out.append(Sentence(index=len(out), start=a, end=b, chunk=text[a:b], line=line))
+        out.append(Sentence(index=len(out), start=a, end=b, chunk=chunk, line=line))
     return out
 
 
