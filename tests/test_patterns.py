@@ -117,16 +117,21 @@ def _pretested() -> list[Cue]:
     return found
 
 
-def test_every_cue_match_holds_one_of_its_anchors() -> None:
-    """Each match of every pre-tested regex, over every annotated corpus, contains one of the anchors derived from
-    its source, so the pre-test never hides a cue the regex would find."""
+def _corpus_texts() -> list[str]:
+    """The texts of every annotated corpus in CORPORA."""
     data = Path(__file__).parent / "data"
-    texts = [
+    return [
         json.loads(line)["text"]
         for path in (data / name for name in CORPORA)
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+
+
+def test_every_cue_match_holds_one_of_its_anchors() -> None:
+    """Each match of every pre-tested regex, over every annotated corpus, contains one of the anchors derived from
+    its source, so the pre-test never hides a cue the regex would find."""
+    texts = _corpus_texts()
     cues = [c for c in _pretested() if c.anchors is not None]
     assert len(cues) > 150
     matches = [(c, m.group()) for c in cues for text in texts for m in c.regex.finditer(text)]
@@ -140,13 +145,7 @@ def test_every_end_anchored_cue_match_ends_as_its_endings_say() -> None:
     with one of the endings derived from its source."""
     from extract.gazetteer import find_mentions
 
-    data = Path(__file__).parent / "data"
-    texts = [
-        json.loads(line)["text"]
-        for path in (data / name for name in CORPORA)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    texts = _corpus_texts()
     windows = [t[max(0, m.start - n) : m.start] for t in texts for m in find_mentions(t) for n in (30, 40, 60)]
     cues = [c for c in _pretested() if c.endings is not None]
     assert len(cues) >= 2 and len(windows) > 10000
