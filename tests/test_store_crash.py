@@ -41,7 +41,7 @@ for i in range(int(sys.argv[2])):
 
 
 def run_writer(path: Path, kill_after: int | None = None) -> list[str]:
-    """Run the writer to the end, or SIGKILL it right after `kill_after` commits; return its lines."""
+    """Run the writer to the end, or SIGKILL it right after `kill_after` commits; return every line it printed."""
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path), str(N_ARTICLES)],
         cwd=ROOT,
@@ -56,6 +56,9 @@ def run_writer(path: Path, kill_after: int | None = None) -> list[str]:
             lines.append(line.strip())
             if kill_after is not None and len(lines) >= kill_after:
                 proc.send_signal(signal.SIGKILL)  # mid-save of the next article, most of the time
+                # On a busy machine the writer may have committed and printed more before the signal lands: those
+                # lines are already in the pipe, so read them too (each line follows its article's commit).
+                lines += [rest.strip() for rest in proc.stdout]
                 break
     finally:
         if proc.poll() is None and kill_after is None:
