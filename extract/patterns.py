@@ -259,6 +259,17 @@ PROPOSAL_CUES = (
     r"в планах",  # «В планах — подписание договора о побратимстве с …»
     r"explor(?:e|es|ed|ing)\b",  # "to explore a formal twinning arrangement with …"
     r"pending (?:\w+ )?(?:vote|approval|decision|signature|review)",  # "Friendship agreement (pending council vote)"
+    # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned
+    r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?(?:породнить|побратать)\w*",
+    # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
+    r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
+    r"(?:talks|negotiations) (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
+    # "her office is negotiating a sister-state agreement with Nigeria's Lagos State"
+    r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
+    # "a formal tie would send a message": a tie spoken of as hypothetical
+    r"(?:a|the|such a) (?:formal |official |new )?(?:tie|twinning|link|relationship|partnership) would",
+    # "heard a presentation on a possible sister city relationship with Tateyama"
+    r"possib(?:le|ly) (?:new |future |formal )?(?:sister|twin|friendship|partner)",
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
 NEGATION_CUES = (
@@ -909,23 +920,7 @@ DEFERRED_PROPOSAL = compile_ci(
     r"propos\w* [^.;]{0,80}(?:put on hold|tabled|shelved|postponed|deferred)",
     r"(?:tabled|shelved|postponed|deferred) (?:a |the |its )?(?:[\w-]+ ){0,3}propos\w*",
 )
-# More proposal cues: talks and hypotheticals not yet concluded.
-MORE_PROPOSAL_CUES = (
-    # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned
-    r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?породнить\w*",
-    r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?побратать\w*",
-    # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
-    r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
-    r"talks (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
-    # "her office is negotiating a sister-state agreement with Nigeria's Lagos State"
-    r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
-    # "a formal tie would send a message": a tie spoken of as hypothetical
-    r"(?:a|the|such a) (?:formal |official |new )?(?:tie|twinning|link|relationship|partnership) would",
-    # "heard a presentation on a possible sister city relationship with Tateyama"
-    r"possib(?:le|ly) (?:new |future |formal )?(?:sister|twin|friendship|partner)",
-    r"negotiations (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
-)
-PROPOSAL_RE = cues_ci(*PROPOSAL_CUES, *MORE_PROPOSAL_CUES)
+PROPOSAL_RE = cues_ci(*PROPOSAL_CUES)
 RELATION_RE = re.compile(r"(?<![\w])" + words(*RELATION_CUES) + r"(?![\w])", re.IGNORECASE)
 NEGATION_RE = cues_ci(*NEGATION_CUES)
 GOVERNMENT_RE = cues_ci(*GOVERNMENT_CUES)

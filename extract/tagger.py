@@ -139,7 +139,7 @@ def _both_places(s: Sentence, before: list[tuple[Located, Place]]) -> list[Hit]:
 
 def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
     """ "with their Russian sister cities", «с российскими побратимами»: the other side named only by its country
-    (the cheap test first: the pattern needs one of these nouns). Not when it refers back to a place of that country
+    (the pattern's pre-test first: it needs one of its nouns). Not when it refers back to a place of that country
     named before it ("Dortmund (Germany) … contacts with the German twin town have been frozen")."""
     if not P.ONE_SIDED.possible(s.folded):
         return False
