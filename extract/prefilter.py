@@ -31,16 +31,20 @@ def _fold_tables() -> tuple[dict[int, int], dict[int, int], str]:
     """How `str.lower` differs from `re`'s case folding: characters whose full lowercase is longer than one ("İ" is
     "i" to `re`, "i̇" to str.lower), mapped before lowering; `re`'s extra case variants (ı/i, ſ/s, ς/σ …), merged
     after it; and every character that leads to either (the scan that finds none in almost every text)."""
-    before = {c: ord(chr(c).lower()[0]) for c in range(0x10000) if len(chr(c).lower()) > 1}
     after: dict[int, int] = {}
     for a, eqs in _casefix._EXTRA_CASES.items():
         group = {chr(c).lower() for c in (a, *eqs)}
         canonical = min(group)
         after.update({ord(g): ord(canonical) for g in group if len(g) == 1 and g != canonical})
-    rare = {chr(c) for c in before} | {
-        chr(c) for c in range(0x10000) if any(ord(ch) in after for ch in chr(c).lower())
-    }
-    return before, after, "".join(sorted(rare))
+    before: dict[int, int] = {}
+    rare: list[str] = []
+    for c in range(0x10000):  # one pass over the basic plane, each character lowered once
+        low = chr(c).lower()
+        if len(low) > 1:
+            before[c] = ord(low[0])
+        if len(low) > 1 or any(ord(ch) in after for ch in low):
+            rare.append(chr(c))
+    return before, after, "".join(rare)
 
 
 _BEFORE, _AFTER, _RARE_CHARS = _fold_tables()
@@ -82,6 +86,17 @@ def _cross(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None
     return frozenset(a + b for a in left for b in right)
 
 
+def _union(sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """The union of what each alternative of a choice yields, or None when one yields None (a choice is only as
+    definite as its vaguest alternative)."""
+    union: set[str] = set()
+    for found in sets:
+        if found is None:
+            return None
+        union |= found
+    return frozenset(union)
+
+
 def _spellings(op: object, av: Any) -> frozenset[str] | None:
     """All the strings a node can match when they are few and plain ("kept", "(?:its|the)", "[её]", "s?"), else
     None."""
@@ -92,13 +107,8 @@ def _spellings(op: object, av: Any) -> frozenset[str] | None:
     if op is C.IN and av and all(kind is C.LITERAL for kind, _ in av):
         return frozenset(chr(code) for _, code in av) if len(av) <= MAX_SPELLINGS else None
     if op is C.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            found = _sequence_spellings(branch)
-            if found is None:
-                return None
-            union |= found
-        return frozenset(union) if len(union) <= MAX_SPELLINGS else None
+        union = _union(_sequence_spellings(branch) for branch in av[1])
+        return union if union is not None and len(union) <= MAX_SPELLINGS else None
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1:
         item = _sequence_spellings(av[2])  # an optional part: "s?", "(?: the)?"
         return None if item is None else item | {""}
@@ -154,13 +164,7 @@ def _node(op: object, av: Any) -> Anchors:
         low, _high, item = av
         return _sequence(item) if low >= 1 else None
     if op is C.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            found = _sequence(branch)
-            if found is None:
-                return None  # one alternative needs no literal: the whole choice needs none
-            union |= found
-        return frozenset(union)
+        return _union(_sequence(branch) for branch in av[1])  # an alternative needing no literal: the choice neither
     return None
 
 
@@ -189,8 +193,7 @@ def _tail(items: Any) -> frozenset[str] | None:
             if found == {""} and op is C.SUBPATTERN:
                 return _tail(av[3])
             if found == {""} and op is C.BRANCH:
-                ends = [_tail(branch) for branch in av[1]]
-                return None if any(e is None for e in ends) else frozenset().union(*ends)  # type: ignore[arg-type]
+                return _union(_tail(branch) for branch in av[1])
             break
         joined = _cross(part, found)
         if joined is None:
