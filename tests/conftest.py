@@ -5,8 +5,10 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -28,6 +30,23 @@ def start_replica(*flags: str) -> tuple[subprocess.Popen[str], str]:
         proc.kill()
         raise RuntimeError(f"replica did not announce its URL, got {line!r}")
     return proc, line
+
+
+def lines_until(proc: subprocess.Popen[str], stream: IO[str], marker: str, timeout_s: float) -> list[str]:
+    """Return `stream`'s lines up to and including the first containing `marker`; kill `proc` after `timeout_s`."""
+    # Plain readline plus a watchdog: select() on a buffered text pipe misses lines already read ahead into the
+    # buffer, and then waits out its whole timeout (seen in CI: 'Uvicorn running on' was in the buffer).
+    watchdog = threading.Timer(max(0.0, timeout_s), proc.kill)
+    watchdog.start()
+    lines: list[str] = []
+    try:
+        for line in stream:
+            lines.append(line.rstrip("\n"))
+            if marker in line:
+                return lines
+    finally:
+        watchdog.cancel()
+    raise AssertionError(f"{marker!r} not seen within {timeout_s:.0f} s; output so far:\n" + "\n".join(lines))
 
 
 def stop(proc: subprocess.Popen[str]) -> None:

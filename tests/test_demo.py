@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import select
 import signal
 import socket
 import sqlite3
@@ -12,6 +11,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from conftest import lines_until
 
 from store.publish import DB_NAME
 
@@ -36,21 +37,6 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def read_until(proc: subprocess.Popen[str], marker: str, deadline: float) -> list[str]:
-    """Return the output lines up to and including the first containing `marker` (bounded wait, no sleeping)."""
-    assert proc.stdout is not None
-    lines: list[str] = []
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([proc.stdout], [], [], max(0.0, deadline - time.monotonic()))
-        line = proc.stdout.readline() if ready else ""
-        if not line:
-            break
-        lines.append(line.rstrip("\n"))
-        if marker in line:
-            return lines
-    raise AssertionError(f"{marker!r} not seen; output so far:\n" + "\n".join(lines))
-
-
 def get(url: str) -> tuple[int, str, bytes]:
     """GET a loopback URL; return status, content type and body."""
     with urllib.request.urlopen(url, timeout=30) as answer:  # our own Datasette on 127.0.0.1
@@ -59,10 +45,11 @@ def get(url: str) -> tuple[int, str, bytes]:
 
 def check_serving(proc: subprocess.Popen[str], port: int) -> list[str]:
     """Wait for the demo to serve, check pairs rows and CSV export over HTTP; return the output so far."""
+    assert proc.stdout is not None
     deadline = time.monotonic() + DEADLINE_S
-    output = read_until(proc, f"Open http://127.0.0.1:{port}/", deadline)
+    output = lines_until(proc, proc.stdout, f"Open http://127.0.0.1:{port}/", deadline - time.monotonic())
     # uvicorn announces itself once its socket listens: the signal that requests can go in.
-    output += read_until(proc, "Uvicorn running on", deadline)
+    output += lines_until(proc, proc.stdout, "Uvicorn running on", deadline - time.monotonic())
     status, _, _ = get(f"http://127.0.0.1:{port}/")
     assert status == 200
     _, _, body = get(f"http://127.0.0.1:{port}/{DB_NAME}/pairs.json?_shape=array&_size=5")
@@ -99,3 +86,15 @@ def test_demo_serves_pairs_and_a_second_run_changes_nothing(tmp_path: Path) -> N
     assert again.returncode == 0, again.stderr[-2000:]
     assert "run 2: ok" in again.stdout and "Open http" not in again.stdout
     assert dump(db_path) == before
+
+
+def test_lines_until_sees_lines_already_read_ahead() -> None:
+    # Two lines in one write land in the pipe buffer together; the second must be found without new output.
+    script = "import sys, time; sys.stdout.write('first\\nsecond\\n'); sys.stdout.flush(); time.sleep(60)"
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout is not None
+        try:
+            assert lines_until(proc, proc.stdout, "second", 30.0) == ["first", "second"]
+        finally:
+            proc.kill()
+            proc.wait()

@@ -6,11 +6,10 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, lines_until
 
 from store.db import open_db
 
@@ -20,19 +19,10 @@ TWINWATCH = (sys.executable, "-c", "from schedules.cli import cli; cli()")  # th
 def announced_url(proc: subprocess.Popen[str], deadline_s: float = 60.0) -> str:
     """Return the URL uvicorn announces on stderr; a watchdog kills the server if it never comes."""
     assert proc.stderr is not None
-    # Plain readline plus a watchdog: select() on a buffered text pipe can miss lines already read ahead.
-    watchdog = threading.Timer(deadline_s, proc.kill)
-    watchdog.start()
-    seen = []
-    try:
-        for line in proc.stderr:
-            seen.append(line)
-            match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
-            if match:
-                return match.group(1)
-    finally:
-        watchdog.cancel()
-    raise AssertionError(f"serve did not announce a URL: {''.join(seen)!r}")
+    line = lines_until(proc, proc.stderr, "Uvicorn running on", deadline_s)[-1]
+    match = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
+    assert match, f"serve announced no loopback URL: {line!r}"
+    return match.group(1)
 
 
 def test_serve_runs_datasette_on_loopback(tmp_path: Path) -> None:
