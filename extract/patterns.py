@@ -6,7 +6,7 @@ import csv
 import re
 from pathlib import Path
 
-from extract.prefilter import Cues, cue, cues
+from extract.prefilter import Cues, cue, cues, words_ci
 
 
 def words(*tokens: str) -> str:
@@ -356,12 +356,12 @@ IN_BEFORE = re.compile(
     r"(?:[A-Z]\w+(?:'s|’s)\s+)?$"  # "in northeast China's Heilongjiang Province"
 )
 # "… with the following cities", «… с городами»: a sentence introducing the list below it.
-LIST_INTRO = compile_ci(
+LIST_INTRO = words_ci(
     r"with (?:the following |these |many |several )?(?:cities|towns|municipalities|regions)",
     r"(?:с|со) (?:следующими |многими )?(?:городами|муниципалитетами|регионами)",
 )
 # "The two cities have been twinned since 2002": the two places of the sentence before.
-BOTH_PLACES = compile_ci(
+BOTH_PLACES = words_ci(
     r"(?:the two|both) (?:cities|towns|municipalities|regions|provinces|states)",
     r"(?:оба|два|обоих|двух|обеими|двумя) (?:город\w*|регион\w*)",
     r"(?:обе|две|обеих|двух|обеими|двумя) (?:област\w*|провинци\w*)",
@@ -593,9 +593,11 @@ CAPITAL_METONYMY_AFTER = re.compile(
 )
 # A municipality's own name for itself ("The City of Kenai", "© City of Kenai", «администрация города Томска»): the
 # owner of the page, counted once more when choosing the text's place.
-OFFICIAL_BEFORE = re.compile(
-    r"(?m)(?:(?:^|[.!?]\s+|©\s*)[ \t]*(?:The\s+)?(?:(?:City|Town|Borough|Municipality) of|[Aa]dministration of the city of"
-    r"|[Аа]дминистраци\w* (?:города|г\.))|[Пп]равительств\w*)\s*$"  # «Правительство Хабаровского края»: a region's site
+OFFICIAL_BEFORE = cue(  # with its pre-test: asked in the 40 characters before every mention
+    re.compile(
+        r"(?m)(?:(?:^|[.!?]\s+|©\s*)[ \t]*(?:The\s+)?(?:(?:City|Town|Borough|Municipality) of|[Aa]dministration of the city of"
+        r"|[Аа]дминистраци\w* (?:города|г\.))|[Пп]равительств\w*)\s*$"  # «Правительство Хабаровского края»: a region's site
+    )
 )
 # The region's centre named by its role («краевой центр», «столица области», "the regional capital"): the text's
 # region's largest city.
@@ -921,7 +923,7 @@ DEFERRED_PROPOSAL = compile_ci(
     r"(?:tabled|shelved|postponed|deferred) (?:a |the |its )?(?:[\w-]+ ){0,3}propos\w*",
 )
 PROPOSAL_RE = cues_ci(*PROPOSAL_CUES)
-RELATION_RE = re.compile(r"(?<![\w])" + words(*RELATION_CUES) + r"(?![\w])", re.IGNORECASE)
+RELATION_RE = words_ci(*RELATION_CUES, whole=True)
 NEGATION_RE = cues_ci(*NEGATION_CUES)
 GOVERNMENT_RE = cues_ci(*GOVERNMENT_CUES)
 # "twin city relations", «побратимские отношения»: relations of the twinning, not of governments.
@@ -930,8 +932,8 @@ TWIN_RELATIONS = re.compile(
     re.IGNORECASE,
 )
 # "The city's …", "the town": a reference to the text's place strong enough to continue a twinning paragraph.
-STRONG_COREF_RE = re.compile(r"(?<![\w])the (?:city|town|municipality)(?:'s|’s)?(?![\w])", re.IGNORECASE)
-COREF_RE = re.compile(r"(?<![\w])" + words(*COREF_CUES) + r"(?![\w])", re.IGNORECASE)
+STRONG_COREF_RE = words_ci(r"the (?:city|town|municipality)(?:'s|’s)?", whole=True)
+COREF_RE = words_ci(*COREF_CUES, whole=True)
 # Every status cue in the order status_of asks: a rejected break first (it holds the words of a break), then the
 # statuses in STATUS_CUES order; one pre-test pass serves them all. STATUS_LABELS: the status each one states.
 STATUS_RE = cues_ci(*KEPT_CUES, *(token for tokens in STATUS_CUES.values() for token in tokens))

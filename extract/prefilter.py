@@ -310,3 +310,31 @@ def cues(alternatives: Iterable[re.Pattern[str]]) -> Cues:
     """The alternatives of one cue, compiled apart, each with its pre-test."""
     return Cues(tuple(cue(regex) for regex in alternatives))
 
+
+@dataclass(frozen=True)
+class Words:
+    r"""Words (regex fragments) at a word start, case-insensitive, searched in the folded text. A leading
+    `(?<![\w])` and IGNORECASE both stop `re` from skipping to the words' first letters at C speed; here the regex
+    is plain lowercase and the word start is tested on each match, the search going on from the next character when
+    it fails, so the first match is the one the original regex finds."""
+
+    regex: re.Pattern[str]
+
+    def search(self, folded: str) -> re.Match[str] | None:
+        r"""The first match in `folded` (`fold(text)`) that starts a word, as `(?<![\w])(?:…)` with IGNORECASE."""
+        pos = 0
+        while (m := self.regex.search(folded, pos)) is not None:
+            at = m.start()
+            if at == 0 or not (folded[at - 1].isalnum() or folded[at - 1] == "_"):  # `re`'s \w is isalnum or "_"
+                return m
+            pos = at + 1
+        return None
+
+
+def words_ci(*tokens: str, whole: bool = False) -> Words:
+    """Case-insensitive words at a word start (`whole`: ending at a word end too), for `Words.search`."""
+    source = "(?:" + "|".join(tokens) + ")" + (r"(?![\w])" if whole else "")
+    if fold(source) != source:  # an upper-case letter or escape (\W, \S) would mean something else once folded
+        raise ValueError(f"words_ci needs lowercase tokens: {source!r}")
+    return Words(re.compile(source))
+

@@ -39,17 +39,20 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
     # Two national capitals are governments ("Moscow and Beijing reaffirmed…") unless the sentence itself has a
     # twinning word ("twin city relations with Ankara"), even when they are twinned in the known-pairs list.
     # Only when the sentence names both: "Moscow" alone is not Washington's twin.
-    government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk))
     # A list line under a twinning heading ("Astana is twinned with:\nAnkara, Turkey") or a twinning sentence with a
     # pronoun for the text's capital ("Its sister cities also include Ankara") names a twin, capital or not; a line
     # naming both capitals ("Lavrov: Moscow open to dialogue with Washington") is still about governments.
-    list_entry = (s.item or s.coref and s.twin) and not both_named
-    if "capital" in a.flags and "capital" in b.flags and (government or not both_named) and not list_entry:
-        return False
+    if "capital" in a.flags and "capital" in b.flags:
+        list_entry = (s.item or s.coref and s.twin) and not both_named
+        government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk))
+        if not list_entry and (government or not both_named):
+            return False
     if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure or s.item):
         return False  # states and regions are paired by a twinning word, an "X–Y" compound or a list line
-    deferred = s.status is not None and bool(P.DEFERRED_PROPOSAL.search(s.chunk))  # "a proposal … put on hold"
-    return not (s.proposal and (s.status is None or deferred) and not is_known(a, b))
+    if not s.proposal or is_known(a, b):
+        return True
+    # a proposal is concluded only when a status says so, and "a proposal … put on hold" is not concluded
+    return s.status is not None and not P.DEFERRED_PROPOSAL.search(s.chunk)
 
 
 def _sentence_hits(
@@ -61,7 +64,7 @@ def _sentence_hits(
     n_structural = len(pairs)
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on
     # does not.
-    coref = s.coref and (scope.prev_twin or bool(P.STRONG_COREF_RE.search(s.chunk)))
+    coref = s.coref and (scope.prev_twin or bool(P.STRONG_COREF_RE.search(s.folded)))
     listing = kind == "inherited" and scope.prev_twin and enumerates(text, seq)  # a list right after its heading
     if kind != "inherited" or coref or s.item or s.terse or s.related or s.status or s.partner or listing:
         pairs += hub_pairs(text, seq, used, s, scope)
@@ -108,7 +111,7 @@ def _next_anchor(
     if not found:
         # "Perm is twinned with:" heads a list; "Volgograd has twenty twin towns." is what the next sentence is about
         # "… поддерживает дружеские связи с городами:" (or without the colon) introduces its list
-        intro = bool(P.LIST_INTRO.search(s.chunk))
+        intro = bool(P.LIST_INTRO.search(s.folded))
         if len(seq) == 1 and (s.twin or s.heading or s.partner and intro):
             return seq[0][1], s.heading or intro
         if strong and s.item and last is not None:
@@ -218,7 +221,7 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
         kind = ctx.get(s.index)
         if kind == "own":
             proposed = s.proposal and s.status is None
-        if kind == "own" and s.index not in in_sentence and P.BOTH_PLACES.search(s.chunk):
+        if kind == "own" and s.index not in in_sentence and P.BOTH_PLACES.search(s.folded):
             hits += _both_places(s, in_sentence.get(s.index - 1, []))
         if kind is None or s.index not in in_sentence:
             last = None if s.index in in_sentence else last

@@ -8,6 +8,7 @@ from collections import Counter
 
 from extract import patterns as P
 from extract.gazetteer import Place, centre, is_known
+from extract.prefilter import fold
 from extract.tagging_pairs import side
 from extract.tagging_places import Located, dateline_span, one_place
 from extract.tagging_text import Sentence, line_bounds
@@ -30,11 +31,16 @@ def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int]) -> 
     ranked = senses.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         dateline = ranked[0][0]
-    official = Counter(
-        side(p) for loc, p, _ in resolved if P.OFFICIAL_BEFORE.search(text, max(0, loc.start - 40), loc.start)
-    )
+    official = Counter(side(p) for loc, p, _ in resolved if _official(text, loc.start))
     official.update(_list_heads(text, resolved))
     return _doc_hub(resolved, cue_sentences, dateline, titled if len(titled) == 1 else frozenset(), official)
+
+
+def _official(text: str, start: int) -> bool:
+    """True when a municipality's name for itself comes right before `start` ("The City of Kenai", «Правительство
+    Хабаровского края»); the pre-test on the 40 characters first, as the regex reads no further back."""
+    window = max(0, start - 40)
+    return P.OFFICIAL_BEFORE.possible(fold(text[window:start])) and bool(P.OFFICIAL_BEFORE.regex.search(text, window, start))
 
 
 def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:

@@ -226,8 +226,9 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             context[country] += 1  # "£18,000", "Town Council", "councillors": a British text's Durham is the British one
             context[f"cue:{country}"] += 1
     consumed: set[int] = set()
-    is_person = {m.start: _person(text, m, starts) for m in raw}  # once per mention: the loop below asks again
-    person_at = {m.start for m in raw if m.candidates[0].level == "city" and is_person[m.start]}
+    # once per city mention, as the loop below asks again; other mentions only when the loop gets that far
+    is_person = {m.start: _person(text, m, starts) for m in raw if m.candidates[0].level == "city"}
+    person_at = {at for at, person in is_person.items() if person}
     persons: dict[str, int] = {}  # surface -> where it is first a person's name
     tables = "|" in text  # flattened table rows: only then can a mention fill a cell
     # A place used after a preposition in any of its forms ("в Барнауле") is not a person's name elsewhere.
@@ -278,7 +279,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if (
             m.start >= persons.get(m.surface, len(text))  # a person named later does not erase a place before
             or _institution(text, m)
-            or is_person[m.start]
+            or (is_person[m.start] if m.start in is_person else _person(text, m, starts))
             or _organisation(text, m)
             or _russian_word(text, m)
         ):

@@ -73,7 +73,7 @@ class Sentence:
     @cached
     def related(self) -> bool:
         """A relationship word (ties, relations, delegation, связи, отношения…)."""
-        return bool(P.RELATION_RE.search(self.chunk))
+        return bool(P.RELATION_RE.search(self.folded))
 
     @cached
     def near_miss(self) -> bool:
@@ -93,7 +93,7 @@ class Sentence:
     @cached
     def coref(self) -> bool:
         """ "its", "them", "the city"… pointing to an adjacent sentence."""
-        return bool(P.COREF_RE.search(self.chunk))
+        return bool(P.COREF_RE.search(self.folded))
 
     @cached
     def status(self) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.prefilter import anchors, cue, cues, endings, fold
+from extract.prefilter import anchors, cue, cues, endings, fold, words_ci
 from extract.tagging_text import split_sentences
 
 
@@ -108,3 +108,30 @@ def test_an_end_anchored_cue_finds_what_its_regex_finds() -> None:
     windows = ["a town near ", "NEAR", "near the town ", "northern of the  ", "недалеко от ", "south ofa", "nears "]
     assert [bool(c.search(w)) for w in windows] == [bool(regex.search(w)) for w in windows]
     assert [bool(c.search(w)) for w in windows] == [True, True, False, True, True, False, False]
+
+
+def test_words_find_what_the_lookbehind_regex_finds() -> None:
+    """Words searched in the folded text skip a match inside a word and go on to the next start ("its" in "visits",
+    then "its"); each span is the one `(?<![\\w])(?:…)(?![\\w])` with IGNORECASE finds, on every dev corpus sentence."""
+    from extract import patterns as P
+
+    coref = words_ci(*P.COREF_CUES, whole=True)
+    found = coref.search(fold("Delegates visits ITS twin"))
+    assert found is not None and found.span() == (17, 20)
+    assert coref.search(fold("visits")) is None
+    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    sentences = [s.chunk for line in lines if line.strip() for s in split_sentences(json.loads(line)["text"])]
+    for tokens in (P.COREF_CUES, P.RELATION_CUES):
+        joined = re.compile(r"(?<![\w])(?:" + "|".join(tokens) + r")(?![\w])", re.IGNORECASE)
+        fast = words_ci(*tokens, whole=True)
+        found = [(joined.search(s), fast.search(fold(s))) for s in sentences]
+        assert sum(1 for a, _ in found if a) > 100
+        assert [(a and a.span(), b and b.span()) for a, b in found if (a and a.span()) != (b and b.span())] == []
+
+
+def test_words_refuse_what_folding_would_change() -> None:
+    """An upper-case letter or escape would match something else in folded text: refused when the words are built."""
+    with pytest.raises(ValueError, match="lowercase"):
+        words_ci(r"\Wtwin")
+    with pytest.raises(ValueError, match="lowercase"):
+        words_ci("Port of")
