@@ -143,7 +143,8 @@ def _splits(text: str) -> list[int]:
     """Offsets where a new sentence starts."""
     cuts = [0]
     for m in P.SENTENCE_END.finditer(text):
-        if "\n" not in m.group() and _ends_with_abbreviation(text, m.start()):
+        start = m.start() if m.group(1) is None else m.start(1)  # the break after final punctuation is its spaces
+        if "\n" not in text[start : m.end()] and _ends_with_abbreviation(text, start):
             continue
         cuts.append(m.end())
     return cuts

@@ -57,6 +57,23 @@ def test_sentences_keep_abbreviations_together() -> None:
     assert spans == ["Albany, N.Y., is twinned with Tula.", "St. Petersburg is big.", "Next line"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said.” Next one', ["He said.”", "Next one"]),  # a closing quote ends the sentence too
+        ("Ends here.\nNext line", ["Ends here.", "Next line"]),  # the newline is the break after the period
+        ("one.\n\n  lower", ["one.", "lower"]),  # a blank line breaks though no capital follows
+        ("a list:\n• Tula\n• Tver", ["a list:", "• Tula", "• Tver"]),
+        ("Dr. No. 5 items. q? «Да.» Нет", ["Dr. No. 5 items. q?", "«Да.»", "Нет"]),  # abbreviations; a lower "q" goes on
+    ],
+)
+def test_sentence_breaks(text: str, expected: list[str]) -> None:
+    """Breaks after final punctuation before a capital or digit, and at line breaks; offsets point into the text."""
+    sentences = split_sentences(text)
+    assert [s.chunk for s in sentences] == expected
+    assert all(text[s.start : s.end] == s.chunk for s in sentences)
+
+
 def test_patterns_compile_once_as_constants() -> None:
     """The vocabularies are tuples and the regexes module-level constants."""
     assert isinstance(P.TWIN_CUES, tuple) and P.TWIN_RE.search("sister city")
