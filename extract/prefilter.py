@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -21,6 +22,9 @@ import ahocorasick_rs
 _parser: Any = importlib.import_module("re._parser")
 C: Any = importlib.import_module("re._constants")
 _casefix: Any = importlib.import_module("re._casefix")  # characters `re` folds beyond lower() (ı/i, ſ/s, ς/σ …)
+
+# A DFA scans twice as fast as the default (contiguous NFA) and, for a few hundred short anchors, stays small.
+_DFA = ahocorasick_rs.Implementation.DFA
 
 MIN_ANCHOR = 3  # shorter anchors ("he", "с") are in almost every sentence: no pre-test is cheaper then
 
@@ -285,7 +289,7 @@ class Cues:
         object.__setattr__(self, "_always", always)
         object.__setattr__(self, "_by_anchor", tuple(tuple(v) for v in owners.values()))
         # overlapping matches: an anchor inside another's match ("link" in "links") must still be seen
-        automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
+        automaton = ahocorasick_rs.AhoCorasick(list(owners), implementation=_DFA) if owners else None
         object.__setattr__(self, "_automaton", automaton)
 
     def candidates(self, folded: str) -> list[int]:
@@ -295,6 +299,11 @@ class Cues:
             for k, _, _ in self._automaton.find_matches_as_indexes(folded, overlapping=True):
                 found.update(self._by_anchor[k])
         return sorted(found)
+
+    def joined(self, anchored: set[int] | None) -> list[int]:
+        """The candidates when `anchored` are the alternatives whose anchors a text holds: those and the ones
+        without anchors, in their order."""
+        return sorted(anchored.union(self._always)) if anchored else list(self._always)
 
     def search(
         self, text: str, folded: str | None = None, among: list[int] | None = None
@@ -309,6 +318,39 @@ class Cues:
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return best
+
+
+class CueIndex:
+    """The anchors of several cue sets in one automaton: one pass over a whole folded text gives, for each of its
+    sentences, the candidate alternatives of every set (what `Cues.candidates` gives for the sentence alone). Sets
+    asked of most sentences pay one pass a text instead of one a sentence and set."""
+
+    def __init__(self, sets: Sequence[Cues]) -> None:
+        owners: dict[str, list[tuple[int, int]]] = {}
+        for k, cue_set in enumerate(sets):
+            for i, part in enumerate(cue_set.parts):
+                for anchor in part.anchors or ():
+                    owners.setdefault(anchor, []).append((k, i))
+        self.sets = tuple(sets)
+        self._position = {id(cue_set): k for k, cue_set in enumerate(sets)}
+        self._owners = tuple(tuple(v) for v in owners.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(list(owners), implementation=_DFA)
+
+    def scan(self, folded: str, starts: Sequence[int], ends: Sequence[int]) -> list[dict[int, set[int]]]:
+        """Per set, sentence index -> the alternatives with an anchor inside that sentence (sentences given by sorted,
+        non-overlapping `starts`/`ends` offsets of `folded`; alternatives without anchors are left to `candidates`)."""
+        found: list[dict[int, set[int]]] = [{} for _ in self.sets]
+        for k, a, b in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            i = bisect_right(starts, a) - 1
+            if i < 0 or b > ends[i]:
+                continue  # between sentences, or across a break: in no sentence's own text
+            for which, alternative in self._owners[k]:
+                found[which].setdefault(i, set()).add(alternative)
+        return found
+
+    def candidates(self, found: list[dict[int, set[int]]], cue_set: Cues, index: int) -> list[int]:
+        """A sentence's candidate alternatives of one set, from `scan`'s result, in their order."""
+        return cue_set.joined(found[self._position[id(cue_set)]].get(index))
 
 
 def cues(alternatives: Iterable[re.Pattern[str]]) -> Cues:

@@ -253,10 +253,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         if i in consumed or top.level == "country":
             continue
         before = text[max(0, m.start - 30) : m.start]
-        # the place named last before, over a country between them ("Портленд (США, штат Орегон)")
-        j = next((j for j in range(i - 1, -1, -1) if raw[j].candidates[0].level != "country"), -1)
-        prev_city = j >= 0 and raw[j].candidates[0].level == "city" and m.start - raw[j].end <= 40
-        if "state" in top.flags and prev_city and P.STATE_LOCATOR_BEFORE.search(before):
+        if "state" in top.flags and _after_city(raw, i) and P.STATE_LOCATOR_BEFORE.search(before):
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
         if top.level == "region" and P.ADJECTIVE_AFTER.match(text, m.end):
             continue  # "the Florida city": an adjective pointing at a city named elsewhere
@@ -320,6 +317,13 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         )
         out.append(Located(m.start, m.end, cands, bool(codes) or (tables and _table_cell(text, m)), weak))
     return out, context
+
+
+def _after_city(raw: list[Mention], i: int) -> bool:
+    """True when the place named last before mention `i`, over countries between them, is a city at most 40
+    characters before it ("Портленд (США, штат Орегон)")."""
+    j = next((j for j in range(i - 1, -1, -1) if raw[j].candidates[0].level != "country"), -1)
+    return j >= 0 and raw[j].candidates[0].level == "city" and raw[i].start - raw[j].end <= 40
 
 
 def _table_cell(text: str, m: Mention) -> bool:

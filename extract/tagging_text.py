@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
 from extract import patterns as P
-from extract.prefilter import fold
+from extract.prefilter import CueIndex, Cues, fold
 
 R = TypeVar("R")
 
@@ -34,6 +34,25 @@ class cached(Generic[R]):  # lowercase: used as a decorator, like the property i
         return value
 
 
+# The cue sets asked of (almost) every sentence: one automaton pass over the text finds their anchors in all of them.
+SENTENCE_CUES = CueIndex((P.TWIN_RE, P.PARTNER_RE, P.NEAR_MISS_RE, P.PROPOSAL_RE, P.NEGATION_RE, P.STATUS_RE))
+
+
+class TextCues:
+    """A text's folded form and, found on first use, each sentence's candidate alternatives of SENTENCE_CUES."""
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.folded = fold(text)  # folding is per character (see prefilter.fold): a sentence's slice is its fold
+        self._starts, self._ends = starts, ends
+        self._found: list[dict[int, set[int]]] | None = None
+
+    def candidates(self, cue_set: Cues, index: int) -> list[int]:
+        """Sentence `index`'s candidate alternatives of one of SENTENCE_CUES."""
+        if self._found is None:
+            self._found = SENTENCE_CUES.scan(self.folded, self._starts, self._ends)
+        return SENTENCE_CUES.candidates(self._found, cue_set, index)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence (or list line) of the text; its cues are computed on first use (most sentences need few)."""
@@ -44,16 +63,21 @@ class Sentence:
     chunk: str  # text[start:end]
     line: bool = False  # the sentence is a whole line of the text (a list entry, a heading, a table row)
     entry: bool = False  # opens a line with a qualified place and a note ("Xining (China). The agreement …")
+    doc: TextCues | None = field(default=None, repr=False, compare=False)  # the whole text's cues, when split from one
 
     @cached
     def folded(self) -> str:
         """The chunk lowercased for the cue pre-tests (see prefilter)."""
-        return fold(self.chunk)
+        return fold(self.chunk) if self.doc is None else self.doc.folded[self.start : self.end]
+
+    def among(self, cue_set: Cues) -> list[int]:
+        """The alternatives of one of SENTENCE_CUES that may match the chunk."""
+        return cue_set.candidates(self.folded) if self.doc is None else self.doc.candidates(cue_set, self.index)
 
     @cached
     def twin(self) -> bool:
         """A twinning word (sister/twin/побратим…); "the Twin Cities" and «города-близнецы» are not."""
-        among = P.TWIN_RE.candidates(self.folded)
+        among = self.among(P.TWIN_RE)
         if not among:
             return False
         chunk = _without_names(self.chunk)
@@ -68,7 +92,7 @@ class Sentence:
     def partner(self) -> bool:
         """A formal partnership word (partner city, cooperation agreement, дружественные связи…)."""
         chunk = _without_names(self.chunk)
-        return bool(P.PARTNER_RE.search(chunk, self.folded if chunk is self.chunk else None))
+        return bool(P.PARTNER_RE.search(chunk, among=self.among(P.PARTNER_RE) if chunk is self.chunk else None))
 
     @cached
     def related(self) -> bool:
@@ -78,17 +102,17 @@ class Sentence:
     @cached
     def near_miss(self) -> bool:
         """Flights, summits, embassies, universities, sports…"""
-        return bool(P.NEAR_MISS_RE.search(self.chunk, self.folded))
+        return bool(P.NEAR_MISS_RE.search(self.chunk, among=self.among(P.NEAR_MISS_RE)))
 
     @cached
     def proposal(self) -> bool:
         """ "could become sister cities", "предложил"."""
-        return bool(P.PROPOSAL_RE.search(self.chunk, self.folded))
+        return bool(P.PROPOSAL_RE.search(self.chunk, among=self.among(P.PROPOSAL_RE)))
 
     @cached
     def negated(self) -> bool:
         """ "are not sister cities"."""
-        return bool(P.NEGATION_RE.search(self.chunk, self.folded))
+        return bool(P.NEGATION_RE.search(self.chunk, among=self.among(P.NEGATION_RE)))
 
     @cached
     def coref(self) -> bool:
@@ -98,7 +122,7 @@ class Sentence:
     @cached
     def status(self) -> str | None:
         """The relationship status the sentence states, if any."""
-        return status_of(self.chunk, self.folded)
+        return status_of(self.chunk, self.among(P.STATUS_RE))
 
     @property
     def item(self) -> bool:
@@ -156,10 +180,10 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, end if end >= 0 else len(text)
 
 
-def status_of(chunk: str, folded: str | None = None) -> str | None:
-    """The status a piece of text states for a relationship, if any (`folded`: `fold(chunk)` if the caller has it):
-    the first cue in STATUS_RE's order that matches."""
-    for i in P.STATUS_RE.candidates(fold(chunk) if folded is None else folded):
+def status_of(chunk: str, among: list[int] | None = None) -> str | None:
+    """The status a piece of text states for a relationship, if any (`among`: STATUS_RE's candidates for the chunk,
+    if the caller has them): the first cue in STATUS_RE's order that matches."""
+    for i in P.STATUS_RE.candidates(fold(chunk)) if among is None else among:
         if P.STATUS_RE.parts[i].regex.search(chunk):
             return P.STATUS_LABELS[i]
     return None
@@ -169,6 +193,9 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into non-empty sentences with their cues."""
     cuts = _splits(text) + [len(text)]
     out: list[Sentence] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    doc = TextCues(text, starts, ends)  # the offsets fill in below, before any cue is asked
     for a, b in itertools.pairwise(cuts):
         piece = text[a:b]
         chunk = piece.strip()  # str.strip drops exactly the characters str.isspace accepts
@@ -177,7 +204,9 @@ def split_sentences(text: str) -> list[Sentence]:
         a += len(piece) - len(piece.lstrip())
         b = a + len(chunk)
         line = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] in "\r\n")
-        out.append(Sentence(index=len(out), start=a, end=b, chunk=chunk, line=line))
+        out.append(Sentence(index=len(out), start=a, end=b, chunk=chunk, line=line, doc=doc))
+        starts.append(a)
+        ends.append(b)
     return out
 
 

@@ -135,3 +135,19 @@ def test_words_refuse_what_folding_would_change() -> None:
         words_ci(r"\Wtwin")
     with pytest.raises(ValueError, match="lowercase"):
         words_ci("Port of")
+
+
+def test_one_pass_over_the_text_gives_each_sentence_its_candidates() -> None:
+    """The text-wide index of the sentence cue sets gives every dev corpus sentence the candidates its own pass gives
+    (an anchor across a sentence break belongs to neither sentence)."""
+    from extract.tagging_text import SENTENCE_CUES
+
+    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines if line.strip()] + ["Sister\ncities of Tula. Twin."]
+    compared = 0
+    for text in texts:
+        for s in split_sentences(text):
+            for cue_set in SENTENCE_CUES.sets:
+                assert s.among(cue_set) == cue_set.candidates(fold(s.chunk)), (s.chunk, cue_set.parts[0].pattern)
+                compared += 1
+    assert compared > 3000
