@@ -38,7 +38,7 @@ class Place:
         return bonus + self.population
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs twice as much, and a text makes hundreds
 class Mention:
     """A surface match of one or more places in the text."""
 

@@ -17,7 +17,7 @@ from extract.tagging_text import Sentence, contexts, line_bounds, split_sentence
 from extract.tagging_words import demonym_country
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, as Mention
 class Hit:
     """One pair found in one sentence."""
 

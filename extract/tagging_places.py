@@ -20,7 +20,7 @@ from extract.tagging_words import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, as Mention
 class Located:
     """A place mention after filtering: its candidates narrowed by qualifiers, and the chosen place."""
 

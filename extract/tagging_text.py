@@ -53,7 +53,7 @@ class TextCues:
         return SENTENCE_CUES.candidates(self._found, cue_set, index)
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen (as Mention) and not slotted: cues are cached in its __dict__
 class Sentence:
     """One sentence (or list line) of the text; its cues are computed on first use (most sentences need few)."""
 
