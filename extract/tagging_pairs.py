@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from extract import patterns as P
@@ -184,9 +185,10 @@ def _enumerated(text: str, seq: Seq, k: int) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def _is_enumeration_gap(gap: str) -> bool:
     """True when the text between two places only separates list items ("; ", ", Australia; ", " (Китай); ",
-    " in Austria, ")."""
+    " in Austria, "); cached, as the same few gaps (", ", " and ") come back in every list."""
     if len(gap) > 48:
         return False
     bare = P.LIST_WORDS.sub(" ", P.PARENTHESES.sub(" ", P.IN_COUNTRY.sub(" ", gap)))
