@@ -9,6 +9,7 @@ from extract import patterns as P
 from extract import tagging_words
 from extract.gazetteer import PairKey, Place, is_known, is_surface, load, pair_key
 from extract.models import Pair
+from extract.prefilter import fold
 from extract.tagging_hub import add_region_centre, one_sense, text_place
 from extract.tagging_names import written_names
 from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
@@ -186,10 +187,11 @@ def _entry_line(text: str, s: Sentence, locs: list[Located] | None) -> bool:
 
 def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
     """Hits over all context sentences of the text, and every mention with its chosen place."""
-    sentences = split_sentences(text)
+    folded = fold(text)  # once: the sentence cues, place filters and hub share it
+    sentences = split_sentences(text, folded)
     if not any(s.twin or s.partner for s in sentences):
         return [], []  # every context opens at a twinning or partnership word: without one there is no pair
-    located, country_context = locate(text)
+    located, country_context = locate(text, folded)
     by_sentence: dict[int, list[Located]] = {}
     starts = [s.start for s in sentences]
     for loc in located:
@@ -208,7 +210,7 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
     in_sentence: dict[int, list[tuple[Located, Place]]] = {}
     for loc, p, i in resolved:
         in_sentence.setdefault(i, []).append((loc, p))
-    hub = text_place(text, resolved, frozenset(i for i, kind in ctx.items() if kind == "own"))
+    hub = text_place(text, resolved, frozenset(i for i, kind in ctx.items() if kind == "own"), folded)
     add_region_centre(text, hub, sentences, in_sentence)
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break

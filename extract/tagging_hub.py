@@ -16,8 +16,12 @@ from extract.tagging_text import Sentence, line_bounds
 Resolved = list[tuple[Located, Place, int]]  # a place mention, its chosen reading, its sentence
 
 
-def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int]) -> Place | None:
-    """The place the text is about, if any: see _doc_hub for how the evidence is weighed."""
+def text_place(
+    text: str, resolved: Resolved, cue_sentences: frozenset[int], folded: str | None = None
+) -> Place | None:
+    """The place the text is about, if any: see _doc_hub for how the evidence is weighed (`folded`: `fold(text)` if
+    the caller has it)."""
+    folded = fold(text) if folded is None else folded
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
     in_title = [(loc, p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)]
@@ -31,16 +35,16 @@ def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int]) -> 
     ranked = senses.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         dateline = ranked[0][0]
-    official = Counter(side(p) for loc, p, _ in resolved if _official(text, loc.start))
+    official = Counter(side(p) for loc, p, _ in resolved if _official(text, folded, loc.start))
     official.update(_list_heads(text, resolved))
     return _doc_hub(resolved, cue_sentences, dateline, titled if len(titled) == 1 else frozenset(), official)
 
 
-def _official(text: str, start: int) -> bool:
+def _official(text: str, folded: str, start: int) -> bool:
     """True when a municipality's name for itself comes right before `start` ("The City of Kenai", «Правительство
     Хабаровского края»); the pre-test on the 40 characters first, as the regex reads no further back."""
     window = max(0, start - 40)
-    return P.OFFICIAL_BEFORE.possible(fold(text[window:start])) and bool(P.OFFICIAL_BEFORE.regex.search(text, window, start))
+    return P.OFFICIAL_BEFORE.possible(folded[window:start]) and bool(P.OFFICIAL_BEFORE.regex.search(text, window, start))
 
 
 def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from extract import patterns as P
 from extract.gazetteer import Mention, Place, find_mentions, is_known, places_named
+from extract.prefilter import fold
 from extract.tagging_text import line_bounds
 from extract.tagging_unknown import transcribed_mentions, unlisted_mentions
 from extract.tagging_words import (
@@ -199,8 +200,9 @@ def dateline_span(m: re.Match[str]) -> tuple[int, int]:
     return a, b
 
 
-def locate(text: str) -> tuple[list[Located], Counter[str]]:
-    """Place mentions (cities/regions) of `text`, plus the countries and US states it names (for homonyms)."""
+def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter[str]]:
+    """Place mentions (cities/regions) of `text`, plus the countries and US states it names (for homonyms);
+    `folded` is `fold(text)` if the caller has it."""
     # A dateline ("ALMATY – …", "KHARKIV (Ukrinform) -") says where the story was filed: the hub's evidence, not a
     # side of a pair in its sentence.
     # Only a dateline that is one place's name: "SALT LAKE CITY SISTER CITIES — SPRING NEWSLETTER" is a heading.
@@ -212,7 +214,11 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         for a, b in [dateline_span(m)]
         if one_place(text[a:b])
     ]
-    text = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
+    titled = _title_caps(text)  # same offsets; the filters below read the words around each name in this form too
+    # Title case changes letters' case only, so the fold is the same unless a capital lowered to two characters
+    # (as "İ" does) moved the offsets.
+    folded = fold(titled) if folded is None or len(titled) != len(text) else folded
+    text = titled
     raw = [_possessive(m) for m in find_mentions(text)]
     if P.CYRILLIC_RE.search(text):
         raw = sorted(raw + transcribed_mentions(text, raw), key=lambda m: m.start)
@@ -222,7 +228,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
     out: list[Located] = []
     context: Counter[str] = Counter()
     for country, cue in P.COUNTRY_WORD_CUES.items():
-        if cue.search(text):
+        if cue.search(text, folded):
             context[country] += 1  # "£18,000", "Town Council", "councillors": a British text's Durham is the British one
             context[f"cue:{country}"] += 1
     consumed: set[int] = set()
@@ -268,9 +274,10 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
             continue  # "since Moscow's invasion": the government, not the city
         if top.level == "city" and P.LOCATOR_AFTER.match(text, m.end):
             continue  # "the Kyiv-region town": a locator of the place meant
-        if P.LOCATOR_BEFORE.search(before) or (
+        folded_before = folded[max(0, m.start - 30) : m.start]
+        if P.LOCATOR_BEFORE.search(before, folded_before) or (
             top.level == "region"
-            and (P.REGION_LOCATOR_BEFORE.search(before) or P.REGION_AFTER_NAME_IN.search(text[max(0, m.start - 60) : m.start]))
+            and (P.REGION_LOCATOR_BEFORE.search(before, folded_before) or P.REGION_AFTER_NAME_IN.search(text[max(0, m.start - 60) : m.start]))
         ):
             continue  # "near Moscow", "the capital of Shandong": a locator, not a side of a pair
         if (
@@ -304,7 +311,7 @@ def locate(text: str) -> tuple[list[Located], Counter[str]]:
         cands = _narrow(m.candidates, codes) if codes else m.candidates
         window = text[max(0, m.start - 40) : m.start]
         if cands[0].level == "city" and (
-            P.REGION_NOUN_BEFORE.search(window)
+            P.REGION_NOUN_BEFORE.search(window, folded[max(0, m.start - 40) : m.start])
             or P.REGION_NOUN_AFTER.match(text, m.end)
         ):
             cands = _as_region(cands)

@@ -41,8 +41,8 @@ SENTENCE_CUES = CueIndex((P.TWIN_RE, P.PARTNER_RE, P.NEAR_MISS_RE, P.PROPOSAL_RE
 class TextCues:
     """A text's folded form and, found on first use, each sentence's candidate alternatives of SENTENCE_CUES."""
 
-    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
-        self.folded = fold(text)  # folding is per character (see prefilter.fold): a sentence's slice is its fold
+    def __init__(self, folded: str, starts: list[int], ends: list[int]) -> None:
+        self.folded = folded  # fold(text): folding is per character, so a sentence's slice is its fold
         self._starts, self._ends = starts, ends
         self._found: list[dict[int, set[int]]] | None = None
 
@@ -189,13 +189,13 @@ def status_of(chunk: str, among: list[int] | None = None) -> str | None:
     return None
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into non-empty sentences with their cues."""
+def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:
+    """Split `text` into non-empty sentences with their cues (`folded`: `fold(text)` if the caller has it)."""
     cuts = _splits(text) + [len(text)]
     out: list[Sentence] = []
     starts: list[int] = []
     ends: list[int] = []
-    doc = TextCues(text, starts, ends)  # the offsets fill in below, before any cue is asked
+    doc = TextCues(fold(text) if folded is None else folded, starts, ends)  # offsets fill in below, before any cue
     for a, b in itertools.pairwise(cuts):
         piece = text[a:b]
         chunk = piece.strip()  # str.strip drops exactly the characters str.isspace accepts
