@@ -124,7 +124,7 @@ class Sentence:
         """The relationship status the sentence states, if any."""
         return status_of(self.chunk, self.among(P.STATUS_RE))
 
-    @property
+    @cached
     def item(self) -> bool:
         """A list line: short ("Whitby, England Representative", a table cell) or bulleted ("・Halifax (Canada) - …")."""
         if self.entry:
@@ -133,15 +133,20 @@ class Sentence:
         # A line of few lowercase words is a list entry even with a final period ("Юджин (США) — с 1988 г.").
         return short or (self.line and len(self.chunk) <= 100 and self.terse) or bool(P.BULLET_START.match(self.chunk))
 
-    @property
+    @cached
     def heading(self) -> bool:
         """Ends with a colon: a heading over a list ("Partner cities:", "Perm is twinned with:[71]")."""
-        return P.HEADING_END.search(self.chunk) is not None
+        return ":" in self.chunk and P.HEADING_END.search(self.chunk) is not None  # most sentences have no colon
 
-    @property
+    @cached
     def terse(self) -> bool:
         """Few lowercase words: a list or table row of names ("Цзинань (Китай); Линц (Австрия); …")."""
-        return len(P.LOWER_WORD.findall(self.chunk)) <= 4
+        count = 0
+        for _ in P.LOWER_WORD.finditer(self.chunk):  # stops at the fifth word: most sentences have many
+            count += 1
+            if count > 4:
+                return False
+        return True
 
 
 def _without_names(chunk: str) -> str:
