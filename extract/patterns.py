@@ -1012,6 +1012,9 @@ UNLISTED_GAP_END = re.compile(r"[ \t]*(?:,|\(|\|)[ \t]*$|[ \t]+(in)[ \t]+(?:the[
 # "… with Severo-Kurilsk in Russia's Sakhalin region": a name located by "in" must follow one of these words.
 UNLISTED_IN_AFTER = frozenset(["with", "and", "of", "to", "between"])
 UNLISTED_NAME_CHARS = frozenset(" -'’.")
+# The run of such characters and letters or digits that opens a string: read on the reversed text before a country,
+# it measures the name that ends there.
+UNLISTED_NAME_RUN = re.compile(r"(?:[^\W_]|[" + re.escape("".join(sorted(UNLISTED_NAME_CHARS))) + r"])*")
 # Lowercase words inside a place name ("San Pietro in Cariano", "Isla de la Juventud", "Neustadt an der Weinstraße").
 UNLISTED_CONNECTORS = frozenset(
     ["de", "del", "della", "di", "da", "do", "dos", "du", "des", "la", "le", "les", "el", "al", "in", "an", "am", "der",

@@ -141,9 +141,7 @@ class Sentence:
     @cached
     def terse(self) -> bool:
         """Few lowercase words: a list or table row of names ("Цзинань (Китай); Линц (Австрия); …")."""
-        count = 0
-        for _ in P.LOWER_WORD.finditer(self.chunk):  # stops at the fifth word: most sentences have many
-            count += 1
+        for count, _ in enumerate(P.LOWER_WORD.finditer(self.chunk), 1):  # stops at the fifth: most have many
             if count > 4:
                 return False
         return True

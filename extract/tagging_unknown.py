@@ -71,9 +71,9 @@ def unlisted_mentions(text: str, raw: list[Mention]) -> list[Mention]:
         if gap is None or in_region and not gap.group(1):
             continue  # a region locates an unknown town only after "in" (a list's "Town, Region" is two names)
         end = gap.start()
-        run = end
-        while run > max(0, end - 80) and (text[run - 1].isalnum() or text[run - 1] in P.UNLISTED_NAME_CHARS):
-            run -= 1  # back over the words of a name ("San Pietro in Cariano"), not across punctuation
+        # back over the words of a name ("San Pietro in Cariano"), not across punctuation, at most 80 characters
+        back = P.UNLISTED_NAME_RUN.match(text[max(0, end - 80) : end][::-1])  # a run, maybe empty: always a match
+        run = end - (back.end() if back else 0)
         name = _town_name(text[run:end].strip(" -"))
         if name is None:
             continue
