@@ -223,7 +223,8 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
     if P.CYRILLIC_RE.search(text):
         raw = sorted(raw + transcribed_mentions(text, raw), key=lambda m: m.start)
     raw = sorted(raw + unlisted_mentions(text, raw), key=lambda m: m.start)
-    raw = [m for m in raw if not any(m.start in span for span in datelines)]
+    if datelines:  # most texts have none
+        raw = [m for m in raw if not any(m.start in span for span in datelines)]
     starts = {m.start for m in raw}
     out: list[Located] = []
     context: Counter[str] = Counter()
