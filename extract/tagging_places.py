@@ -349,7 +349,7 @@ def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
     """Resolve a homonym: a known pair with a place in the same sentence, then region/state agreement, then
     countries/states named in the text, then the prior (curated, population)."""
     cands = loc.candidates
-    if len({(c.name, c.country, c.level) for c in cands}) == 1:
+    if len(cands) == 1 or len({(c.name, c.country, c.level) for c in cands}) == 1:
         return cands[0]
     for c in cands:
         if any(is_known(c, o.candidates[0]) for o in others if o is not loc):
