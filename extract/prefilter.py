@@ -23,9 +23,6 @@ _parser: Any = importlib.import_module("re._parser")
 C: Any = importlib.import_module("re._constants")
 _casefix: Any = importlib.import_module("re._casefix")  # characters `re` folds beyond lower() (ı/i, ſ/s, ς/σ …)
 
-# A DFA scans twice as fast as the default (contiguous NFA) and, for a few hundred short anchors, stays small.
-_DFA = ahocorasick_rs.Implementation.DFA
-
 MIN_ANCHOR = 3  # shorter anchors ("he", "с") are in almost every sentence: no pre-test is cheaper then
 
 Anchors = frozenset[str] | None  # None: no set of literals every match must contain
@@ -289,7 +286,7 @@ class Cues:
         object.__setattr__(self, "_always", always)
         object.__setattr__(self, "_by_anchor", tuple(tuple(v) for v in owners.values()))
         # overlapping matches: an anchor inside another's match ("link" in "links") must still be seen
-        automaton = ahocorasick_rs.AhoCorasick(list(owners), implementation=_DFA) if owners else None
+        automaton = ahocorasick_rs.AhoCorasick(list(owners)) if owners else None
         object.__setattr__(self, "_automaton", automaton)
 
     def candidates(self, folded: str) -> list[int]:
@@ -334,7 +331,7 @@ class CueIndex:
         self.sets = tuple(sets)
         self._position = {id(cue_set): k for k, cue_set in enumerate(sets)}
         self._owners = tuple(tuple(v) for v in owners.values())
-        self._automaton = ahocorasick_rs.AhoCorasick(list(owners), implementation=_DFA)
+        self._automaton = ahocorasick_rs.AhoCorasick(list(owners))
 
     def scan(self, folded: str, starts: Sequence[int], ends: Sequence[int]) -> list[dict[int, set[int]]]:
         """Per set, sentence index -> the alternatives with an anchor inside that sentence (sentences given by sorted,
