@@ -119,6 +119,8 @@ CORPORA = (
     "pairs_challenge19b.jsonl",
     "pairs_challenge20a.jsonl",
     "pairs_challenge20b.jsonl",
+    "pairs_challenge21a.jsonl",
+    "pairs_challenge21b.jsonl",
 )
 
 

@@ -62,6 +62,7 @@ CORPORA = [
     # Challenge-19 and -20, written at the end of round six, scored once in round seven (same pairs as its final tagger).
     Corpus(("pairs_challenge19a.jsonl", "pairs_challenge19b.jsonl"), "challenge19_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge20a.jsonl", "pairs_challenge20b.jsonl"), "challenge20_floors.json", 72, 23, (600, 2200)),
+    Corpus(("pairs_challenge21a.jsonl", "pairs_challenge21b.jsonl"), "challenge21_floors.json", 72, 23, (600, 2200)),
 ]
 IDS = ["+".join(c.files) for c in CORPORA]
 
