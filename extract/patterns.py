@@ -6,7 +6,7 @@ import csv
 import re
 from pathlib import Path
 
-from extract.prefilter import Cues, cue, cues, words_ci
+from extract.prefilter import Cues, Literals, cue, cues, words_ci
 
 
 def words(*tokens: str) -> str:
@@ -828,6 +828,8 @@ ONE_SIDED = cue(
         r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
     )
 )
+# Its demonym group needs one of the demonyms as written: a second pre-test, asked before the regex scans a sentence.
+ONE_SIDED_DEMONYMS = Literals(DEMONYMS)
 _EN_MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"  # "Havana, Jun 21 (Prensa Latina)"

@@ -317,6 +317,17 @@ class Cues:
         return best
 
 
+class Literals:
+    """A set of plain strings, tested for presence in one automaton pass (a regex's required words, case as written)."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self._automaton = ahocorasick_rs.AhoCorasick(sorted(set(strings)))
+
+    def any_in(self, text: str) -> bool:
+        """True when `text` holds one of the strings."""
+        return bool(self._automaton.find_matches_as_indexes(text))
+
+
 class CueIndex:
     """The anchors of several cue sets in one automaton: one pass over a whole folded text gives, for each of its
     sentences, the candidate alternatives of every set (what `Cues.candidates` gives for the sentence alone). Sets

@@ -143,9 +143,10 @@ def _both_places(s: Sentence, before: list[tuple[Located, Place]]) -> list[Hit]:
 
 def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
     """ "with their Russian sister cities", «с российскими побратимами»: the other side named only by its country
-    (the pattern's pre-test first: it needs one of its nouns). Not when it refers back to a place of that country
-    named before it ("Dortmund (Germany) … contacts with the German twin town have been frozen")."""
-    if not P.ONE_SIDED.possible(s.folded):
+    (the pattern's pre-tests first: it needs one of its nouns and one of the demonyms). Not when it refers back to a
+    place of that country named before it ("Dortmund (Germany) … contacts with the German twin town have been
+    frozen")."""
+    if not P.ONE_SIDED.possible(s.folded) or not P.ONE_SIDED_DEMONYMS.any_in(s.chunk):
         return False
     for m in P.ONE_SIDED.regex.finditer(s.chunk):
         country = demonym_country(m.group(1))

@@ -151,3 +151,17 @@ def test_one_pass_over_the_text_gives_each_sentence_its_candidates() -> None:
                 assert s.among(cue_set) == cue_set.candidates(fold(s.chunk)), (s.chunk, cue_set.parts[0].pattern)
                 compared += 1
     assert compared > 3000
+
+
+def test_literals_say_whether_a_text_holds_one_of_them() -> None:
+    """Plain strings, case as written: the one-sided cue's second pre-test needs a demonym spelled as listed."""
+    from extract import patterns as P
+    from extract.prefilter import Literals
+
+    words = Literals(["Russian", "российск"])
+    assert words.any_in("with their Russian sister cities") and words.any_in("с российскими побратимами")
+    assert not words.any_in("with their russian sister cities") and not words.any_in("sister cities")
+    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    sentences = [s.chunk for line in lines if line.strip() for s in split_sentences(json.loads(line)["text"])]
+    matched = [s for s in sentences if P.ONE_SIDED.regex.search(s)]
+    assert matched and all(P.ONE_SIDED_DEMONYMS.any_in(s) for s in matched)
