@@ -111,14 +111,24 @@ def test_t01_fault_mode_loses_no_reachable_article(normal: Crawled, faulty: Craw
     recorded_503 = sum(row["status_counts"].get("503", 0) for row in per_source.values())
     exceptions = spider_exceptions(faulty.crawl_log())
     problems = invariants(faulty.db_path)
+    # The plan's every-7th 503 can fall on each of one URL's attempts when its retries queue behind the same number of
+    # requests (seen once in CI: one embassy article, three 503s). The crawler then gives up after MAX_ATTEMPTS and
+    # counts an error; the article is not marked dead, so the next run asks for it again. Anything else is a loss.
+    tries: dict[str | None, list[int]] = {}
+    for r in faulty.requests:
+        tries.setdefault(article_url(r), []).append(r["status"])
+    exhausted = {url for url in reachable - stored if tries.get(url) == [503] * MAX_ATTEMPTS}
     print(
         f"\nT01 faults: {len(reachable & stored)}/{len(reachable)} reachable stored; gave up on {len(gave_up)} "
-        f"always-503 URLs; {exceptions} spider exceptions; invariants {'ok' if not problems else problems}; "
-        f"replica answered {statuses[503]}x503, {statuses[429]}x429; {len(retried_articles)} articles stored "
-        f"after a 503; run {faulty.result.status} in {faulty.result.seconds:.1f} s"
+        f"always-503 URLs and {len(exhausted)} articles whose every attempt met the every-7th 503; {exceptions} spider "
+        f"exceptions; invariants {'ok' if not problems else problems}; replica answered {statuses[503]}x503, "
+        f"{statuses[429]}x429; {len(retried_articles)} articles stored after a 503; run {faulty.result.status} in "
+        f"{faulty.result.seconds:.1f} s"
     )
     assert normal.result.status == "ok" and len(reachable) == len(normal.urls()) > 100
-    assert stored == reachable  # nothing lost, nothing extra
+    assert stored == reachable - exhausted  # nothing lost, nothing extra
+    assert sum(row["errors"] for row in per_source.values()) >= len(gave_up) + len(exhausted)
+    assert not exhausted & {row[0] for row in query(faulty.db_path, "SELECT url FROM dead_links")}
     assert faulty.result.status == "ok", [o.message for o in faulty.result.outcomes]
     assert query(faulty.db_path, "SELECT status FROM runs WHERE id = ?", faulty.result.run_id) == [("ok",)]
     assert exceptions == 0 and problems == []
