@@ -12,6 +12,17 @@ from extract.prefilter import anchors, cue, cues, endings, fold, words_ci
 from extract.tagging_text import split_sentences
 
 
+def _dev_texts() -> list[str]:
+    """The texts of the dev corpus (copied in tests/data)."""
+    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
+def _dev_sentences() -> list[str]:
+    """Every sentence of the dev corpus, as the tagger splits it."""
+    return [s.chunk for text in _dev_texts() for s in split_sentences(text)]
+
+
 @pytest.mark.parametrize(
     ("pattern", "flags", "expected"),
     [
@@ -75,8 +86,7 @@ def test_cues_equal_the_joined_regex_on_the_dev_corpus() -> None:
     from extract import patterns as P
 
     joined = P.compile_ci(*P.NEAR_MISS_CUES)
-    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
-    sentences = [s.chunk for line in lines if line.strip() for s in split_sentences(json.loads(line)["text"])]
+    sentences = _dev_sentences()
     found = [(joined.search(s), P.NEAR_MISS_RE.search(s)) for s in sentences]
     assert sum(1 for a, _ in found if a) > 20
     assert [(a and a.span(), b and b.span()) for a, b in found if (a and a.span()) != (b and b.span())] == []
@@ -119,8 +129,7 @@ def test_words_find_what_the_lookbehind_regex_finds() -> None:
     found = coref.search(fold("Delegates visits ITS twin"))
     assert found is not None and found.span() == (17, 20)
     assert coref.search(fold("visits")) is None
-    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
-    sentences = [s.chunk for line in lines if line.strip() for s in split_sentences(json.loads(line)["text"])]
+    sentences = _dev_sentences()
     for tokens in (P.COREF_CUES, P.RELATION_CUES):
         joined = re.compile(r"(?<![\w])(?:" + "|".join(tokens) + r")(?![\w])", re.IGNORECASE)
         fast = words_ci(*tokens, whole=True)
@@ -142,8 +151,7 @@ def test_one_pass_over_the_text_gives_each_sentence_its_candidates() -> None:
     (an anchor across a sentence break belongs to neither sentence)."""
     from extract.tagging_text import SENTENCE_CUES
 
-    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
-    texts = [json.loads(line)["text"] for line in lines if line.strip()] + ["Sister\ncities of Tula. Twin."]
+    texts = [*_dev_texts(), "Sister\ncities of Tula. Twin."]
     compared = 0
     for text in texts:
         for s in split_sentences(text):
@@ -161,7 +169,6 @@ def test_literals_say_whether_a_text_holds_one_of_them() -> None:
     words = Literals(["Russian", "российск"])
     assert words.any_in("with their Russian sister cities") and words.any_in("с российскими побратимами")
     assert not words.any_in("with their russian sister cities") and not words.any_in("sister cities")
-    lines = (Path(__file__).parent / "data" / "pairs_dev.jsonl").read_text(encoding="utf-8").splitlines()
-    sentences = [s.chunk for line in lines if line.strip() for s in split_sentences(json.loads(line)["text"])]
+    sentences = _dev_sentences()
     matched = [s for s in sentences if P.ONE_SIDED.regex.search(s)]
     assert matched and all(P.ONE_SIDED_DEMONYMS.any_in(s) for s in matched)
