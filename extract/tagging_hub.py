@@ -8,7 +8,6 @@ from collections import Counter
 
 from extract import patterns as P
 from extract.gazetteer import Place, centre, is_known
-from extract.prefilter import fold
 from extract.tagging_pairs import side
 from extract.tagging_places import Located, dateline_span, one_place
 from extract.tagging_text import Sentence, line_bounds
@@ -16,12 +15,8 @@ from extract.tagging_text import Sentence, line_bounds
 Resolved = list[tuple[Located, Place, int]]  # a place mention, its chosen reading, its sentence
 
 
-def text_place(
-    text: str, resolved: Resolved, cue_sentences: frozenset[int], folded: str | None = None
-) -> Place | None:
-    """The place the text is about, if any: see _doc_hub for how the evidence is weighed (`folded`: `fold(text)` if
-    the caller has it)."""
-    folded = fold(text) if folded is None else folded
+def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int], folded: str) -> Place | None:
+    """The place the text is about, if any: see _doc_hub for how the evidence is weighed (`folded` is `fold(text)`)."""
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
     in_title = [(loc, p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)]

@@ -194,23 +194,25 @@ def status_of(chunk: str, among: list[int] | None = None) -> str | None:
 
 def split_sentences(text: str, folded: str | None = None) -> list[Sentence]:
     """Split `text` into non-empty sentences with their cues (`folded`: `fold(text)` if the caller has it)."""
-    cuts = _splits(text) + [len(text)]
-    out: list[Sentence] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    doc = TextCues(fold(text) if folded is None else folded, starts, ends)  # offsets fill in below, before any cue
-    for a, b in itertools.pairwise(cuts):
+    spans: list[tuple[int, int, str]] = []
+    for a, b in itertools.pairwise([*_splits(text), len(text)]):
         piece = text[a:b]
         chunk = piece.strip()  # str.strip drops exactly the characters str.isspace accepts
-        if not chunk:
-            continue
-        a += len(piece) - len(piece.lstrip())
-        b = a + len(chunk)
-        line = (a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] in "\r\n")
-        out.append(Sentence(index=len(out), start=a, end=b, chunk=chunk, line=line, doc=doc))
-        starts.append(a)
-        ends.append(b)
-    return out
+        if chunk:
+            a += len(piece) - len(piece.lstrip())
+            spans.append((a, a + len(chunk), chunk))
+    doc = TextCues(fold(text) if folded is None else folded, [a for a, _, _ in spans], [b for _, b, _ in spans])
+    return [
+        Sentence(
+            index=k,
+            start=a,
+            end=b,
+            chunk=chunk,
+            line=(a == 0 or text[a - 1] == "\n") and (b == len(text) or text[b] in "\r\n"),
+            doc=doc,
+        )
+        for k, (a, b, chunk) in enumerate(spans)
+    ]
 
 
 def contexts(
