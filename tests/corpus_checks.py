@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,48 @@ def corpus_problems(items: list[dict[str, Any]], band: tuple[int, int] = (600, 2
         seen.add(where)
         problems += item_problems(item, band)
     return problems
+
+
+# The annotated corpora scored by tests/test_tagger_corpora.py (the dev corpus aside), also read by tests/test_patterns.py.
+@dataclass(frozen=True)
+class Corpus:
+    """One annotated corpus (one or more files scored together), floors file, size, negatives, length band."""
+
+    files: tuple[str, ...]
+    floors: str
+    items: int
+    negatives: int
+    band: tuple[int, int]
+
+
+CORPORA = [
+    Corpus(("pairs_challenge.jsonl",), "challenge_floors.json", 60, 19, (800, 2500)),
+    Corpus(("pairs_challenge2.jsonl",), "challenge2_floors.json", 48, 16, (600, 2200)),
+    # Written in two halves by two engineers each; the tagger's authors saw only challenge-3's summary figures and
+    # studied challenge-4's errors (see the floors files).
+    Corpus(("pairs_challenge3a.jsonl", "pairs_challenge3b.jsonl"), "challenge3_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge4a.jsonl", "pairs_challenge4b.jsonl"), "challenge4_floors.json", 72, 24, (600, 2200)),
+    # Sealed when scored once at the end of the third round (both halves); its errors are studied from round four on.
+    Corpus(("pairs_challenge5a.jsonl", "pairs_challenge5b.jsonl"), "challenge5_floors.json", 72, 24, (600, 2200)),
+    # Sealed when first scored in the fourth round (summary only); challenge-6's errors were studied after that.
+    Corpus(("pairs_challenge6a.jsonl", "pairs_challenge6b.jsonl"), "challenge6_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge7a.jsonl", "pairs_challenge7b.jsonl"), "challenge7_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge8a.jsonl", "pairs_challenge8b.jsonl"), "challenge8_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge9a.jsonl", "pairs_challenge9b.jsonl"), "challenge9_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge10a.jsonl", "pairs_challenge10b.jsonl"), "challenge10_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge11a.jsonl", "pairs_challenge11b.jsonl"), "challenge11_floors.json", 72, 24, (600, 2200)),
+    # Round five: challenge-12 scored once mid-round and then studied; challenge-13 and -14 scored once at its end.
+    Corpus(("pairs_challenge12a.jsonl", "pairs_challenge12b.jsonl"), "challenge12_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge13a.jsonl", "pairs_challenge13b.jsonl"), "challenge13_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge14a.jsonl", "pairs_challenge14b.jsonl"), "challenge14_floors.json", 72, 23, (600, 2200)),
+    # Round six: challenge-15 and -16 scored once at its end (written in round five, sealed until then).
+    Corpus(("pairs_challenge15a.jsonl", "pairs_challenge15b.jsonl"), "challenge15_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge16a.jsonl", "pairs_challenge16b.jsonl"), "challenge16_floors.json", 72, 24, (600, 2200)),
+    # Challenge-17 and -18, written in round six, scored once at its very end after challenge-15/16 were studied.
+    Corpus(("pairs_challenge17a.jsonl", "pairs_challenge17b.jsonl"), "challenge17_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge18a.jsonl", "pairs_challenge18b.jsonl"), "challenge18_floors.json", 72, 24, (600, 2200)),
+    # Challenge-19 and -20, written at the end of round six, scored once in round seven (same pairs as its final tagger).
+    Corpus(("pairs_challenge19a.jsonl", "pairs_challenge19b.jsonl"), "challenge19_floors.json", 72, 24, (600, 2200)),
+    Corpus(("pairs_challenge20a.jsonl", "pairs_challenge20b.jsonl"), "challenge20_floors.json", 72, 23, (600, 2200)),
+    Corpus(("pairs_challenge21a.jsonl", "pairs_challenge21b.jsonl"), "challenge21_floors.json", 72, 23, (600, 2200)),
+]

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from corpus_checks import CORPORA as CHALLENGE_CORPORA
 
 from extract import patterns as P
 from extract.prefilter import Cue, Cues, fold
@@ -79,49 +80,7 @@ def test_patterns_compile_once_as_constants() -> None:
     assert isinstance(P.TWIN_CUES, tuple) and P.TWIN_RE.search("sister city")
 
 
-CORPORA = (
-    "pairs_dev.jsonl",
-    "pairs_challenge.jsonl",
-    "pairs_challenge2.jsonl",
-    "pairs_challenge3a.jsonl",
-    "pairs_challenge3b.jsonl",
-    "pairs_challenge4a.jsonl",
-    "pairs_challenge4b.jsonl",
-    "pairs_challenge5a.jsonl",
-    "pairs_challenge5b.jsonl",
-    "pairs_challenge6a.jsonl",
-    "pairs_challenge6b.jsonl",
-    "pairs_challenge7a.jsonl",
-    "pairs_challenge7b.jsonl",
-    "pairs_challenge8a.jsonl",
-    "pairs_challenge8b.jsonl",
-    "pairs_challenge9a.jsonl",
-    "pairs_challenge9b.jsonl",
-    "pairs_challenge10a.jsonl",
-    "pairs_challenge10b.jsonl",
-    "pairs_challenge11a.jsonl",
-    "pairs_challenge11b.jsonl",
-    "pairs_challenge12a.jsonl",
-    "pairs_challenge12b.jsonl",
-    "pairs_challenge13a.jsonl",
-    "pairs_challenge13b.jsonl",
-    "pairs_challenge14a.jsonl",
-    "pairs_challenge14b.jsonl",
-    "pairs_challenge15a.jsonl",
-    "pairs_challenge15b.jsonl",
-    "pairs_challenge16a.jsonl",
-    "pairs_challenge16b.jsonl",
-    "pairs_challenge17a.jsonl",
-    "pairs_challenge17b.jsonl",
-    "pairs_challenge18a.jsonl",
-    "pairs_challenge18b.jsonl",
-    "pairs_challenge19a.jsonl",
-    "pairs_challenge19b.jsonl",
-    "pairs_challenge20a.jsonl",
-    "pairs_challenge20b.jsonl",
-    "pairs_challenge21a.jsonl",
-    "pairs_challenge21b.jsonl",
-)
+CORPORA = ("pairs_dev.jsonl", *(name for corpus in CHALLENGE_CORPORA for name in corpus.files))
 
 
 def _pretested() -> list[Cue]:
