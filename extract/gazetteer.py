@@ -132,7 +132,12 @@ def load() -> Gazetteer:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _build()
+        gazetteer = _build()
+        # The places and their index live as long as the process. Frozen (moved to the collector's permanent
+        # generation), they are no longer walked by each full collection while texts are tagged: that walk over a
+        # few hundred MB missed the cache on every object and took about a fifth of the tagging time.
+        gc.freeze()
+        return gazetteer
     finally:
         if paused:
             gc.enable()
