@@ -1,6 +1,9 @@
 """Extraction and tagging: pure functions over strings, no network, no database."""
 
+from extract import native
 from extract.models import Body, Pair
+
+native.guard()  # before any compiled module is imported
 
 __all__ = ["Body", "Pair", "extract_body", "tag_pairs"]
 

@@ -188,7 +188,9 @@ def _tail(items: Any) -> frozenset[str] | None:
     """The strings one of which every match of a sequence ends with (the spellings of its last run of plain parts),
     or None."""
     found: frozenset[str] = frozenset({""})
-    for op, av in reversed(list(items)):
+    seq: list[tuple[Any, Any]] = list(items)
+    seq.reverse()  # not reversed(list(items)): mypyc cannot unpack (op, av) from an iterator of Any
+    for op, av in seq:
         part = _spellings(op, av)
         if part is None:
             if found == {""} and op is C.SUBPATTERN:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
+from mypy_extensions import mypyc_attr
+
 from extract import patterns as P
 from extract.prefilter import CueIndex, Cues, fold
 
@@ -19,8 +21,11 @@ class cached(Generic[R]):  # lowercase: used as a decorator, like the property i
 
     def __init__(self, func: Callable[[Any], R]) -> None:
         self.func = func
-        self.name = func.__name__
+        self.name = ""
         self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name  # from the class, not func.__name__: a mypyc-compiled method has none
 
     @overload
     def __get__(self, instance: None, owner: type | None = None) -> cached[R]: ...
@@ -53,6 +58,7 @@ class TextCues:
         return SENTENCE_CUES.candidates(self._found, cue_set, index)
 
 
+@mypyc_attr(native_class=False)  # compiled (extract/native.py), it stays a Python class: `cached` needs a __dict__
 @dataclass  # not frozen (as Mention) and not slotted: cues are cached in its __dict__
 class Sentence:
     """One sentence (or list line) of the text; its cues are computed on first use (most sentences need few)."""

@@ -56,6 +56,7 @@ def eval_cmd(file: str, verbose: bool) -> None:
 )
 def bench_tag(n: int, kb: float, corpus: str) -> None:
     """Benchmark the tagger on one core: articles per second (a figure, not a test)."""
+    from extract.native import describe
     from extract.tagging_jsonl import bench_articles, time_tagger
 
     with open(corpus, encoding="utf-8") as fh:
@@ -67,3 +68,4 @@ def bench_tag(n: int, kb: float, corpus: str) -> None:
         f"bench-tag: {n} articles (~{size:.1f} KB each) in {seconds:.2f} s = {n / seconds:.0f} articles/s"
         f" ({found} pairs); loading the tables took {loading:.2f} s before that, once per process"
     )
+    click.echo(f"bench-tag: the tagger ran {describe()}")
