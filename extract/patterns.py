@@ -399,6 +399,8 @@ PERSON_TITLES = (
     "Rev.",
     "Minister",
     "Ambassador",
+    "Clerk",  # "City Clerk Bryant Hammond", "Town Clerk …": a council officer's name
+    "clerk",
     "Saint",
     "St.",
     "мэр",
