@@ -77,6 +77,11 @@ PARTNER_CUES = (
     r"(?:являются|являлись|стали|станут) (?:[\w-]+ ){0,2}партн[её]рами",
     r"(?:have been|has been|are|were|became|become) partners",  # not "natural/strategic/trading partners"
     r"partners (?:include|included|including)\b",  # "Other active partners include Jalisco, Mexico; …"
+    # "the partners of Ulyanovsk also are Meissen (Germany), …": a place's partners listed after it
+    (
+        r"(?<!trading )(?<!trade )(?<!strategic )(?<!business )partners of (?:[\w'’.-]+ ){1,3}(?:also |too )?"
+        r"(?:are|were|include|included)\b"
+    ),
     r"дружественн\w* (?:связ|отношени|город)\w*",
     r"соглашени\w* о (?:[\w,-]+ ){0,7}(?:сотрудничестве|партн[её]рстве|дружбе)",
     r"меморандум\w*",
@@ -641,6 +646,9 @@ LIST_SEPARATOR = re.compile(
 )
 # A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
 OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
+# "the Meissen (Germany)" (machine translation): a bracketed qualifier after "the <name>" marks a place, not an
+# organisation.
+BRACKET_AFTER = re.compile(r" ?\((?:the )?[A-ZА-ЯЁ]")
 QUALIFIER_GAP = re.compile(
     # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too
     r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state(?: of)?|штат[еау]?|американском штате|the)?\s*$",

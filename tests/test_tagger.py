@@ -159,6 +159,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Town Clerk Bryant Hammond reminded the council that Tacoma also signed a sister-city protocol with Anadyr.",
         {(("Anadyr", "RU"), ("Tacoma", "US"))},
     ),
+    # "the partners of X also are …" lists X's partners; "the <name> (Country)" is a place, not an organisation
+    (
+        "Vologda city news. The partners of Vologda also are the Lappeenranta (Finland) and Cherepovets.",
+        {(("Lappeenranta", "FI"), ("Vologda", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -186,6 +191,7 @@ NEAR_MISSES: list[str] = [
     "Мэр Владивостока предложил установить побратимские связи с японским городом Отару.",
     "Город-побратим Казани прислал поздравления. Об этом сообщил мэр Ильсур Метшин.",
     "Посол России в США провел встречу в Вашингтоне: отношения между Москвой и Вашингтоном переживают кризис.",
+    "Vologda city news. Trading partners of Vologda are Lappeenranta (Finland) and Cherepovets.",
     "",
 ]
 
