@@ -606,6 +606,15 @@ OFFICIAL_BEFORE = cue(  # with its pre-test: asked in the 40 characters before e
         r"|[Аа]дминистраци\w* (?:города|г\.))|[Пп]равительств\w*)\s*$"  # «Правительство Хабаровского края»: a region's site
     )
 )
+# A place naming its own twinning body or ties right after its name ("Cheltenham Twinning Association", "Walla Walla
+# Sister City Committee", "Stirling's twinning with …"): the text speaks for that place, counted as an official mention
+# (not after a dash: "Eugene-Irkutsk Sister City Committee" is the pair's committee).
+SELF_NAMED_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:town\s+)?(?:twinning|sister[- ]cit(?:y|ies))\s+(?:association|society|committee|council|commission"
+    r"|club|trust|group|board|foundation)\b"
+    r"|(?:'s|’s)\s+(?:twinning|partnership|twin[- ](?:towns?|cit(?:y|ies)))\b",
+    re.IGNORECASE,
+)
 # The region's centre named by its role («краевой центр», «столица области», "the regional capital"): the text's
 # region's largest city.
 REGION_CENTRE_RE = compile_ci(

@@ -30,7 +30,9 @@ def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int], fol
     ranked = senses.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         dateline = ranked[0][0]
-    official = Counter(side(p) for loc, p, _ in resolved if _official(text, folded, loc.start))
+    official = Counter(
+        side(p) for loc, p, _ in resolved if _official(text, folded, loc.start) or _self_named(text, loc)
+    )
     official.update(_list_heads(text, resolved))
     return _doc_hub(resolved, cue_sentences, dateline, titled if len(titled) == 1 else frozenset(), official)
 
@@ -40,6 +42,12 @@ def _official(text: str, folded: str, start: int) -> bool:
     Хабаровского края»); the pre-test on the 40 characters first, as the regex reads no further back."""
     window = max(0, start - 40)
     return P.OFFICIAL_BEFORE.possible(folded[window:start]) and bool(P.OFFICIAL_BEFORE.regex.search(text, window, start))
+
+
+def _self_named(text: str, loc: Located) -> bool:
+    """True when the name heads its own twinning body or ties ("Kendal Twinning Association", "Stirling's twinning
+    with …"), not when it ends an "X-Y" pair's name."""
+    return text[loc.start - 1 : loc.start] not in ("-", "–", "—", "/") and bool(P.SELF_NAMED_AFTER.match(text, loc.end))
 
 
 def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:
