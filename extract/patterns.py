@@ -806,6 +806,8 @@ DEMONYM_BEFORE = re.compile(
     # on the same line: "Eisenach, Germany\n Gabrovo" is no "German Gabrovo"
     + r")\w*[ \t]+(?:(?:city|town|port|sister city|partner city) of[ \t]+|город\w*[ \t]+|сестр\w*[ \t]+)?$"
 )
+# A capitalised Russian word: one opening a sentence may be a demonym adjective («Итальянский Фраскати …»).
+RU_CAPITAL_WORD = re.compile(r"[А-ЯЁ][а-яё]+")
 # The last word DEMONYM_BEFORE can end on, as prefixes: a cheap test before the search, made for every mention.
 DEMONYM_LAST_WORDS = tuple(sorted({k.split()[-1] for k in DEMONYMS} | {"of", "город", "сестр"}))
 
@@ -1016,6 +1018,10 @@ SKELETON_REWRITES = (
     ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"),
 )
 SKELETON_DROP = re.compile(r"[aeiouyh]")
+# Onsets a Russian transcription writes voiceless where the Latin romanisation writes them voiced, by country (after
+# SKELETON_REWRITES): the Kontsevich system spells Korean initial ㄷ/ㄱ/ㅂ/ㅈ as т/к/п/ч, the Revised Romanisation as
+# d/g/b/j («Тонхэ» is Donghae, «Кёнджу» Gyeongju); both spellings are filed under the voiceless one.
+VOICELESS_ONSETS = {"KR": {"d": "t", "g": "k", "b": "p", "j": "k"}}
 # A capitalised Cyrillic name the gazetteer did not match (hyphenated parts allowed: «Велико-Тырново»).
 # (A pattern searched over whole texts opens with its character class, the look-behind after it: `re` then skips to
 # the next capital at C speed instead of trying the look-behind at every character.)

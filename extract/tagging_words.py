@@ -74,12 +74,21 @@ def demonym_before(text: str, start: int) -> str | None:
     k = len(head)
     while k and (head[k - 1].isalnum() or head[k - 1] == "_"):
         k -= 1
-    if not head[k:].startswith(P.DEMONYM_LAST_WORDS):
+    if not head[k:].startswith(P.DEMONYM_LAST_WORDS) and not head[k:].lower().startswith(P.DEMONYM_LAST_WORDS):
         return None  # the word before is neither a demonym nor the end of "city of", «городом», «сестрой»
-    hit = P.DEMONYM_BEFORE.search(window)
+    hit = P.DEMONYM_BEFORE.search(window) or P.DEMONYM_BEFORE.search(_opening_lowered(text, start - len(window), start))
     if not hit:
         return None
     return demonym_country(hit.group(1))
+
+
+def _opening_lowered(text: str, offset: int, end: int) -> str:
+    """The text from `offset` to `end` with a sentence's capitalised first Russian word in lower case: «Итальянский
+    Фраскати — побратим …» opens with a demonym adjective, whose stem the demonym table has in lower case."""
+    window = text[offset:end]
+    return P.RU_CAPITAL_WORD.sub(
+        lambda m: m.group().lower() if is_sentence_start(text, offset + m.start()) else m.group(), window
+    )
 
 
 def demonym_country(word: str) -> str | None:

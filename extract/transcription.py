@@ -61,9 +61,9 @@ def _by_skeleton(country: str) -> dict[str, tuple[Place, ...]]:
     index: dict[str, list[Place]] = {}
     for place in _cities().get(country, ()):
         plain = _plain(place.name)
-        keys = {_consonants(_rewrite(plain)), "=" + plain}
-        if "ng" in plain:
-            keys.add(_consonants(_rewrite(plain.replace("ng", "n"))))
+        spellings = {_rewrite(plain), _rewrite(plain.replace("ng", "n"))}
+        # also under the voiceless onset, where Russian writes it so ("Donghae" also under «Тонхэ»'s "tn")
+        keys = {_consonants(x) for x in spellings | {_devoiced(x, country) for x in spellings}} | {"=" + plain}
         for key in keys:
             if len(key) >= 2:
                 index.setdefault(key, []).append(place)
@@ -79,7 +79,7 @@ def transcribed_place(lemmas: tuple[str, ...], country: str) -> Place | None:
         exact = _by_skeleton(country).get("=" + _plain(latin))
         if exact:  # «Ош» is Osh: too short for a skeleton, but spelled the same
             return exact[0]
-        found = _closest(latin, country, P.TRANSCRIPTION_RATIO)
+        found = _closest(latin, country, P.TRANSCRIPTION_RATIO, voiceless=True)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best[1] if best else None
@@ -98,19 +98,30 @@ def known_spelling(name: str, country: str) -> Place | None:
     return found[1] if found else None
 
 
-def _closest(latin: str, country: str, least: float) -> tuple[float, Place] | None:
+def _closest(latin: str, country: str, least: float, voiceless: bool = False) -> tuple[float, Place] | None:
     """The city of `country` with the same skeleton whose spelling is closest to `latin` (and at least `least`
-    alike), with that likeness; «Вёрт» is not Overath: a name starts with the same sound in both spellings."""
+    alike), with that likeness; «Вёрт» is not Overath: a name starts with the same sound in both spellings (a
+    Russian transcription, `voiceless`, may write the country's voiced onsets voiceless: «Тонхэ» ~ Donghae)."""
     spelled = _spelled(latin)
+    mine = _devoiced(spelled, country) if voiceless else spelled
     best: tuple[float, Place] | None = None
     for place in _by_skeleton(country).get(_consonants(spelled), ()):
-        other = _spelled(place.name)
-        if _onset(spelled) != _onset(other):
+        other = _devoiced(_spelled(place.name), country) if voiceless else _spelled(place.name)
+        if _onset(mine) != _onset(other):
             continue
-        ratio = SequenceMatcher(None, spelled, other).ratio()
+        ratio = SequenceMatcher(None, mine, other).ratio()
         if ratio >= least and (best is None or ratio > best[0]):
             best = (ratio, place)
     return best
+
+
+def _devoiced(spelled: str, country: str) -> str:
+    """The name with a voiced onset written voiceless, where the country's Russian transcription does so
+    (patterns.VOICELESS_ONSETS); unchanged elsewhere."""
+    onsets = P.VOICELESS_ONSETS.get(country)
+    if not onsets or not spelled or spelled[0] not in onsets:
+        return spelled
+    return onsets[spelled[0]] + spelled[1:]
 
 
 def _onset(spelled: str) -> str:

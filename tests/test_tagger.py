@@ -172,6 +172,12 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Stirling", "GB"), ("Vyborg", "RU")), (("Dunedin", "US"), ("Stirling", "GB"))},
     ),
+    # a Korean name with a voiceless onset (Тонхэ = Donghae); a sentence-initial capitalised demonym adjective
+    (
+        "Владивосток подписал соглашение о побратимстве с южнокорейским Тонхэ.",
+        {(("Donghae", "KR"), ("Vladivostok", "RU"))},
+    ),
+    ("Итальянский Фраскати — город-побратим Обнинска.", {(("Frascati", "IT"), ("Obninsk", "RU"))}),
 ]
 
 NEAR_MISSES: list[str] = [

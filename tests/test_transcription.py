@@ -17,6 +17,9 @@ CASES = [
     ("ош", "KG", "Osh"),  # too short for a skeleton, spelled the same
     ("вёрт", "DE", None),  # not Overath: a name starts with the same sound in both scripts
     ("коттбус", "FR", None),  # only the country the text gives
+    ("тонхэ", "KR", "Donghae"),  # Korean initial d/g/b/j written т/к/п/ч (Kontsevich)
+    ("тэгу", "KR", "Daegu"),
+    ("тортмунд", "DE", None),  # the onset alternation is Korean only: not Dortmund
 ]
 
 
