@@ -659,8 +659,10 @@ OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 # organisation.
 BRACKET_AFTER = re.compile(r" ?\((?:the )?[A-ZА-ЯЁ]")
 QUALIFIER_GAP = re.compile(
-    # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too
-    r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state(?: of)?|штат[еау]?|американском штате|the)?\s*$",
+    # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too;
+    # "Ahmedabad (Republic India)", "Rasht (Islamic Republic Iran)": a state's title before its name
+    r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state(?: of)?|штат[еау]?|американском штате|the"
+    r"|(?:the )?(?:islamic )?republic(?: of)?)?\s*$",
     re.IGNORECASE,
 )
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",
@@ -721,6 +723,8 @@ RU_SETTLEMENT_BEFORE = re.compile(r"(?:город|посёлок|поселок|
 ADJECTIVE_AFTER = re.compile(r"\s+(?:city|capital|town|port|community|side|delegation|governor)\b")
 # A state named as the locator of a city in the same sentence ("в штате Айова", "the state of Iowa").
 STATE_LOCATOR_BEFORE = re.compile(r"(?:штат\w*|state of)\s*$", re.IGNORECASE)
+# "Pembroke Pines (the USA, Florida state)" (machine translation of «штат Флорида»): the state word after its name.
+STATE_LOCATOR_AFTER = re.compile(r"\s+state\b", re.IGNORECASE)
 
 # US state abbreviations used as qualifiers ("Albany, N.Y.", "Rochester, NY", "(Minn.)").
 STATE_ABBREVIATIONS = {
@@ -846,7 +850,9 @@ ONE_SIDED = cue(
     re.compile(
         # not the second half of a compound adjective: «российско-японских побратимов» names both sides
         r"(?<![\w-])(" + "|".join(sorted(DEMONYMS, key=len, reverse=True)) + r")\w*\s+"
-        r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*(?![\w-]|\s+[A-ZА-ЯЁ])",
+        # not before the names, also set off by a dash or a bracket («финские побратимы — Йоэнсуу и Варкаус —»)
+        r"(?:sister[- ]?(?:cit|town|communit)|twin|partner|побратим|город|партн[её]р)[\w-]*"
+        r"(?![\w-]|\s+[A-ZА-ЯЁ]|\s+[-—–]\s+[A-ZА-ЯЁ]|\s*\(\s*[A-ZА-ЯЁ])",
     )
 )
 # Its demonym group needs one of the demonyms as written: a second pre-test, asked before the regex scans a sentence.

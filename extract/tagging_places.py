@@ -261,7 +261,11 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
         if i in consumed or top.level == "country":
             continue
         before = text[max(0, m.start - 30) : m.start]
-        if "state" in top.flags and _after_city(raw, i) and P.STATE_LOCATOR_BEFORE.search(before):
+        if (
+            "state" in top.flags
+            and _after_city(raw, i)
+            and (P.STATE_LOCATOR_BEFORE.search(before) or P.STATE_LOCATOR_AFTER.match(text, m.end))
+        ):
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
         if top.level == "region" and P.ADJECTIVE_AFTER.match(text, m.end):
             continue  # "the Florida city": an adjective pointing at a city named elsewhere

@@ -178,6 +178,20 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         {(("Donghae", "KR"), ("Vladivostok", "RU"))},
     ),
     ("Итальянский Фраскати — город-побратим Обнинска.", {(("Frascati", "IT"), ("Obninsk", "RU"))}),
+    # twins set off by dashes after the twin noun are a list, not "Finnish twins" named by their country only
+    (
+        "Новости Петрозаводска. В Петрозаводске сообщили, что финские побратимы — Йоэнсуу и Варкаус — заморозили проекты.",
+        {(("Joensuu", "FI"), ("Petrozavodsk", "RU")), (("Petrozavodsk", "RU"), ("Varkaus", "FI"))},
+    ),
+    # "Name (Republic X). Note." entries of a machine-translated list page; "Texas state" after a city only locates it
+    (
+        (
+            "Twin cities of Kazan. Kazan keeps brotherly relations with many cities.\n\n"
+            "Isfahan (Islamic Republic Iran). The twinning agreement was signed in 2009.\n\n"
+            "Houston (the USA, Texas state). The relations are established in 1990."
+        ),
+        {(("Isfahan", "IR"), ("Kazan", "RU")), (("Houston", "US"), ("Kazan", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
