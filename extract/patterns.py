@@ -807,8 +807,9 @@ DEMONYMS = _demonyms()
 DEMONYM_BEFORE = re.compile(
     r"(?<![\w])("
     + "|".join(sorted(DEMONYMS, key=len, reverse=True))
-    # on the same line: "Eisenach, Germany\n Gabrovo" is no "German Gabrovo"
-    + r")\w*[ \t]+(?:(?:city|town|port|sister city|partner city) of[ \t]+|город\w*[ \t]+|сестр\w*[ \t]+)?$"
+    # on the same line: "Eisenach, Germany\n Gabrovo" is no "German Gabrovo"; "the Japanese wine town of Koshu": up to
+    # two lowercase words before "town of"
+    + r")\w*[ \t]+(?:(?:[a-z-]+[ \t]+){0,2}(?:city|town|port|sister city|partner city) of[ \t]+|город\w*[ \t]+|сестр\w*[ \t]+)?$"
 )
 # A capitalised Russian word: one opening a sentence may be a demonym adjective («Итальянский Фраскати …»).
 RU_CAPITAL_WORD = re.compile(r"[А-ЯЁ][а-яё]+")

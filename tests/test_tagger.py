@@ -192,6 +192,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Isfahan", "IR"), ("Kazan", "RU")), (("Houston", "US"), ("Kazan", "RU"))},
     ),
+    # a demonym before "<adjective> town of X" qualifies X: the Japanese Koshu, not Guangzhou
+    (
+        "Walla Walla and the Japanese wine town of Koshu became sister cities in 2020.",
+        {(("Kōshū", "JP"), ("Walla Walla", "US"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
