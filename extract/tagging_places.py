@@ -350,12 +350,28 @@ def _table_cell(text: str, m: Mention) -> bool:
     return (not before or before.endswith("|")) and (not after or after.startswith("|"))
 
 
+def _besides_namesake(loc: Located, others: list[Located]) -> tuple[Place, ...]:
+    """The readings of a bare name left when the same sentence names it again later with a qualifier ("Durham has
+    sister cities — Arusha, Toyama and of course Durham in England"): a sentence naming it twice names two places, so
+    the qualifier's country is not this one's (empty when nothing is left out)."""
+    if loc.qualified:
+        return ()
+    taken = {
+        o.candidates[0].country
+        for o in others
+        if o.qualified and o.start > loc.end and o.candidates[0].name == loc.candidates[0].name
+    }
+    left = tuple(c for c in loc.candidates if c.country not in taken)
+    return left if taken and left else ()
+
+
 def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
     """Resolve a homonym: a known pair with a place in the same sentence, then region/state agreement, then
     countries/states named in the text, then the prior (curated, population)."""
     cands = loc.candidates
     if len(cands) == 1 or len({(c.name, c.country, c.level) for c in cands}) == 1:
         return cands[0]
+    cands = _besides_namesake(loc, others) or cands
     for c in cands:
         if any(is_known(c, o.candidates[0]) for o in others if o is not loc):
             return c

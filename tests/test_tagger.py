@@ -197,6 +197,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Walla Walla and the Japanese wine town of Koshu became sister cities in 2020.",
         {(("Kōshū", "JP"), ("Walla Walla", "US"))},
     ),
+    # a name qualified later in its sentence ("Durham in England") does not recolour its bare namesake before it
+    (
+        "Durham has three sister cities — Arusha in Tanzania, Toyama in Japan and Durham in England.",
+        {(("Arusha", "TZ"), ("Durham", "US")), (("Durham", "US"), ("Toyama", "JP")), (("Durham", "GB"), ("Durham", "US"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
