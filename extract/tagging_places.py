@@ -258,6 +258,8 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             context[f"{top.country}:{top.admin1}"] += 1
         elif top.level == "region" and len({c.country for c in m.candidates}) == 1:
             context[top.country] += 1  # "Brittany" says the text's Brest is the French one
+            if m_end := P.NAMED_REGION_END.search(top.name):  # "Durham County" says nothing of which Durham
+                context[f"named:{top.country}:{top.name[: m_end.start()]}"] += 1
         if i in consumed or top.level == "country":
             continue
         before = text[max(0, m.start - 30) : m.start]
@@ -303,6 +305,7 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
         codes = _qualifier(text, m, nxt)
         if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end : nxt.start]):
             consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city
+            context[f"named:{nxt.candidates[0].country}:{m.candidates[0].name}"] += 1  # nor of its bare namesakes
         demonym = demonym_before(text, m.start)
         if demonym and all(c.country != demonym for c in m.candidates):
             continue  # "the Russian Duma" is not Douma, Syria: a demonym of another country names something else
@@ -329,6 +332,9 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             and not (nxt and text[m.end : nxt.start] in "-–—/")
         )
         out.append(Located(m.start, m.end, cands, bool(codes) or (tables and _table_cell(text, m)), weak))
+        if cands[0].level == "city" and len({c.country for c in cands}) == 1:
+            context[f"place:{cands[0].country}"] += 1  # a town of one country only: where the text's homonyms lie
+            context[f"named:{cands[0].country}:{cands[0].name}"] += 1  # but "Durham in England" not for "Durham"
     return out, context
 
 
@@ -367,7 +373,8 @@ def _besides_namesake(loc: Located, others: list[Located]) -> tuple[Place, ...]:
 
 def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
     """Resolve a homonym: a known pair with a place in the same sentence, then region/state agreement, then
-    countries/states named in the text, then the prior (curated, population)."""
+    countries/states named in the text, then its country's words and one-country towns (_by_named_places), then the
+    prior (curated, population)."""
     cands = loc.candidates
     if len(cands) == 1 or len({(c.name, c.country, c.level) for c in cands}) == 1:
         return cands[0]
@@ -387,4 +394,21 @@ def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
                     break  # a small homonym never beats a bigger place without its own qualifier or its country's words
                 if context[f"{c.country}:{c.admin1}"] or (context[c.country] and c.country != "US"):
                     return c
+        rival = _by_named_places(cands, context)
+        if rival is not None:
+            return rival
     return cands[0]
+
+
+def _by_named_places(cands: tuple[Place, ...], context: Counter[str]) -> Place | None:
+    """In a text with its country's words ("Town Council", "£"), the reading of that country when its countries and
+    one-country towns clearly outnumber the first reading's ("Durham" beside Peterlee, Newton Aycliffe, "councillors");
+    the homonym's own namesakes, their qualifiers and regions named after it ("Durham County") count for neither."""
+
+    def weight(c: Place) -> int:
+        return context[c.country] + context[f"place:{c.country}"] - context[f"named:{c.country}:{c.name}"]
+
+    best = max(cands, key=weight)
+    if context[f"cue:{best.country}"] and weight(best) >= weight(cands[0]) + P.HOMONYM_MARGIN:
+        return best
+    return None

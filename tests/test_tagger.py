@@ -202,6 +202,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Durham has three sister cities — Arusha in Tanzania, Toyama in Japan and Durham in England.",
         {(("Arusha", "TZ"), ("Durham", "US")), (("Durham", "US"), ("Toyama", "JP")), (("Durham", "GB"), ("Durham", "US"))},
     ),
+    # British words and British towns outweigh a region named after the homonym ("Durham County" is American)
+    (
+        (
+            "Councillors from Peterlee and Newton Aycliffe met at Durham County Hall. Durham has been twinned with "
+            "Alcalá de Henares since 1980."
+        ),
+        {(("Alcalá de Henares", "ES"), ("Durham", "GB"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
