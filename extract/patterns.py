@@ -1066,8 +1066,6 @@ UNLISTED_HEADS = frozenset(
 )
 
 
-# Words that say which country a text is written in, for its homonyms when it names no country: British money, council
-# titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
 # A region's name made of a town's name and a region word ("Durham County", "Amur Oblast"): it says nothing of which
 # town of that name a text means.
 NAMED_REGION_END = re.compile(
@@ -1076,6 +1074,8 @@ NAMED_REGION_END = re.compile(
 # How many more countries and one-country towns of its country a homonym's other reading needs than its first one
 # has, in a text with that country's words (a single "County Council" in an American newsletter is not enough).
 HOMONYM_MARGIN = 2
+# Words that say which country a text is written in, for its homonyms when it names no country: British money, council
+# titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
 COUNTRY_WORD_CUES = {
     "GB": cue(
         re.compile(

@@ -76,7 +76,10 @@ def demonym_before(text: str, start: int) -> str | None:
         k -= 1
     if not head[k:].startswith(P.DEMONYM_LAST_WORDS) and not head[k:].lower().startswith(P.DEMONYM_LAST_WORDS):
         return None  # the word before is neither a demonym nor the end of "city of", «городом», «сестрой»
-    hit = P.DEMONYM_BEFORE.search(window) or P.DEMONYM_BEFORE.search(_opening_lowered(text, start - len(window), start))
+    hit = P.DEMONYM_BEFORE.search(window)
+    if hit is None and P.RU_CAPITAL_WORD.search(window):  # the second search only where lowering can change the window
+        lowered = _opening_lowered(text, start - len(window), start)
+        hit = P.DEMONYM_BEFORE.search(lowered) if lowered != window else None
     if not hit:
         return None
     return demonym_country(hit.group(1))
