@@ -61,7 +61,7 @@ def _by_skeleton(country: str) -> dict[str, tuple[Place, ...]]:
     index: dict[str, list[Place]] = {}
     for place in _cities().get(country, ()):
         plain = _plain(place.name)
-        spellings = {_rewrite(plain), _rewrite(plain.replace("ng", "n"))}
+        spellings = {_rewrite(plain), _rewrite(plain.replace("ng", "n"))} if "ng" in plain else {_rewrite(plain)}
         # also under the voiceless onset, where Russian writes it so ("Donghae" also under «Тонхэ»'s "tn")
         keys = {_consonants(x) for x in spellings | {_devoiced(x, country) for x in spellings}} | {"=" + plain}
         for key in keys:
