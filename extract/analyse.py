@@ -57,6 +57,11 @@ def listing_fallback(body: Body, listing: Mapping[str, str]) -> Body:
     return replace(body, published=published, date_rule="listing") if published else body
 
 
+def _derived(path: Path) -> bool:
+    """True for files made from the data rather than data (the table cache in data/.cache, bytecode)."""
+    return any(part.startswith(".") or part == "__pycache__" for part in path.parts)
+
+
 @cache
 def tagger_version() -> str:
     """Return the tagger's TAGGER_VERSION, else a short hash of its code and data files."""
@@ -66,8 +71,8 @@ def tagger_version() -> str:
         return str(declared)
     # why: without a declared version, `retag` still needs to know when tagging logic or data changed
     package = Path(tagger.__file__).parent
-    files = sorted([*package.glob("tagg*.py"), package / "patterns.py", package / "gazetteer.py",
-                    *(p for p in (package / "data").rglob("*") if p.is_file())])  # fmt: skip
+    data = [p for p in (package / "data").rglob("*") if p.is_file() and not _derived(p.relative_to(package))]
+    files = sorted([*package.glob("tagg*.py"), package / "patterns.py", package / "gazetteer.py", *data])
     digest = hashlib.sha256()
     for path in files:
         if path.is_file():

@@ -12,6 +12,7 @@ from pathlib import Path
 import ahocorasick_rs
 
 from extract import patterns as P
+from extract import table_cache
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -143,8 +144,22 @@ def load() -> Gazetteer:
             gc.enable()
 
 
+Tables = tuple[
+    tuple[Place, ...], tuple[str, ...], tuple[tuple[Place, ...], ...], frozenset[PairKey], dict[PairKey, str]
+]
+
+
 def _build() -> Gazetteer:
-    """Read the data file into places, surface candidates and the automaton."""
+    """The places and their surfaces (from the table cache when it matches the data), and the automaton."""
+    inputs = (DATA / "gazetteer.tsv.gz", DATA / "known_pairs.csv", Path(__file__), Path(P.__file__))
+    places, surfaces, by_surface, known, status = table_cache.load_or_build("gazetteer", inputs, _tables)
+    # The automaton is not picklable; it is built again in each process (about 1.5 s).
+    automaton = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return Gazetteer(places, surfaces, by_surface, automaton, known, status)
+
+
+def _tables() -> Tables:
+    """Read the data files into places, each surface's candidates (best first) and the known pairs."""
     index: dict[str, list[Place]] = {}
     places = []
     nominative: dict[str, str] = {}  # place key -> its Russian nominative names, "|"-delimited
@@ -171,9 +186,8 @@ def _build() -> Gazetteer:
         if p.key in nominative and f"|{s}|" not in nominative[p.key] and P.CYRILLIC_RE.match(s)
     }
     by_surface = tuple((c[0],) if len(c) == 1 else _rank(s, c, oblique) for s, c in index.items())
-    automaton = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     known, status = _load_known()
-    return Gazetteer(tuple(places), surfaces, by_surface, automaton, known, status)
+    return tuple(places), surfaces, by_surface, known, status
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
