@@ -126,4 +126,6 @@ CORPORA = [
     Corpus(("pairs_challenge19a.jsonl", "pairs_challenge19b.jsonl"), "challenge19_floors.json", 72, 24, (600, 2200)),
     Corpus(("pairs_challenge20a.jsonl", "pairs_challenge20b.jsonl"), "challenge20_floors.json", 72, 23, (600, 2200)),
     Corpus(("pairs_challenge21a.jsonl", "pairs_challenge21b.jsonl"), "challenge21_floors.json", 72, 23, (600, 2200)),
+    # Written in round eight, scored once at the end of round nine (summary only).
+    Corpus(("pairs_challenge22a.jsonl", "pairs_challenge22b.jsonl"), "challenge22_floors.json", 72, 23, (600, 2200)),
 ]
