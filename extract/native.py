@@ -76,7 +76,7 @@ def describe() -> str:
     return {
         "compiled": "compiled with mypyc (scripts/build_native.py)",
         "stale": "plain Python: the mypyc build is older than the source (re-run scripts/build_native.py)",
-        "absent": "plain Python (scripts/build_native.py compiles it, about 1.4x faster)",
+        "absent": "plain Python (scripts/build_native.py compiles it, about 1.2x faster)",
         "off": f"plain Python ({PURE_ENV}=1)",
     }[state()]
 

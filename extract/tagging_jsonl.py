@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from extract.models import Pair
 from extract.tagger import preload, tag_pairs
+
+# Pair's fields are plain values: a shallow dict of them is what dataclasses.asdict builds, without its deep copy
+# (a third of a second over 1,000 bench articles).
+_PAIR_FIELDS = tuple(f.name for f in fields(Pair))
 
 
 class InputError(ValueError):
@@ -36,7 +40,9 @@ def tag_record(record: dict[str, Any]) -> dict[str, Any]:
     """Tag one input record and return the output record {"id", "pairs": [...]}."""
     return {
         "id": record["id"],
-        "pairs": [asdict(p) for p in tag_pairs(record["text"], record.get("language"))],
+        "pairs": [
+            {name: getattr(p, name) for name in _PAIR_FIELDS} for p in tag_pairs(record["text"], record.get("language"))
+        ],
     }
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from store.db import StoreError
-
 
 @click.command()
 @click.option(
@@ -15,6 +13,8 @@ from store.db import StoreError
 @click.option("--host", default="127.0.0.1", show_default=True)
 def serve(db_path: str, port: int, host: str) -> None:
     """Publish the database with Datasette (default http://127.0.0.1:8001/)."""
+    # lazy, as every stage import here: at module level sqlite_utils cost 0.2 s of every twinwatch command
+    from store.db import StoreError
     from store.publish import DB_NAME, prepare, run_server
 
     try:
@@ -35,6 +35,7 @@ def serve(db_path: str, port: int, host: str) -> None:
 def retag(db_path: str, sources: tuple[str, ...], workers: int, timeout_s: float) -> None:
     """Re-extract and re-tag every stored page, without the network."""
     from schedules.retag import retag as run_retag
+    from store.db import StoreError
 
     def progress(done: int, total: int) -> None:
         # Every 50 pages and at the end: enough to see it move without flooding the terminal.
