@@ -97,5 +97,6 @@ class _SourceFirst(importlib.abc.MetaPathFinder):
 def guard() -> None:
     """Use the source of every compiled module unless the build matches it (see the module docstring)."""
     # Silent: the pairs are the same either way; bench-tag prints describe().
-    if _built() and state() != "compiled" and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
+    how = state()  # "stale" implies a build; "off" may have none to shadow
+    if (how == "stale" or how == "off" and _built()) and not any(isinstance(f, _SourceFirst) for f in sys.meta_path):
         sys.meta_path.insert(0, _SourceFirst())

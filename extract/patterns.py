@@ -569,6 +569,9 @@ PLACE_CUE_BEFORE = compile_ci(
 # Connectors between two place names that state a pair: "X and Y", "X–Y", "X/Y", "между X и Y".
 PAIR_CONNECTOR = re.compile(r"^\s*(?:and|&|и|с|with|to)\s+$|^\s*[-–—/]\s*$|^\s*[-–—]\s+$", re.IGNORECASE)
 DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
+# The characters that join the two names of a pair ("Boulder-Kisumu", "Eugene–Irkutsk", "Tver/Osnabrück"): a name
+# right before or after one belongs to the pair's own name, not to the text's place or an organisation.
+PAIR_DASHES = ("-", "–", "—", "/")
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
 # An "X–Y" compound naming a thing, not a pair of places: "the Normandy-Neman regiment", "Moscow–Beijing express".
 DASH_THING_AFTER = re.compile(

@@ -47,7 +47,7 @@ def _official(text: str, folded: str, start: int) -> bool:
 def _self_named(text: str, loc: Located) -> bool:
     """True when the name heads its own twinning body or ties ("Kendal Twinning Association", "Stirling's twinning
     with …"), not when it ends an "X-Y" pair's name."""
-    return text[loc.start - 1 : loc.start] not in ("-", "–", "—", "/") and bool(P.SELF_NAMED_AFTER.match(text, loc.end))
+    return text[loc.start - 1 : loc.start] not in P.PAIR_DASHES and bool(P.SELF_NAMED_AFTER.match(text, loc.end))
 
 
 def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:
