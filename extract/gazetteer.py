@@ -1,4 +1,4 @@
-"""Place gazetteer: loads `data/gazetteer.tsv.gz` once and finds place mentions with one Aho-Corasick automaton."""
+"""Place gazetteer: loads `data/gazetteer.tsv.gz` once and finds place mentions through an index of their names."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import ahocorasick_rs
 
+from extract import name_index, table_cache
 from extract import patterns as P
-from extract import table_cache
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -51,12 +51,12 @@ class Mention:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Places plus the automaton over all their surface forms."""
+    """Places, their surface forms and the index that finds those in a text."""
 
     places: tuple[Place, ...]
-    surfaces: tuple[str, ...]
-    by_surface: tuple[tuple[Place, ...], ...]
-    automaton: ahocorasick_rs.AhoCorasick
+    by_surface: dict[str, tuple[Place, ...]]  # each surface form -> its places, best prior first
+    index: name_index.NameIndex
+    others: ahocorasick_rs.AhoCorasick | None  # the surfaces that do not open with a capital or a digit
     known: frozenset[tuple[tuple[str, str], tuple[str, str]]]
     known_status: dict[tuple[tuple[str, str], tuple[str, str]], str]  # as the reference states it
 
@@ -145,17 +145,25 @@ def load() -> Gazetteer:
 
 
 Tables = tuple[
-    tuple[Place, ...], tuple[str, ...], tuple[tuple[Place, ...], ...], frozenset[PairKey], dict[PairKey, str]
+    tuple[Place, ...], dict[str, tuple[Place, ...]], name_index.Tables, frozenset[PairKey], dict[PairKey, str]
 ]
 
 
 def _build() -> Gazetteer:
-    """The places and their surfaces (from the table cache when it matches the data), and the automaton."""
-    inputs = (DATA / "gazetteer.tsv.gz", DATA / "known_pairs.csv", Path(__file__), Path(P.__file__))
-    places, surfaces, by_surface, known, status = table_cache.load_or_build("gazetteer", inputs, _tables)
-    # The automaton is not picklable; it is built again in each process (about 1.5 s).
-    automaton = ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return Gazetteer(places, surfaces, by_surface, automaton, known, status)
+    """The places, their surfaces and the name index (from the table cache when it matches the data)."""
+    inputs = (
+        DATA / "gazetteer.tsv.gz",
+        DATA / "known_pairs.csv",
+        Path(__file__),
+        Path(P.__file__),
+        Path(__file__).with_name("name_index.py"),  # its source, when it runs compiled
+    )
+    places, by_surface, tables, known, status = table_cache.load_or_build("gazetteer", inputs, _tables)
+    others = tables[3]
+    # The automaton over the surfaces that open with a small letter or a quote: 1.8k of them, built in milliseconds
+    # (an automaton over all 300k cannot be stored, and took 1.3-1.5 s to build).
+    automaton = ahocorasick_rs.AhoCorasick(others) if others else None
+    return Gazetteer(places, by_surface, name_index.NameIndex(by_surface, tables), automaton, known, status)
 
 
 def _tables() -> Tables:
@@ -176,7 +184,6 @@ def _tables() -> Tables:
                         index.setdefault(surface, []).append(place)
             if row[12]:
                 nominative[place.key] = f"|{row[12]}|"
-    surfaces = tuple(index)
     # Only surfaces shared by several places need to know which readings are oblique case forms.
     oblique = {
         (s, p.key)
@@ -185,9 +192,9 @@ def _tables() -> Tables:
         for p in c
         if p.key in nominative and f"|{s}|" not in nominative[p.key] and P.CYRILLIC_RE.match(s)
     }
-    by_surface = tuple((c[0],) if len(c) == 1 else _rank(s, c, oblique) for s, c in index.items())
+    by_surface = {s: (c[0],) if len(c) == 1 else _rank(s, c, oblique) for s, c in index.items()}
     known, status = _load_known()
-    return tuple(places), surfaces, by_surface, known, status
+    return tuple(places), by_surface, name_index.index_tables(by_surface), known, status
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -209,21 +216,14 @@ def _longer_name(text: str, end: int, starts: set[int]) -> bool:
     return m is not None and (m.group()[0].isupper() or m.group() in P.NAME_CONNECTORS)
 
 
-@lru_cache(maxsize=1)
-def _surface_index() -> dict[str, int]:
-    """Surface -> its index in the gazetteer (for names built from text, not found by the automaton)."""
-    return {s: i for i, s in enumerate(load().surfaces)}
-
-
 def is_surface(surface: str) -> bool:
     """True when the gazetteer lists this exact spelling of some place."""
-    return surface in _surface_index()
+    return surface in load().by_surface
 
 
 def places_named(surface: str) -> tuple[Place, ...]:
     """The places with this exact surface form, best prior first (none when the gazetteer lacks it)."""
-    idx = _surface_index().get(surface)
-    return () if idx is None else load().by_surface[idx]
+    return load().by_surface.get(surface, ())
 
 
 def _with_head(name: str, nouns: tuple[str, ...]) -> tuple[Place, ...] | None:
@@ -253,10 +253,12 @@ def _shared_heads(text: str, taken: set[int]) -> list[Mention]:
 def find_mentions(text: str) -> list[Mention]:
     """All whole-word place mentions in `text`, left to right, non-overlapping."""
     gaz = load()
-    out = []
-    for idx, start, end in gaz.automaton.find_matches_as_indexes(text, overlapping=False):
-        if _bounded(text, start, end):
-            out.append(Mention(start, end, text[start:end], gaz.by_surface[idx]))
+    others = [] if gaz.others is None else gaz.others.find_matches_as_indexes(text, overlapping=True)
+    out = [
+        Mention(start, end, text[start:end], places)
+        for start, end, places in gaz.index.find(text, others)
+        if _bounded(text, start, end)
+    ]
     if "-" in text:
         starts = {m.start for m in out}
         out = [m for m in out if not _longer_name(text, m.end, starts)]

@@ -25,6 +25,7 @@ MANIFEST = PACKAGE / "_native.json"
 # The modules the tagger's hot loop runs through. gazetteer.py is left out: it builds its 75k frozen places with
 # object.__new__, which a compiled (native) class refuses, and its own time is loading, not tagging.
 MODULES = (
+    "name_index",
     "prefilter",
     "tagger",
     "tagging_hub",

@@ -290,8 +290,8 @@ def _to_pairs(text: str, hits: list[Hit], names: dict[str, str]) -> list[Pair]:
 
 
 def preload() -> None:
-    """Build the tables the tagger otherwise builds on first use (gazetteer and automaton, surface index, Russian
-    analyser, English word list); a country's transcription index is still built when a text first needs it."""
+    """Build the tables the tagger otherwise builds on first use (gazetteer and its name index, Russian analyser,
+    English word list); a country's transcription index is still built when a text first needs it."""
     load()
     is_surface("")
     tagging_words.preload()
