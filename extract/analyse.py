@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from extract import native
 from extract.models import Body, Pair
 
 # BOMs win over the declared encoding, as in browsers (reliability.md T07).
@@ -72,7 +73,9 @@ def tagger_version() -> str:
     # why: without a declared version, `retag` still needs to know when tagging logic or data changed
     package = Path(tagger.__file__).parent
     data = [p for p in (package / "data").rglob("*") if p.is_file() and not _derived(p.relative_to(package))]
-    files = sorted([*package.glob("tagg*.py"), package / "patterns.py", package / "gazetteer.py", *data])
+    # the tagger's modules (those the mypyc build compiles, transcription and the name index among them) and its data
+    modules = [package / f"{m}.py" for m in native.MODULES]
+    files = sorted({*package.glob("tagg*.py"), *modules, package / "patterns.py", *data})
     digest = hashlib.sha256()
     for path in files:
         if path.is_file():

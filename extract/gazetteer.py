@@ -7,15 +7,15 @@ import gc
 import gzip
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick_rs
 
 from extract import name_index, table_cache
 from extract import patterns as P
+from extract.native import PACKAGE  # a compiled module's own __file__ is the path it was compiled from
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = PACKAGE / "data"
 
 
 class Place(NamedTuple):
@@ -153,9 +153,10 @@ def _build() -> Gazetteer:
     inputs = (
         DATA / "gazetteer.tsv.gz",
         DATA / "known_pairs.csv",
-        Path(__file__),
-        Path(P.__file__),
-        Path(__file__).with_name("name_index.py"),  # its source, when it runs compiled
+        # the sources that read them
+        PACKAGE / "gazetteer.py",
+        PACKAGE / "patterns.py",
+        PACKAGE / "name_index.py",
     )
     places, by_surface, tables, known, status = table_cache.load_or_build("gazetteer", inputs, _tables)
     others = tables[3]

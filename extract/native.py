@@ -22,9 +22,9 @@ from types import ModuleType
 
 PACKAGE = Path(__file__).resolve().parent
 MANIFEST = PACKAGE / "_native.json"
-# The modules the tagger's hot loop runs through. gazetteer.py is left out: it builds its 75k frozen places with
-# object.__new__, which a compiled (native) class refuses, and its own time is loading, not tagging.
+# The modules the tagger's hot loop runs through.
 MODULES = (
+    "gazetteer",
     "name_index",
     "prefilter",
     "tagger",
