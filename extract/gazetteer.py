@@ -243,11 +243,15 @@ def _with_head(name: str, nouns: tuple[str, ...]) -> tuple[Place, ...] | None:
     return None
 
 
-def _shared_heads(text: str, taken: set[int]) -> list[Mention]:
-    """The first region of "Ленинградской и Минской областями": its adjective with the singular head noun."""
+def _shared_heads(text: str, found: list[Mention]) -> list[Mention]:
+    """The first region of "Ленинградской и Минской областями": its adjective with the singular head noun (where no
+    mention `found` already covers it)."""
     out = []
+    taken: set[int] | None = None  # the characters the mentions found cover: only asked of a text with a match
     for m in P.SHARED_HEAD.finditer(text):
         head = next(k for k in P.HEAD_SINGULAR if m.group(3).startswith(k))
+        if taken is None:
+            taken = {i for f in found for i in range(f.start, f.end)}
         for group, end in ((1, m.end(1)), (2, m.end())):  # the second adjective keeps its plural head noun
             if m.start(group) in taken:
                 continue
@@ -270,8 +274,9 @@ def find_mentions(text: str) -> list[Mention]:
         starts = {m.start for m in out}
         out = [m for m in out if not _longer_name(text, m.end, starts)]
     if "и" in text and P.CYRILLIC_RE.search(text):
-        covered = {i for m in out for i in range(m.start, m.end)}
-        out = sorted(out + _shared_heads(text, covered), key=lambda m: m.start)
+        shared = _shared_heads(text, out)
+        if shared:
+            out = sorted(out + shared, key=lambda m: m.start)
     if " regions" in text or " oblasts" in text or " provinces" in text or " prefectures" in text:
         out = _english_shared_heads(text, out)
     return out

@@ -55,8 +55,9 @@ class NameIndex:
     def __init__(self, names: Mapping[str, Any], tables: Tables) -> None:
         self.names = names
         self.heads, self.plus_one, capitals, self.others = tables
-        # a run of letters and digits opening with one of the surfaces' capitals
-        self.capital_run = re.compile(f"[{capitals}][^\\W_]*")
+        # a run of letters and digits opening with one of the surfaces' capitals, not inside a word ("McAllen"): the
+        # look-behind comes after the capital, so that `re` still skips ahead to the next capital at C speed
+        self.capital_run = re.compile(f"[{capitals}](?<![^\\W_].)[^\\W_]*")
 
     def find(self, text: str, others: Iterable[tuple[int, int, int]]) -> list[tuple[int, int, Any]]:
         """(start, end, value) of the surfaces that start words of `text`, left to right, each the longest at its
@@ -75,8 +76,8 @@ class NameIndex:
                 if start >= end:
                     out.append((start, stop, names[text[start:stop]]))
                     end = stop
-            if p < end or (p > 0 and text[p - 1].isalnum()):
-                continue  # inside an earlier match, or inside a word ("McAllen")
+            if p < end:
+                continue  # inside an earlier match
             stop = self._longest(text, p, m.end())
             if stop:
                 out.append((p, stop, names[text[p:stop]]))
