@@ -128,4 +128,6 @@ CORPORA = [
     Corpus(("pairs_challenge21a.jsonl", "pairs_challenge21b.jsonl"), "challenge21_floors.json", 72, 23, (600, 2200)),
     # Written in round eight, scored once at the end of round nine (summary only).
     Corpus(("pairs_challenge22a.jsonl", "pairs_challenge22b.jsonl"), "challenge22_floors.json", 72, 23, (600, 2200)),
+    # Written in round nine, scored once at the end of round ten (summary only).
+    Corpus(("pairs_challenge23a.jsonl", "pairs_challenge23b.jsonl"), "challenge23_floors.json", 72, 24, (600, 2200)),
 ]
