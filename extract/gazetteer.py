@@ -57,7 +57,7 @@ class Gazetteer:
     places: tuple[Place, ...]
     by_surface: dict[str, tuple[Place, ...]]  # each surface form -> its places, best prior first
     index: name_index.NameIndex
-    others: ahocorasick_rs.AhoCorasick | None  # the surfaces that do not open with a capital or a digit
+    others: ahocorasick_rs.AhoCorasick | None  # over the surfaces that do not open with a capital or a digit
     known: frozenset[tuple[tuple[str, str], tuple[str, str]]]
     known_status: dict[tuple[tuple[str, str], tuple[str, str]], str]  # as the reference states it
 
@@ -159,7 +159,7 @@ def _build() -> Gazetteer:
         PACKAGE / "name_index.py",
     )
     places, by_surface, tables, known, status = table_cache.load_or_build("gazetteer", inputs, _tables)
-    others = tables[3]
+    _, _, _, others = tables
     # The automaton over the surfaces that open with a small letter or a quote: 1.8k of them, built in milliseconds
     # (an automaton over all 300k cannot be stored, and took 1.3-1.5 s to build).
     automaton = ahocorasick_rs.AhoCorasick(others) if others else None

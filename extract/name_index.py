@@ -1,8 +1,9 @@
 """Place names in a text found through an index of the gazetteer's surfaces, looked up at the text's capitalised words.
 
-It gives the matches an Aho-Corasick automaton over every surface gives (leftmost-longest, non-overlapping), kept to
-those that start a word. Such an automaton over 300k surfaces took 1.3-1.5 s to build in every process and cannot be
-stored; these tables are plain dicts, so the table cache stores them. The few surfaces that open with a small letter or
+It gives the whole-word matches an Aho-Corasick automaton over every surface gives (leftmost-longest, non-overlapping),
+except that a match starting inside a word no longer hides a name that starts after it. Such an automaton over 300k
+surfaces took 1.3-1.5 s to build in every process and cannot be stored; these tables are plain dicts, so the table
+cache stores them. The few surfaces that open with a small letter or
 a quote («области Абая», "'s-Hertogenbosch") are left to a small automaton, whose matches `find` merges in.
 """
 
