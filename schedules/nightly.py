@@ -115,7 +115,7 @@ def missed_fire_time(last_ok: datetime | None, trigger: CronTrigger, now: dateti
     """
     if last_ok is None:
         return None
-    first = trigger.get_next_fire_time(None, last_ok + timedelta(microseconds=1))
+    first: datetime | None = trigger.get_next_fire_time(None, last_ok + timedelta(microseconds=1))
     if first is None or first > now:
         return None
     # Search back from `now` in widening windows so a seconds-level cron never walks millions of fire times.
@@ -127,11 +127,11 @@ def missed_fire_time(last_ok: datetime | None, trigger: CronTrigger, now: dateti
         now - first,
     ):
         start = max(first, now - window)
-        candidate = trigger.get_next_fire_time(None, start)
+        candidate: datetime | None = trigger.get_next_fire_time(None, start)
         if candidate is None or candidate > now:
             continue
         for _ in range(100_000):  # bounded walk to the last fire time <= now
-            following = trigger.get_next_fire_time(
+            following: datetime | None = trigger.get_next_fire_time(
                 candidate, candidate.astimezone(UTC) + timedelta(seconds=1)
             )
             if following is None or following > now:
