@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import ahocorasick_rs
-
 from extract import name_index, table_cache
 from extract import patterns as P
 from extract.native import PACKAGE  # a compiled module's own __file__ is the path it was compiled from
@@ -57,7 +55,6 @@ class Gazetteer:
     places: tuple[Place, ...]
     by_surface: dict[str, tuple[Place, ...]]  # each surface form -> its places, best prior first
     index: name_index.NameIndex
-    others: ahocorasick_rs.AhoCorasick | None  # over the surfaces that do not open with a capital or a digit
     known: frozenset[tuple[tuple[str, str], tuple[str, str]]]
     known_status: dict[tuple[tuple[str, str], tuple[str, str]], str]  # as the reference states it
 
@@ -159,11 +156,7 @@ def _build() -> Gazetteer:
         PACKAGE / "name_index.py",
     )
     places, by_surface, tables, known, status = table_cache.load_or_build("gazetteer", inputs, _tables)
-    _, _, _, others = tables
-    # The automaton over the surfaces that open with a small letter or a quote: 1.8k of them, built in milliseconds
-    # (an automaton over all 300k cannot be stored, and took 1.3-1.5 s to build).
-    automaton = ahocorasick_rs.AhoCorasick(others) if others else None
-    return Gazetteer(places, by_surface, name_index.NameIndex(by_surface, tables), automaton, known, status)
+    return Gazetteer(places, by_surface, name_index.NameIndex(by_surface, tables), known, status)
 
 
 def _tables() -> Tables:
@@ -264,10 +257,9 @@ def _shared_heads(text: str, found: list[Mention]) -> list[Mention]:
 def find_mentions(text: str) -> list[Mention]:
     """All whole-word place mentions in `text`, left to right, non-overlapping."""
     gaz = load()
-    others = [] if gaz.others is None else gaz.others.find_matches_as_indexes(text, overlapping=True)
     out = [
         Mention(start, end, text[start:end], places)
-        for start, end, places in gaz.index.find(text, others)
+        for start, end, places in gaz.index.find(text)
         if _bounded(text, start, end)
     ]
     if "-" in text:

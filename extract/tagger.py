@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from extract import patterns as P
 from extract import tagging_words
-from extract.gazetteer import PairKey, Place, is_known, is_surface, load, pair_key
+from extract.gazetteer import PairKey, Place, is_known, load, pair_key
 from extract.models import Pair
 from extract.prefilter import fold
 from extract.tagging_hub import add_region_centre, one_sense, text_place
@@ -293,7 +293,6 @@ def preload() -> None:
     """Build the tables the tagger otherwise builds on first use (gazetteer and its name index, Russian analyser,
     English word list); a country's transcription index is still built when a text first needs it."""
     load()
-    is_surface("")
     tagging_words.preload()
 
 
