@@ -355,6 +355,7 @@ COREF_CUES = (
     r"эти\w*",
 )
 # "in Russia's Leningrad Oblast", "в Ленинградской области": a region locating a city named in the same sentence.
+IN_WORD_BEFORE = re.compile(r"(?<![\w])(?:in|в|во)\s+$")  # the bare locative right before a name
 IN_BEFORE = re.compile(
     r"(?<![\w])(?:in|в|во)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest|northern|southern|eastern|western)\s+)?"
@@ -458,6 +459,17 @@ INSTITUTION_WORDS = (
     "Sea",
     "River",
     "Bay",
+    # a street, park or island named after a place: "the Victoria Gardens", "Russia's Sakhalin Island"
+    "Gardens",
+    "Park",
+    "Street",
+    "Road",
+    "Avenue",
+    "Square",
+    "Island",
+    "Peninsula",
+    "Stadium",
+    "Arena",
     "Кэпиталз",
     "Флайерз",
     "Сенаторз",
@@ -487,6 +499,7 @@ PLACE_NOUNS = (
     "Sister",
     "Sister-City",
     "Twin",
+    "Twinning",  # "Kenilworth Twinning Association"
     "Commission",
     "Committee",
     "Alliance",
@@ -573,6 +586,9 @@ DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
 # right before or after one belongs to the pair's own name, not to the text's place or an organisation.
 PAIR_DASHES = ("-", "–", "—", "/")
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
+# "cooperation between the Republic of Tatarstan and Zhejiang Province", «соглашение между Омском и Павлодаром»: the
+# two places joined by "and" right after it are the two sides.
+BETWEEN_BEFORE = re.compile(r"(?:\b[Bb]etween|(?<![\w])[Мм]ежду)\s+(?:(?:the|of|[A-ZА-ЯЁ][\w-]*)\s+){0,3}$")
 # An "X–Y" compound naming a thing, not a pair of places: "the Normandy-Neman regiment", "Moscow–Beijing express".
 DASH_THING_AFTER = re.compile(
     r"\s+(?:regiment|squadron|air ?regiment|division|brigade|express|train|highway|motorway|road|pipeline|railway|"
@@ -915,6 +931,7 @@ ABBREVIATIONS = (
     "Gov.",
     "Sen.",
     "Rep.",
+    "Rev.",
     "U.S.",
     "N.Y.",
     "D.C.",
@@ -976,7 +993,7 @@ STATUS_LABELS = ("active",) * len(KEPT_CUES) + tuple(status for status, tokens i
 WORD = re.compile(r"[^\W\d_]+")
 LOWER_WORD = re.compile(r"(?<![\w.])[a-zа-яё]{2,}")
 LIST_WORDS = re.compile(
-    r"(?<![\w])(?:and|as well as|и|а также|"
+    r"(?<![\w])(?:and|as well as|plus|и|а также|"
     + "|".join(k.lower() for k in DEMONYMS)
     # any Russian demonym adjective ("болгарским Пловдивом и чешским Пльзенем") separates list items too
     + r"|[а-яё]+(?:ск|цк)(?:ий|ая|ое|им|ой|ого|ому|ую|ие|их|ими|ом))\w*",

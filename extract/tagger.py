@@ -66,7 +66,8 @@ def _sentence_hits(
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on
     # does not.
     coref = s.coref and (scope.prev_twin or bool(P.STRONG_COREF_RE.search(s.folded)))
-    listing = kind == "inherited" and scope.prev_twin and enumerates(text, seq)  # a list right after its heading
+    # a list right after its heading, or going on from a list sentence ("Then there are Tbilisi in Georgia, Guangzhou …")
+    listing = kind == "inherited" and (scope.prev_twin or scope.list_open) and enumerates(text, seq)
     if kind != "inherited" or coref or s.item or s.terse or s.related or s.status or s.partner or listing:
         pairs += hub_pairs(text, seq, used, s, scope)
     elif n_structural < 2:
@@ -104,7 +105,12 @@ def _sentence_hits(
 
 
 def _next_anchor(
-    found: list[Hit], last: Place | None, seq: list[tuple[Located, Place]], s: Sentence, strong: bool = False
+    found: list[Hit],
+    last: Place | None,
+    seq: list[tuple[Located, Place]],
+    s: Sentence,
+    strong: bool = False,
+    hub: Place | None = None,
 ) -> tuple[Place | None, bool]:
     """The place a following sentence may refer back to, and whether it heads a list: the side shared by several
     pairs or a heading that ends with a colon ("Perm is twinned with:") head lists; a single pair's first-named
@@ -119,7 +125,9 @@ def _next_anchor(
             return last, True  # a list entry that gave no pair (a doubtful name) does not end its list
         return None, False
     sides = [{side(h.a), side(h.b)} for h in found]
-    if last is not None and all(side(last) in x for x in sides):
+    # the side shared with the sentence before heads a list, unless each pair is that side with the text's own place
+    # ("Annecy (France): the twinning link …" then "The Cheltenham–Annecy Twinning Association …")
+    if last is not None and all(side(last) in x for x in sides) and not (hub is not None and all(side(hub) in x for x in sides)):
         return last, True
     common = set.intersection(*sides)
     if len(found) == 1:
@@ -211,7 +219,9 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
     in_sentence: dict[int, list[tuple[Located, Place]]] = {}
     for loc, p, i in resolved:
         in_sentence.setdefault(i, []).append((loc, p))
-    hub = text_place(text, resolved, frozenset(i for i, kind in ctx.items() if kind == "own"), folded)
+    own = frozenset(i for i, kind in ctx.items() if kind == "own")
+    rows = frozenset(s.index for s in sentences if s.item and "|" in s.chunk)
+    hub = text_place(text, resolved, own, folded, rows)
     add_region_centre(text, hub, sentences, in_sentence)
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break
@@ -219,6 +229,7 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
     proposed = False  # the twinning context was opened by a proposal ("wants Bend to become a sister city of …")
     links = False  # inside a block of story links under a "Read also" line
     section: Place | None = None  # a bare place line heading the list entries below it
+    listed = False  # the last context sentence paired its places with one list head
     for s in sentences:
         links = (links and s.line) or bool(s.line and len(s.chunk) <= 40 and P.READ_ALSO.match(s.chunk))
         kind = ctx.get(s.index)
@@ -228,6 +239,7 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
             hits += _both_places(s, in_sentence.get(s.index - 1, []))
         if kind is None or s.index not in in_sentence:
             last = None if s.index in in_sentence else last
+            listed = listed and s.index not in in_sentence
             continue
         seq = in_sentence[s.index]
         seq = [x for k, x in enumerate(seq) if k == 0 or side(x[1]) != side(seq[k - 1][1])]
@@ -246,12 +258,14 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
             item_hub=None if linked else section or hub or (last if strong else None),
             prev_twin=s.index > 0 and sentences[s.index - 1].twin,
             prev_place=next(iter(before.values())) if len(before) == 1 else None,
+            list_open=listed,
         )
         found = _sentence_hits(text, s, kind, seq, scope)
         if kind == "inherited" and proposed:
             found = [h for h in found if is_known(h.a, h.b)]  # what follows a proposal is still only proposed
         hits += found
-        last, strong = _next_anchor(found, last, seq, s, strong)
+        last, strong = _next_anchor(found, last, seq, s, strong, hub)
+        listed = strong and len(found) >= 2
     return hits, resolved
 
 

@@ -15,8 +15,11 @@ from extract.tagging_text import Sentence, line_bounds
 Resolved = list[tuple[Located, Place, int]]  # a place mention, its chosen reading, its sentence
 
 
-def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int], folded: str) -> Place | None:
-    """The place the text is about, if any: see _doc_hub for how the evidence is weighed (`folded` is `fold(text)`)."""
+def text_place(
+    text: str, resolved: Resolved, cue_sentences: frozenset[int], folded: str, table_rows: frozenset[int] = frozenset()
+) -> Place | None:
+    """The place the text is about, if any: see _doc_hub for how the evidence is weighed (`folded` is `fold(text)`,
+    `table_rows` the sentences that are rows of a flattened table)."""
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
     in_title = [(loc, p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)]
@@ -34,7 +37,12 @@ def text_place(text: str, resolved: Resolved, cue_sentences: frozenset[int], fol
         side(p) for loc, p, _ in resolved if _official(text, folded, loc.start) or _self_named(text, loc)
     )
     official.update(_list_heads(text, resolved))
-    return _doc_hub(resolved, cue_sentences, dateline, titled if len(titled) == 1 else frozenset(), official)
+    title = titled if len(titled) == 1 else frozenset()
+    # a row of a flattened table ("Дулут (штат Миннесота) | США | 1987") names a partner, not what the text is about,
+    # when the rest of the text names a place often enough to be its subject
+    outside = [x for x in resolved if x[2] not in table_rows]
+    hub = _doc_hub(outside, cue_sentences, dateline, title, official) if len(outside) < len(resolved) else None
+    return hub or _doc_hub(resolved, cue_sentences, dateline, title, official)
 
 
 def _official(text: str, folded: str, start: int) -> bool:

@@ -22,6 +22,7 @@ class Scope:
     item_hub: Place | None  # what a list line pairs with (the text's place or a list head)
     prev_twin: bool  # the previous sentence has a twinning word
     prev_place: Place | None  # the only place of the previous sentence, if exactly one
+    list_open: bool = False  # the previous sentence paired several places with one ("The big ones are X, Y and Z.")
 
 
 def side(p: Place) -> tuple[str, str]:
@@ -42,7 +43,12 @@ def drop_enclosing_regions(seq: Seq, text: str = "") -> Seq:
         after_in = P.IN_BEFORE.search(text[max(0, loc.start - 40) : loc.start])
         if after_in and (inside or not p.admin1 and any(c.country == p.country and c.level == "city" for _, c in seq)):
             return True  # a region without an admin1 code locates any city of its country named with it
-        near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq)]
+        # not a city after the region that is where something happened ("Павлодарской области подписали в Павлодаре")
+        near = [
+            seq[j]
+            for j in (k - 1, k + 1)
+            if 0 <= j < len(seq) and not (j > k and P.IN_WORD_BEFORE.search(text[max(0, seq[j][0].start - 4) : seq[j][0].start]))
+        ]
         # a region without an admin1 code ("Xining (China, Qinghai province)") locates a city of its country beside it
         return any(
             ((cl, c) in inside or not p.admin1 and c.level == "city" and c.country == p.country and cl.end <= loc.start)
@@ -144,6 +150,9 @@ def structural(
                 and k not in others
             )
             or is_known(seq[k][1], seq[k + 1][1])
+            # "an agreement on cooperation between the Republic of Tatarstan and Zhejiang Province"
+            or twin
+            and bool(P.BETWEEN_BEFORE.search(text[max(0, seq[k][0].start - 40) : seq[k][0].start]))
         ]
     for k in chained:
         if k not in used and k + 1 not in used:
@@ -189,10 +198,11 @@ def _enumerated(text: str, seq: Seq, k: int) -> list[int]:
 def _is_enumeration_gap(gap: str) -> bool:
     """True when the text between two places only separates list items ("; ", ", Australia; ", " (Китай); ",
     " in Austria, "); cached, as the same few gaps (", ", " and ") come back in every list."""
-    if len(gap) > 48:
+    if len(gap) > 48 + 80:
         return False
+    # a note in parentheses ("Bordeaux (since 1947, one of the oldest links), Hanover") is part of its entry
     bare = P.LIST_WORDS.sub(" ", P.PARENTHESES.sub(" ", P.IN_COUNTRY.sub(" ", gap)))
-    return not P.LOWER_WORD.search(bare)
+    return len(bare) <= 48 and not P.LOWER_WORD.search(bare)
 
 
 def enumerates(text: str, seq: Seq) -> bool:

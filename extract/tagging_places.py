@@ -125,6 +125,8 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
             return {q.country}
         if m.candidates[0].level == "region" and all(c.country != q.country for c in m.candidates):
             return None  # "Kostanay region, Chelyabinsk region": a region locates only a place of its own country
+        if P.OPEN_PAREN_GAP.match(gap) and text[nxt.end : nxt.end + 1] == ")":
+            return {q.country}  # "Nord-Pas de Calais (Hauts-de-France)": the bracketed region only locates or renames it
         if m.candidates[0].level == "region" and "state" not in q.flags and "county" not in m.candidates[0].flags:
             return None  # "the Amur, Khabarovsk and Jewish Autonomous regions": a list of regions, not a locator
         if "state" in q.flags or q.country == "US":

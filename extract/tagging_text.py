@@ -162,7 +162,10 @@ def _without_names(chunk: str) -> str:
 
 
 def _ends_with_abbreviation(text: str, pos: int) -> bool:
-    """True when the text before `pos` ends with an abbreviation such as "St." or "N.Y."."""
+    """True when the text before `pos` ends with an abbreviation such as "St." or "N.Y.", or a name's initial
+    ("K. Schroeder", «С. Иванов»): one capital letter after a space or a line start."""
+    if pos >= 2 and text[pos - 1] == "." and text[pos - 2].isupper() and (pos == 2 or not text[pos - 3].isalnum()):
+        return True
     if not text.endswith(P.ABBREVIATIONS, 0, pos):
         return False  # one C call for the common case; the loop below checks the word boundary
     for abbr in P.ABBREVIATIONS:

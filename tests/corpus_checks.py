@@ -130,4 +130,6 @@ CORPORA = [
     Corpus(("pairs_challenge22a.jsonl", "pairs_challenge22b.jsonl"), "challenge22_floors.json", 72, 23, (600, 2200)),
     # Written in round nine, scored once at the end of round ten (summary only).
     Corpus(("pairs_challenge23a.jsonl", "pairs_challenge23b.jsonl"), "challenge23_floors.json", 72, 24, (600, 2200)),
+    # Written in round ten, scored once at the start of round eleven (summary only), studied since.
+    Corpus(("pairs_challenge24a.jsonl", "pairs_challenge24b.jsonl"), "challenge24_floors.json", 72, 24, (600, 2200)),
 ]

@@ -25,7 +25,8 @@ FOUND = [
     # Bulgarian ъ romanised as "a"
     ("twinned with Veliko Tarnovo", "Veliko Tarnovo", ("Veliko Tarnovo", "BG")),
     # Exonyms of mid-sized cities that start like the name
-    ("Bristol's link with Hanover dates from 1947", "Hanover", ("Hannover", "DE")),
+    # (the English exonym is the canonical name, as the annotation rule asks: "Hanover", not GeoNames' "Hannover")
+    ("Bristol's link with Hanover dates from 1947", "Hanover", ("Hanover", "DE")),
     ("a delegation from Ghent", "Ghent", ("Gent", "BE")),
     # Korean cities in the Revised Romanization (GeoNames: McCune-Reischauer Kimhae, Chinju, Wŏnju), the old form an alias
     ("Salem's sister city Gimhae", "Gimhae", ("Gimhae", "KR")),

@@ -66,6 +66,10 @@ def test_sentences_keep_abbreviations_together() -> None:
         ("one.\n\n  lower", ["one.", "lower"]),  # a blank line breaks though no capital follows
         ("a list:\n• Tula\n• Tver", ["a list:", "• Tula", "• Tver"]),
         ("Dr. No. 5 items. q? «Да.» Нет", ["Dr. No. 5 items. q?", "«Да.»", "Нет"]),  # abbreviations; a lower "q" goes on
+        # a name's initial ends no sentence, in a table cell or in prose; a word's last capital before a period does
+        ("Tanga | 2001 | R. Mwangi\nChair: Rev. J. Kollie. Next", ["Tanga | 2001 | R. Mwangi", "Chair: Rev. J. Kollie.", "Next"]),
+        ("Мэр С. Иванов приехал. Так", ["Мэр С. Иванов приехал.", "Так"]),
+        ("It joined the EU. Then", ["It joined the EU.", "Then"]),
     ],
 )
 def test_sentence_breaks(text: str, expected: list[str]) -> None:

@@ -210,6 +210,58 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Alcalá de Henares", "ES"), ("Durham", "GB"))},
     ),
+    # the rows of a flattened table name partners: a partner named more often than the town is still not its subject
+    (
+        (
+            "Города-побратимы — сайт администрации\nТверь поддерживает побратимские и партнёрские связи с городами "
+            "разных стран.\nГород | Страна | Год\nБаффало (штат Нью-Йорк) | США | 1989\nОснабрюк | Германия | 1991\n"
+            "Отношения с Баффало поддерживает общественный комитет «Баффало – Тверь»."
+        ),
+        {(("Buffalo", "US"), ("Tver", "RU")), (("Osnabrück", "DE"), ("Tver", "RU"))},
+    ),
+    # a note in parentheses belongs to its list entry; a list goes on in the next sentence ("Then there are …, plus …")
+    (
+        (
+            "Tver is twinned with more cities than most. The oldest are Osnabrück (since 1991, one of the first such "
+            "links in Russia), Buffalo (from 1989, now frozen) and Hämeenlinna."
+        ),
+        {(("Osnabrück", "DE"), ("Tver", "RU")), (("Buffalo", "US"), ("Tver", "RU")), (("Hämeenlinna", "FI"), ("Tver", "RU"))},
+    ),
+    (
+        (
+            "Roanoke has several sister cities. The best known are Wonju and Opava. Then there are Kisumu in Kenya, "
+            "Lijiang in China, plus Saint-Lô in France."
+        ),
+        {
+            (("Roanoke", "US"), ("Wonju", "KR")),
+            (("Opava", "CZ"), ("Roanoke", "US")),
+            (("Kisumu", "KE"), ("Roanoke", "US")),
+            (("Lijiang", "CN"), ("Roanoke", "US")),
+            (("Roanoke", "US"), ("Saint-Lô", "FR")),
+        },
+    ),
+    # "cooperation between X and Y" names both sides, whatever place the text is about
+    (
+        (
+            "UFA, May 3 (TASS). Ufa and Chengdu marked ten years of their sister city ties. The same day "
+            "Bashkortostan's Prime Minister Andrei Nazarov and Sichuan Vice Governor Li Wei signed an agreement on "
+            "trade, economic and humanitarian cooperation between the Republic of Bashkortostan and Sichuan Province."
+        ),
+        {(("Chengdu", "CN"), ("Ufa", "RU")), (("Bashkortostan", "RU"), ("Sichuan", "CN"))},
+    ),
+    # a town naming its twinning association is the town, not a person's first name
+    (
+        "The Kenilworth Twinning Association welcomed 38 visitors from Eppstein, our German twin town, in September.",
+        {(("Eppstein", "DE"), ("Kenilworth", "GB"))},
+    ),
+    # a region in brackets after a region of its country renames or locates it; "Rev." ends no table row
+    (
+        (
+            "Sister states of Maryland\nNord-Pas de Calais (Hauts-de-France) | France | 1993\n"
+            "Bong County | Liberia | 2007 | Rev. James Kollie"
+        ),
+        {(("Maryland", "US"), ("Nord-Pas-de-Calais", "FR")), (("Bong County", "LR"), ("Maryland", "US"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
@@ -238,6 +290,8 @@ NEAR_MISSES: list[str] = [
     "Город-побратим Казани прислал поздравления. Об этом сообщил мэр Ильсур Метшин.",
     "Посол России в США провел встречу в Вашингтоне: отношения между Москвой и Вашингтоном переживают кризис.",
     "Vologda city news. Trading partners of Vologda are Lappeenranta (Finland) and Cherepovets.",
+    # a park named after a place is not the place: "the twin town" is unnamed
+    "Delegates from the twin town of Stroud will visit in July, when a bench will be unveiled in the Victoria Gardens.",
     "",
 ]
 
