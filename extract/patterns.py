@@ -275,6 +275,10 @@ PROPOSAL_CUES = (
     r"(?:a|the|such a) (?:formal |official |new )?(?:tie|twinning|link|relationship|partnership) would",
     # "heard a presentation on a possible sister city relationship with Tateyama"
     r"possib(?:le|ly) (?:new |future |formal )?(?:sister|twin|friendship|partner)",
+    # an agreement still being prepared: «с которым готовится соглашение о сотрудничестве», "a memorandum is being drafted"
+    r"готов(?:ится|ятся|ят) (?:\w+ )?(?:соглашени|договор|меморандум)\w*",
+    r"подготовк\w* (?:\w+ )?(?:соглашени|договор|меморандум)\w*",
+    r"(?:agreement|memorandum|accord|treaty) (?:\w+ ){0,3}(?:is|are) being (?:prepared|drafted|negotiated)",
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
 NEGATION_CUES = (
@@ -355,6 +359,12 @@ COREF_CUES = (
     r"эти\w*",
 )
 # "in Russia's Leningrad Oblast", "в Ленинградской области": a region locating a city named in the same sentence.
+# A town's adjective before its council, administration or district («Брянского городского Совета»): group 1 is the
+# adjective's stem up to its suffix «-ск»/«-цк».
+RU_TOWN_ADJECTIVE = re.compile(
+    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ск|цк))(?:ий|ого|ой|ая|ому|им|ую|ое|ом) (?:городск|горсовет|гордум|мэри|администраци)"
+)
+INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\. ?$")  # a first name's initial right before a name
 IN_WORD_BEFORE = re.compile(r"(?<![\w])(?:in|в|во)\s+$")  # the bare locative right before a name
 IN_BEFORE = re.compile(
     r"(?<![\w])(?:in|в|во)\s+(?:the\s+)?"

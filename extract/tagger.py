@@ -56,11 +56,29 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
     return s.status is not None and not P.DEFERRED_PROPOSAL.search(s.chunk)
 
 
+def _not_venues(text: str, seq: list[tuple[Located, Place]]) -> list[tuple[Located, Place]]:
+    """Drop the places named after "in"/«в» and the ones listed with them («переговоры в Ханое и Хошимине»): without a
+    twinning or partnership word in the sentence, they are where something happened."""
+    out, venue = [], False
+    for k, (loc, p) in enumerate(seq):
+        gap = text[seq[k - 1][0].end : loc.start] if k else ""
+        # a Russian list goes on after «в» («в Ханое и Хошимине»); an English one may name partners ("our colleagues
+        # in Tromsø, Vadsø and Luleå")
+        venue = bool(P.IN_WORD_BEFORE.search(text[max(0, loc.start - 4) : loc.start])) or (
+            venue and bool(P.CYRILLIC_RE.match(text, loc.start)) and bool(P.AND_CONNECTOR.match(gap) or gap.strip() == ",")
+        )
+        if not venue:
+            out.append((loc, p))
+    return out
+
+
 def _sentence_hits(
     text: str, s: Sentence, kind: str, seq: list[tuple[Located, Place]], scope: Scope
 ) -> list[Hit]:
     """All pairs stated in one context sentence."""
     seq = drop_enclosing_regions(seq, text)
+    if kind == "inherited" and not s.partner:
+        seq = _not_venues(text, seq)
     pairs, used = structural(text, seq, scope.hub, s.twin or s.partner, s.coref)
     n_structural = len(pairs)
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from extract import patterns as P
-from extract.gazetteer import Place, centre, is_known
+from extract.gazetteer import Place, centre, is_known, places_named
 from extract.tagging_pairs import side
 from extract.tagging_places import Located, dateline_span, one_place
 from extract.tagging_text import Sentence, line_bounds
@@ -37,6 +37,7 @@ def text_place(
         side(p) for loc, p, _ in resolved if _official(text, folded, loc.start) or _self_named(text, loc)
     )
     official.update(_list_heads(text, resolved))
+    official.update(_council_towns(text))
     title = titled if len(titled) == 1 else frozenset()
     # a row of a flattened table ("Дулут (штат Миннесота) | США | 1987") names a partner, not what the text is about,
     # when the rest of the text names a place often enough to be its subject
@@ -69,6 +70,21 @@ def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:
         if len(places) == 1 and P.HEADING_END.search(line) and P.TWIN_RE.search(line):
             heads.append(side(places[0]))
     return heads
+
+
+def _council_towns(text: str) -> list[tuple[str, str]]:
+    """Russian towns whose council, administration or district the text names with the town's adjective («Брянского
+    городского Совета», «Петрозаводского городского округа»): the municipality speaking, as (name, country) sides."""
+    out = []
+    for m in P.RU_TOWN_ADJECTIVE.finditer(text):
+        stem = m.group(1)  # «Брянск» of «Брянского», «Тверск» of «Тверской», «Псковск» of «Псковская»
+        # the adjective is the name itself (Брянск), or the name before its suffix (Псков, Тверь, Костомукша)
+        for name in (stem, stem[:-2], stem[:-2] + "ь", stem[:-2] + "а"):
+            town = next((p for p in places_named(name) if p.country == "RU" and p.level == "city"), None)
+            if town is not None:
+                out.append(side(town))
+                break
+    return out
 
 
 def _dateline(text: str) -> tuple[str, str] | None:

@@ -68,6 +68,8 @@ def _organisation(text: str, m: Mention) -> bool:
 def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
     prev, nxt = prev_word(text, m.start), next_word(text, m.end)
+    if P.INITIAL_BEFORE.search(text, max(0, m.start - 4), m.start):
+        return True  # a surname after an initial: "K. Schroeder", «С. Иванов»
     if P.RU_TITLES.match(prev.lower()):
         # "мэр Кирилл Барнаул" is a person; "глава Чебоксар" and "глава Чебоксар Станислав Кучеренко" head the city.
         after = next_word(text, m.end + 1 + len(nxt)) if nxt else ""

@@ -254,6 +254,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "The Kenilworth Twinning Association welcomed 38 visitors from Eppstein, our German twin town, in September.",
         {(("Eppstein", "DE"), ("Kenilworth", "GB"))},
     ),
+    # a place after "in" in a sentence without a twinning or partnership word is where something happened
+    (
+        "Omsk and Pavlodar are sister cities. Last year an Omsk delegation held talks in Astana on grain exports.",
+        {(("Omsk", "RU"), ("Pavlodar", "KZ"))},
+    ),
+    # a surname after an initial ("S. Ito") is not the Japanese town Itō
+    (
+        "Twin towns of Toledo\nCity | Country | Year | Chair\nToyohashi | Japan | 2000 | S. Ito\nCoimbatore | India | 2010 | V. Raman",
+        {(("Toledo", "US"), ("Toyohashi", "JP")), (("Coimbatore", "IN"), ("Toledo", "US"))},
+    ),
     # a region in brackets after a region of its country renames or locates it; "Rev." ends no table row
     (
         (
@@ -290,6 +300,20 @@ NEAR_MISSES: list[str] = [
     "Город-побратим Казани прислал поздравления. Об этом сообщил мэр Ильсур Метшин.",
     "Посол России в США провел встречу в Вашингтоне: отношения между Москвой и Вашингтоном переживают кризис.",
     "Vologda city news. Trading partners of Vologda are Lappeenranta (Finland) and Cherepovets.",
+    # the town whose council speaks («Курской городской думы») is the text's subject, not the town it proposes to twin
+    (
+        "Депутат предложил побрататься с Сухумом\nДепутат Курской городской думы Иван Петров предложил установить "
+        "побратимские связи между Курском и столицей Абхазии Сухумом. Решение пока не принято.\nОтметим, что у Курска уже "
+        "есть несколько городов-побратимов.\nРанее Курск и Орёл подписали соглашение о межмуниципальном сотрудничестве."
+    ),
+    # agreements still being prepared are proposals
+    "Оренбург принимал делегацию узбекского Самарканда, с которым готовится соглашение о сотрудничестве.",
+    # a place after «в» (and a Russian list going on after it) in a sentence without a twinning or partnership word is
+    # where something happened
+    (
+        "Благовещенск поддерживает побратимские связи с городами Китая. В прошлом году делегация Благовещенска провела "
+        "переговоры в Ханое и Хошимине о поставках сои."
+    ),
     # a park named after a place is not the place: "the twin town" is unnamed
     "Delegates from the twin town of Stroud will visit in July, when a bench will be unveiled in the Victoria Gardens.",
     "",
