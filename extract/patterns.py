@@ -359,12 +359,11 @@ COREF_CUES = (
     r"эти\w*",
 )
 # "in Russia's Leningrad Oblast", "в Ленинградской области": a region locating a city named in the same sentence.
-# A town's adjective before its council, administration or district («Брянского городского Совета»): group 1 is the
-# adjective's stem up to its suffix «-ск»/«-цк».
-RU_TOWN_ADJECTIVE = re.compile(
-    r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ск|цк))(?:ий|ого|ой|ая|ому|им|ую|ое|ом) (?:городск|горсовет|гордум|мэри|администраци)"
-)
-INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ]\. ?$")  # a first name's initial right before a name
+# A town's adjective before its council, administration or district («Брянского городского Совета»): the noun is
+# found first (RU_MUNICIPAL_NOUN, at C speed), then the adjective right before it, whose group 1 is its stem up to its
+# suffix «-ск»/«-цк».
+RU_MUNICIPAL_NOUN = re.compile(r" (?:городск|горсовет|гордум|мэри|администраци)")
+RU_TOWN_ADJECTIVE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ск|цк))(?:ий|ого|ой|ая|ому|им|ую|ое|ом)$")
 IN_WORD_BEFORE = re.compile(r"(?<![\w])(?:in|в|во)\s+$")  # the bare locative right before a name
 IN_BEFORE = re.compile(
     r"(?<![\w])(?:in|в|во)\s+(?:the\s+)?"

@@ -75,8 +75,11 @@ def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:
 def _council_towns(text: str) -> list[tuple[str, str]]:
     """Russian towns whose council, administration or district the text names with the town's adjective («Брянского
     городского Совета», «Петрозаводского городского округа»): the municipality speaking, as (name, country) sides."""
-    out = []
-    for m in P.RU_TOWN_ADJECTIVE.finditer(text):
+    out: list[tuple[str, str]] = []
+    for noun in P.RU_MUNICIPAL_NOUN.finditer(text):
+        m = P.RU_TOWN_ADJECTIVE.search(text, max(0, noun.start() - 40), noun.start())
+        if m is None:
+            continue
         stem = m.group(1)  # «Брянск» of «Брянского», «Тверск» of «Тверской», «Псковск» of «Псковская»
         # the adjective is the name itself (Брянск), or the name before its suffix (Псков, Тверь, Костомукша)
         for name in (stem, stem[:-2], stem[:-2] + "ь", stem[:-2] + "а"):

@@ -65,10 +65,22 @@ def _organisation(text: str, m: Mention) -> bool:
     )
 
 
+def _initial_before(text: str, start: int) -> bool:
+    """True when a first name's initial comes right before `start` ("K. ", «С.»), not an abbreviation's last letter
+    ("U.S. ") or a word's."""
+    k = start - 1 if start > 0 and text[start - 1] == " " else start
+    return (
+        k >= 2
+        and text[k - 1] == "."
+        and text[k - 2].isupper()
+        and (k == 2 or not (text[k - 3].isalnum() or text[k - 3] in "._"))
+    )
+
+
 def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
     prev, nxt = prev_word(text, m.start), next_word(text, m.end)
-    if P.INITIAL_BEFORE.search(text, max(0, m.start - 4), m.start):
+    if _initial_before(text, m.start):
         return True  # a surname after an initial: "K. Schroeder", «С. Иванов»
     if P.RU_TITLES.match(prev.lower()):
         # "мэр Кирилл Барнаул" is a person; "глава Чебоксар" and "глава Чебоксар Станислав Кучеренко" head the city.
