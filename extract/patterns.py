@@ -730,6 +730,10 @@ REGION_NOUN_BEFORE = cue(  # with its pre-test: it is asked for every city menti
 )
 # The same noun right after the name, lowercase ("Havana province", "the Kaluga region").
 REGION_NOUN_AFTER = re.compile(r" (?:province|prefecture|region|oblast|governorate|department)\b")
+# After a landform's short name ("Sakhalin"), the words that make it the region: "the Sakhalin regional government".
+LANDFORM_REGION_AFTER = re.compile(
+    r" (?:region(?:al)?|oblast|krai|okrug|governor\w*|government|administration|authorities)\b", re.IGNORECASE
+)
 # The English head nouns of such a region's name, tried after the city's name ("Matanzas" -> "Matanzas Province").
 REGION_NAME_HEADS = (
     "Province", "Prefecture", "Department", "Governorate", "State", "County", "Oblast", "Krai", "Region"

@@ -287,6 +287,8 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
         if top.level == "region" and P.ADJECTIVE_AFTER.match(text, m.end):
             continue  # "the Florida city": an adjective pointing at a city named elsewhere
+        if "landform" in top.flags and " " not in m.surface and not P.LANDFORM_REGION_AFTER.match(text, m.end):
+            continue  # "the port closest to Sakhalin", «приехали на Сахалин»: the island, not Sakhalin Oblast
         if (
             top.level == "city"
             and P.RU_ADJECTIVE_NAME.match(m.surface)

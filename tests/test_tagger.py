@@ -259,6 +259,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Omsk and Pavlodar are sister cities. Last year an Omsk delegation held talks in Astana on grain exports.",
         {(("Omsk", "RU"), ("Pavlodar", "KZ"))},
     ),
+    # an island's name ("Sakhalin") is not its region unless a region word follows ("the Sakhalin regional government")
+    (
+        "In Wakkanai, the port closest to Sakhalin, officials said the sister-city relationship with Korsakov would stay.",
+        {(("Korsakov", "RU"), ("Wakkanai", "JP"))},
+    ),
     # a surname after an initial ("S. Ito") is not the Japanese town Itō
     (
         "Twin towns of Toledo\nCity | Country | Year | Chair\nToyohashi | Japan | 2000 | S. Ito\nCoimbatore | India | 2010 | V. Raman",
