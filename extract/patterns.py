@@ -58,7 +58,7 @@ PARTNER_CUES = (
     r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?",
     r"partnership\w*",
     r"pairing",
-    r"friendship cit(?:y|ies)",
+    r"friendship[- ]cit(?:y|ies)",  # "friendship-city relations" (the Chinese youhao chengshi)
     r"cooperation (?:agreement|programme|program|plan)",
     r"agreements? (?:on|about|of) (?:the )?(?:[\w,-]+ ){0,7}(?:cooperation|partnership|friendship)",
     r"road ?maps? (?:on|for|of) (?:[\w,-]+ ){0,3}cooperation",
@@ -130,6 +130,12 @@ RELATION_CUES = (
     r"с \d{4}",
 )
 # A heading's final colon, before any footnote marks ("Novosibirsk is twinned with:[71]").
+LIST_TITLE = re.compile(
+    r"(?:our |the )?(?:(?:international |foreign )?(?:partner|sister|twin|twinned|friendship)[- ]"
+    r"(?:cities|towns|regions|states|municipalities|provinces|prefectures)|twin towns and sister cities"
+    r"|(?:города|регионы)-(?:побратимы|партн[её]ры)|побратимы|партн[её]ры)(?:\s*<br\s*/?>)*\s*$",
+    re.IGNORECASE,
+)
 HEADING_END = re.compile(r":(?:\s*\[[^\]\n]{1,12}\])*\s*$")
 # A sentence adding to what came before ("In addition, …", «Кроме того, …»).
 ADDITIVE_OPEN = re.compile(
@@ -594,6 +600,9 @@ DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
 # The characters that join the two names of a pair ("Boulder-Kisumu", "Eugene–Irkutsk", "Tver/Osnabrück"): a name
 # right before or after one belongs to the pair's own name, not to the text's place or an organisation.
 PAIR_DASHES = ("-", "–", "—", "/")
+# A question that takes its tie as given: "Why is Bath twinned with Alkmaar?", «Почему Тверь дружит с Оснабрюком?»
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "der", "den", "ten", "ter"})
+WH_QUESTION = re.compile(r"(?:^|[:|]\s*)(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ss]ince when|[Пп]очему|[Кк]ак|[Кк]огда|[Зз]ачем)\b")
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
 # "cooperation between the Republic of Tatarstan and Zhejiang Province", «соглашение между Омском и Павлодаром»: the
 # two places joined by "and" right after it are the two sides.

@@ -34,6 +34,9 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
     if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
+    if s.chunk.endswith("?") and not P.WH_QUESTION.search(s.chunk):
+        return False  # a yes/no question states no tie ("St. Pete and St. Petersburg Russia - sister cities?"); a
+        # "why" question takes it as given ("Why is Bath twinned with Alkmaar?")
     if a.name == b.name and s.chunk.count(a.name) < 2:
         return False  # namesakes (Perth and Perth) are twins only when the sentence names both
     # "Moscow and Washington" are governments unless a twinning word says otherwise, without state wording.

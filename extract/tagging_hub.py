@@ -152,6 +152,14 @@ def one_sense(
     for loc, p, _ in resolved:
         if p.level == "region" and (m := P.REGION_WORD_END.search(name := text[loc.start : loc.end])):
             short.setdefault(name[: m.start()], p)
+    # "Alcalá" beside "Alcalá de Henares": a city's first word, when that is the name of cities only, is its short name
+    cities = {p.name: p for _, p, _ in resolved if p.level == "city" and " " in p.name}
+    for loc, p, _ in resolved:
+        name = text[loc.start : loc.end]
+        if " " not in name and all(c.level == "city" for c in loc.candidates):
+            longer = [c for n, c in cities.items() if n.startswith(name + " ") and c.country != p.country]
+            if len(longer) == 1:
+                short.setdefault(name, longer[0])
     # A homonym takes the reading that forms a known pair with a place named anywhere in the text ("Perth" in a text
     # naming Pskov is the Scottish town), when exactly one of its readings does.
     named = {side(p): p for _, p, _ in resolved}
@@ -170,10 +178,11 @@ def one_sense(
     out = []
     for loc, p, i in sorted(resolved, key=lambda x: x[0].start):
         name = text[loc.start : loc.end]
+        key = name.casefold()  # "CÓRDOBA, Argentina" in a heading qualifies "Córdoba" below it
         if loc.qualified:
-            sense.setdefault(name, p)
-        elif name in sense and any(side(c) == side(sense[name]) for c in loc.candidates):
-            p = sense[name]
+            sense.setdefault(key, p)
+        elif key in sense and any(side(c) == side(sense[key]) for c in loc.candidates):
+            p = sense[key]
         elif name in by_pair:
             p = by_pair[name]
         elif name in short and (

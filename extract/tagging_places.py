@@ -82,6 +82,8 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
     prev, nxt = prev_word(text, m.start), next_word(text, m.end)
     if _initial_before(text, m.start):
         return True  # a surname after an initial: "K. Schroeder", «С. Иванов»
+    if prev in P.NAME_PARTICLES and "small" in m.candidates[0].flags and prev_word(text, m.start - len(prev) - 1)[:1].isupper():
+        return True  # a small town's name as a surname after its particle: "Miguel de Cervantes"
     if P.RU_TITLES.match(prev.lower()):
         # "мэр Кирилл Барнаул" is a person; "глава Чебоксар" and "глава Чебоксар Станислав Кучеренко" head the city.
         after = next_word(text, m.end + 1 + len(nxt)) if nxt else ""

@@ -142,7 +142,10 @@ class Sentence:
     @cached
     def heading(self) -> bool:
         """Ends with a colon: a heading over a list ("Partner cities:", "Perm is twinned with:[71]")."""
-        return ":" in self.chunk and P.HEADING_END.search(self.chunk) is not None  # most sentences have no colon
+        if ":" in self.chunk:  # most sentences have no colon
+            return P.HEADING_END.search(self.chunk) is not None
+        # a line that is only a list's title: "Partner cities", "Our Sister Cities", «Города-побратимы»
+        return self.line and len(self.chunk) <= 40 and P.LIST_TITLE.match(self.chunk) is not None
 
     @cached
     def terse(self) -> bool:

@@ -132,4 +132,6 @@ CORPORA = [
     Corpus(("pairs_challenge23a.jsonl", "pairs_challenge23b.jsonl"), "challenge23_floors.json", 72, 24, (600, 2200)),
     # Written in round ten, scored once at the start of round eleven (summary only), studied since.
     Corpus(("pairs_challenge24a.jsonl", "pairs_challenge24b.jsonl"), "challenge24_floors.json", 72, 24, (600, 2200)),
+    # Written in round eleven, scored once mid-round with its tagger at 0c5fe4c (summary only), studied since.
+    Corpus(("pairs_challenge25a.jsonl", "pairs_challenge25b.jsonl"), "challenge25_floors.json", 72, 24, (600, 2200)),
 ]

@@ -264,6 +264,34 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "In Wakkanai, the port closest to Sakhalin, officials said the sister-city relationship with Korsakov would stay.",
         {(("Korsakov", "RU"), ("Wakkanai", "JP"))},
     ),
+    # a line that is only a list's title ("Partner cities") heads the entries below it, like "Partner cities:"
+    (
+        (
+            "Gdynia City Hall\nPartner cities\nGdynia cooperates with cities around the Baltic in culture, sport and "
+            "local economy. Cooperation is based on agreements approved by the City Council.\nKarlskrona (Sweden) – "
+            "since 1992\nKotka (Finland) – since 1998\nGdynia welcomes visitors."
+        ),
+        {(("Gdynia", "PL"), ("Karlskrona", "SE")), (("Gdynia", "PL"), ("Kotka", "FI"))},
+    ),
+    # "friendship-city relations", hyphenated, is partnership wording like "friendship cities"
+    (
+        "Harbin has established friendship-city relations with 30 cities, including Edmonton in Canada and Niigata in Japan.",
+        {(("Edmonton", "CA"), ("Harbin", "CN")), (("Harbin", "CN"), ("Niigata", "JP"))},
+    ),
+    # a city's first word is its short name in a text that names it in full ("Alcalá" for Alcalá de Henares); a small
+    # town's name after a surname particle is a person ("Miguel de Cervantes")
+    (
+        (
+            "Twin cities\nAlcalá de Henares, birthplace of Miguel de Cervantes, is twinned with Peoria (United States) "
+            "and Lublin (Poland). Lublin and Alcalá celebrated 20 years of their sister-city relationship in 2023."
+        ),
+        {(("Alcalá de Henares", "ES"), ("Lublin", "PL")), (("Alcalá de Henares", "ES"), ("Peoria", "US"))},
+    ),
+    # a qualified name in capitals ("DURHAM, ENGLAND") gives its reading to the bare name below it
+    (
+        "DURHAM, ENGLAND\nThe council met on Monday. Durham is twinned with Tübingen. Durham, North Carolina, is a namesake.",
+        {(("Durham", "GB"), ("Tübingen", "DE"))},
+    ),
     # a surname after an initial ("S. Ito") is not the Japanese town Itō
     (
         "Twin towns of Toledo\nCity | Country | Year | Chair\nToyohashi | Japan | 2000 | S. Ito\nCoimbatore | India | 2010 | V. Raman",
@@ -311,6 +339,8 @@ NEAR_MISSES: list[str] = [
         "побратимские связи между Курском и столицей Абхазии Сухумом. Решение пока не принято.\nОтметим, что у Курска уже "
         "есть несколько городов-побратимов.\nРанее Курск и Орёл подписали соглашение о межмуниципальном сотрудничестве."
     ),
+    # a yes/no question states no tie
+    "Forum > St. Pete and St. Petersburg Russia - sister cities?",
     # agreements still being prepared are proposals
     "Оренбург принимал делегацию узбекского Самарканда, с которым готовится соглашение о сотрудничестве.",
     # a place after «в» (and a Russian list going on after it) in a sentence without a twinning or partnership word is
