@@ -273,7 +273,7 @@ PROPOSAL_CUES = (
     # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned
     r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?(?:породнить|побратать)\w*",
     # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
-    r"переговор\w* о (?:побратимств|сотрудничеств|установлени|подписани)\w*",
+    r"переговор\w* об? (?:побратимств|сотрудничеств|установлени|подписани)\w*",
     r"(?:talks|negotiations) (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
     # "her office is negotiating a sister-state agreement with Nigeria's Lagos State"
     r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
@@ -284,7 +284,7 @@ PROPOSAL_CUES = (
     # an agreement still being prepared: «с которым готовится соглашение о сотрудничестве», "a memorandum is being drafted"
     r"готов(?:ится|ятся|ят) (?:\w+ )?(?:соглашени|договор|меморандум)\w*",
     r"подготовк\w* (?:\w+ )?(?:соглашени|договор|меморандум)\w*",
-    r"(?:agreement|memorandum|accord|treaty) (?:\w+ ){0,3}(?:is|are) being (?:prepared|drafted|negotiated)",
+    r"(?:agreement|memorandum|accord|treaty) (?:\w+ ){0,3}(?:is|are) (?:still |now |currently )?being (?:prepared|drafted|negotiated)",
 )
 # Negations: "are not sister cities", "не являются побратимами" (no pair, even a known one).
 NEGATION_CUES = (

@@ -339,6 +339,9 @@ NEAR_MISSES: list[str] = [
         "побратимские связи между Курском и столицей Абхазии Сухумом. Решение пока не принято.\nОтметим, что у Курска уже "
         "есть несколько городов-побратимов.\nРанее Курск и Орёл подписали соглашение о межмуниципальном сотрудничестве."
     ),
+    # negotiations and memoranda still being negotiated are proposals
+    "Ульяновск ведёт переговоры об установлении побратимских связей с узбекским Наманганом.",
+    "Córdoba (Argentina) wants more partners: a cooperation memorandum with Concepción is still being negotiated.",
     # a yes/no question states no tie
     "Forum > St. Pete and St. Petersburg Russia - sister cities?",
     # agreements still being prepared are proposals
