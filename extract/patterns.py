@@ -603,6 +603,7 @@ PAIR_DASHES = ("-", "–", "—", "/")
 # A question that takes its tie as given: "Why is Bath twinned with Alkmaar?", «Почему Тверь дружит с Оснабрюком?»
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "der", "den", "ten", "ter"})
 WH_QUESTION = re.compile(r"(?:^|[:|]\s*)(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ss]ince when|[Пп]очему|[Кк]ак|[Кк]огда|[Зз]ачем)\b")
+BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # an HTML line break left in extracted text
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
 # "cooperation between the Republic of Tatarstan and Zhejiang Province", «соглашение между Омском и Павлодаром»: the
 # two places joined by "and" right after it are the two sides.

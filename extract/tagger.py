@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -335,5 +336,13 @@ def tag_pairs(text: str, lang: str | None = None) -> list[Pair]:
     """Return the place pairs that `text` presents as twins or partners (lang "en"/"ru"/None: both scripts)."""
     if not text or not text.strip():
         return []
-    hits, resolved = _collect(text)
-    return _to_pairs(text, hits, written_names(text, resolved))
+    # "<br />" left in extracted text ends a line: read as a line break of the same length (carriage returns, then a
+    # newline), so the offsets, and the evidence cut from the text, stay the text's own
+    analysed = P.BR_TAG.sub(_line_break, text) if "<br" in text or "<BR" in text else text
+    hits, resolved = _collect(analysed)
+    return _to_pairs(text, hits, written_names(analysed, resolved))
+
+
+def _line_break(m: re.Match[str]) -> str:
+    """A line break as long as the matched tag."""
+    return "\r" * (len(m.group()) - 1) + "\n"

@@ -141,11 +141,17 @@ class Sentence:
 
     @cached
     def heading(self) -> bool:
-        """Ends with a colon: a heading over a list ("Partner cities:", "Perm is twinned with:[71]")."""
+        """A heading over a list: a line ending with a colon ("Partner cities:", "Perm is twinned with:[71]"), a list's
+        title on its own line, or a table's header row naming a twinning or partnership column."""
         if ":" in self.chunk:  # most sentences have no colon
             return P.HEADING_END.search(self.chunk) is not None
-        # a line that is only a list's title: "Partner cities", "Our Sister Cities", «Города-побратимы»
-        return self.line and len(self.chunk) <= 40 and P.LIST_TITLE.match(self.chunk) is not None
+        # a line that is only a list's title: "Partner cities", "Our Sister Cities", «Города-побратимы»; a table's header
+        # row with a twinning or partnership column: "Country | Partner region | Agreement signed"
+        if not self.line:
+            return False
+        if "|" in self.chunk:
+            return self.terse and (self.twin or self.partner)
+        return len(self.chunk) <= 40 and P.LIST_TITLE.match(self.chunk) is not None
 
     @cached
     def terse(self) -> bool:

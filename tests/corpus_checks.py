@@ -134,4 +134,6 @@ CORPORA = [
     Corpus(("pairs_challenge24a.jsonl", "pairs_challenge24b.jsonl"), "challenge24_floors.json", 72, 24, (600, 2200)),
     # Written in round eleven, scored once mid-round with its tagger at 0c5fe4c (summary only), studied since.
     Corpus(("pairs_challenge25a.jsonl", "pairs_challenge25b.jsonl"), "challenge25_floors.json", 72, 24, (600, 2200)),
+    # Written in round eleven, scored once with its tagger at 421cc2d (summary only), studied since.
+    Corpus(("pairs_challenge26a.jsonl", "pairs_challenge26b.jsonl"), "challenge26_floors.json", 72, 24, (600, 2200)),
 ]

@@ -292,6 +292,23 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "DURHAM, ENGLAND\nThe council met on Monday. Durham is twinned with Tübingen. Durham, North Carolina, is a namesake.",
         {(("Durham", "GB"), ("Tübingen", "DE"))},
     ),
+    # "<br />" left in extracted text ends a line: a table flattened with it has one row a line
+    (
+        (
+            "Galway City Council\nTwin Towns and Sister Cities<br />\nGalway City Council maintains formal links with the "
+            "following cities.\nCity | Country | Year<br />Lorient | France | 1975<br />Seattle | United States | 1986<br />"
+        ),
+        {(("Galway", "IE"), ("Lorient", "FR")), (("Galway", "IE"), ("Seattle", "US"))},
+    ),
+    # a table's header row naming a partnership column heads the rows below it
+    (
+        (
+            "Government of the Omsk Region<br />\nAgreements on cooperation between the Omsk Region and foreign regions<br />"
+            "\nCountry | Partner region | Agreement signed<br />Kazakhstan | Pavlodar Region | 2004<br />Belarus | Vitebsk "
+            "Region | 2001<br />"
+        ),
+        {(("Omsk Oblast", "RU"), ("Pavlodar Region", "KZ")), (("Omsk Oblast", "RU"), ("Vitebsk Region", "BY"))},
+    ),
     # a surname after an initial ("S. Ito") is not the Japanese town Itō
     (
         "Twin towns of Toledo\nCity | Country | Year | Chair\nToyohashi | Japan | 2000 | S. Ito\nCoimbatore | India | 2010 | V. Raman",
@@ -389,6 +406,14 @@ def test_pair_fields_are_filled() -> None:
     )
     assert text[pair.start : pair.end] == pair.evidence
     assert pair.evidence.startswith("Anchorage suspended") and pair.evidence.endswith("Russia.")
+
+
+def test_line_break_tags_keep_offsets() -> None:
+    """A text with "<br />" tags is read with them as line breaks, and the evidence is still the text's own substring."""
+    text = "Sister cities<br />Lorient | France | 1975<br />Seattle | United States | 1986<br />Galway is proud of them."
+    pairs = tag_pairs("Galway City Council\n" + text, "en")
+    assert {p.b if p.a == "Galway" else p.a for p in pairs} == {"Lorient", "Seattle"}
+    assert all(("Galway City Council\n" + text)[p.start : p.end] == p.evidence and "<br" not in p.evidence for p in pairs)
 
 
 def test_partner_wording_is_implicit() -> None:
