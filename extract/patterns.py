@@ -294,6 +294,8 @@ NEGATION_CUES = (
     r"(?:has|have|had) no (?:formal |official |existing |current )?(?:ties|links?|relationship|connection|sister|twin)",
     r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed)",  # "was discussed in 2019 but never signed"
     r"так и не",  # «… однако статуса побратимов так и не получили»
+    # "there is no sister-city agreement with Saint Petersburg, Russia, and none is planned"
+    r"there (?:is|are|was|were|has been) no (?:[\w-]+ ){0,3}(?:agreement|relationship|ties|link|twinning)",
     r"never (?:became|got|received|materiali[sz]ed)",
     r"не имеет (?:официальных )?(?:связей|отношений)",
     r"никогда не (?:были|был|была)",
@@ -620,6 +622,10 @@ DASH_THING_AFTER = re.compile(
 WITH_CONNECTOR = re.compile(
     r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$"
 )
+# Russian gapping, a clause after a comma or «а» with its verb left out: «…, Филадельфия — с Нижним Новгородом, а
+# Рочестер (штат Нью-Йорк) — с Великим Новгородом» (the gap between the two names, and what opens the clause).
+GAPPING_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[—–-]\s+(?:с|со)\s+$")
+GAPPING_OPEN = re.compile(r"(?:,|(?<![\w])а)\s*$")
 # "Hakodate, a sister city of Vladivostok", "Kanazawa … sent a delegation to its sister city Irkutsk", "Gimhae, Salem's
 # sister city": the twin noun between two places pairs them, whatever else the sentence names.
 TWIN_APPOSITION_GAP = re.compile(

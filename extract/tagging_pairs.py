@@ -96,6 +96,7 @@ def structural(
             used |= {k, k + 1}  # "the Normandy-Neman regiment", "the Moscow–Beijing express": a name, not a pair
             continue
         twinned = P.TWIN_VERB_CONNECTOR.match(gap)
+        gapped = P.GAPPING_GAP.match(gap) and P.GAPPING_OPEN.search(text, max(0, la.start - 4), la.start)
         if _apposition(text, gap, lb.end) and pa.country != pb.country:
             pairs.append((pa, pb))
             for j in _enumerated(text, seq, k + 1):  # "Niigata, a sister city of Khabarovsk and Vladivostok"
@@ -105,7 +106,7 @@ def structural(
             # "X … its sister city Y, and its partner Z": a subject may head more of the sentence; an apposition
             # ("X, a sister city of Y") does not
             used |= {k + 1} if P.SUBJECT_POSSESSIVE.search(gap) else {k, k + 1}
-        elif (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned) and pa.country != pb.country:
+        elif (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned or gapped) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
             if twinned:  # "Perm is twinned with Oxford, England, and with Louisville"

@@ -309,6 +309,19 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Omsk Oblast", "RU"), ("Pavlodar Region", "KZ")), (("Omsk Oblast", "RU"), ("Vitebsk Region", "BY"))},
     ),
+    # Russian gapping: each clause after a comma or «а» pairs its own subject ("X — с Y"); a dash that only separates
+    # clauses does not («китайским Харбином – с Ниигатой Хабаровск породнился …»)
+    (
+        (
+            "Совет Бостона проголосовал за приостановку побратимских связей с Таганрогом, Сиэтл — с Нальчиком, а Портленд "
+            "(штат Орегон) — с Хабаровском."
+        ),
+        {(("Boston", "US"), ("Taganrog", "RU")), (("Nalchik", "RU"), ("Seattle", "US")), (("Khabarovsk", "RU"), ("Portland", "US"))},
+    ),
+    (
+        "Хабаровск поддерживает связи с японской Ниигатой и китайским Харбином – с Ниигатой Хабаровск породнился ещё в 1965 году.",
+        {(("Khabarovsk", "RU"), ("Niigata", "JP")), (("Harbin", "CN"), ("Khabarovsk", "RU"))},
+    ),
     # a surname after an initial ("S. Ito") is not the Japanese town Itō
     (
         "Twin towns of Toledo\nCity | Country | Year | Chair\nToyohashi | Japan | 2000 | S. Ito\nCoimbatore | India | 2010 | V. Raman",
@@ -359,6 +372,8 @@ NEAR_MISSES: list[str] = [
     # negotiations and memoranda still being negotiated are proposals
     "Ульяновск ведёт переговоры об установлении побратимских связей с узбекским Наманганом.",
     "Córdoba (Argentina) wants more partners: a cooperation memorandum with Concepción is still being negotiated.",
+    # "there is no … agreement with X" denies the tie
+    "St. Petersburg, Florida, is twinned abroad, but there is no sister-city agreement with Saint Petersburg, Russia.",
     # a yes/no question states no tie
     "Forum > St. Pete and St. Petersburg Russia - sister cities?",
     # agreements still being prepared are proposals
