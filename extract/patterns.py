@@ -266,6 +266,9 @@ PROPOSAL_CUES = (
     r"предлага\w*",
     r"(?:put off|defer\w*|postpone\w*|delay\w*) (?:a |the |its |any )?decision",  # "put off a decision on whether to …"
     r"whether to (?:enter|establish|become|sign|form|pursue|join)",
+    r"whether (?:[\w-]+ ){0,4}ever\b",  # "asked whether the City had ever had a relationship with …"
+    r"(?:idea|prospect|notion) of (?:[\w-]+ ){0,2}(?:twinning|sister|partner)",  # "The idea of twinning Abuja with Brasília"
+    r"looking for (?:a |an )?(?:new )?(?:twin|sister|partner)",  # "still looking for a twin town"
     r"(?:could|would|might) be a good (?:fit|match|partner)",
     r"в планах",  # «В планах — подписание договора о побратимстве с …»
     r"explor(?:e|es|ed|ing)\b",  # "to explore a formal twinning arrangement with …"
@@ -292,7 +295,8 @@ NEGATION_CUES = (
     r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
     r"not (?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
     r"(?:has|have|had) no (?:formal |official |existing |current )?(?:ties|links?|relationship|connection|sister|twin)",
-    r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed)",  # "was discussed in 2019 but never signed"
+    r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed|entered)",  # "has never entered into any sister city agreement"
+    r"(?:came|come|comes|went|go|goes) (?:to nothing|nowhere)",  # "their talks with a village in the Auvergne came to nothing"  # "was discussed in 2019 but never signed"
     r"так и не",  # «… однако статуса побратимов так и не получили»
     # "there is no sister-city agreement with Saint Petersburg, Russia, and none is planned"
     r"there (?:is|are|was|were|has been) no (?:[\w-]+ ){0,3}(?:agreement|relationship|ties|link|twinning)",
@@ -609,7 +613,11 @@ BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # an HTML line break left in e
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
 # "cooperation between the Republic of Tatarstan and Zhejiang Province", «соглашение между Омском и Павлодаром»: the
 # two places joined by "and" right after it are the two sides.
-BETWEEN_BEFORE = re.compile(r"(?:\b[Bb]etween|(?<![\w])[Мм]ежду)\s+(?:(?:the|of|[A-ZА-ЯЁ][\w-]*)\s+){0,3}$")
+BETWEEN_BEFORE = re.compile(
+    r"(?:cooperation|agreements?|partnerships?|ties|relations(?:hips?)?|twinning|friendship|memorand\w+|links?|protocols?"
+    r"|accords?|связ\w*|сотрудничеств\w*|соглашени\w*|отношени\w*|меморандум\w*)\s+(?:[Bb]etween|[Мм]ежду)\s+"
+    r"(?:(?:the|of|[A-ZА-ЯЁ][\w-]*)\s+){0,3}$"
+)
 # An "X–Y" compound naming a thing, not a pair of places: "the Normandy-Neman regiment", "Moscow–Beijing express".
 DASH_THING_AFTER = re.compile(
     r"\s+(?:regiment|squadron|air ?regiment|division|brigade|express|train|highway|motorway|road|pipeline|railway|"

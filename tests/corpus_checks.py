@@ -136,4 +136,6 @@ CORPORA = [
     Corpus(("pairs_challenge25a.jsonl", "pairs_challenge25b.jsonl"), "challenge25_floors.json", 72, 24, (600, 2200)),
     # Written in round eleven, scored once with its tagger at 421cc2d (summary only), studied since.
     Corpus(("pairs_challenge26a.jsonl", "pairs_challenge26b.jsonl"), "challenge26_floors.json", 72, 24, (600, 2200)),
+    # Written in round eleven, scored once with its tagger at 108e287 (summary only), studied since.
+    Corpus(("pairs_challenge27a.jsonl", "pairs_challenge27b.jsonl"), "challenge27_floors.json", 72, 24, (600, 2200)),
 ]

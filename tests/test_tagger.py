@@ -322,6 +322,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Хабаровск поддерживает связи с японской Ниигатой и китайским Харбином – с Ниигатой Хабаровск породнился ещё в 1965 году.",
         {(("Khabarovsk", "RU"), ("Niigata", "JP")), (("Harbin", "CN"), ("Khabarovsk", "RU"))},
     ),
+    (
+        (
+            "Ludlow is twinned with La Ferté-Macé. Our friends in Church Stretton are still looking for a twin town after "
+            "their talks with a village in the Auvergne came to nothing."
+        ),
+        {(("La Ferté-Macé", "FR"), ("Ludlow", "GB"))},
+    ),
     # a surname after an initial ("S. Ito") is not the Japanese town Itō
     (
         "Twin towns of Toledo\nCity | Country | Year | Chair\nToyohashi | Japan | 2000 | S. Ito\nCoimbatore | India | 2010 | V. Raman",
@@ -374,6 +381,12 @@ NEAR_MISSES: list[str] = [
     "Córdoba (Argentina) wants more partners: a cooperation memorandum with Concepción is still being negotiated.",
     # "there is no … agreement with X" denies the tie
     "St. Petersburg, Florida, is twinned abroad, but there is no sister-city agreement with Saint Petersburg, Russia.",
+    # an idea, a search and talks that came to nothing are not ties; "never entered into" denies one
+    "The idea of twinning Abuja with Brasília, another capital built from scratch, resurfaced on Monday.",
+    (
+        "Tampa has sister cities. The city regularly receives mail meant for Saint Petersburg, Russia, with which "
+        "St. Petersburg, Florida, has never entered into any sister city agreement."
+    ),
     # a yes/no question states no tie
     "Forum > St. Pete and St. Petersburg Russia - sister cities?",
     # agreements still being prepared are proposals
