@@ -324,8 +324,8 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
     ),
     (
         (
-            "Ludlow is twinned with La Ferté-Macé. Our friends in Church Stretton are still looking for a twin town after "
-            "their talks with a village in the Auvergne came to nothing."
+            "Ludlow, England, is twinned with La Ferté-Macé. Our friends in Church Stretton are still looking for a twin town "
+            "after their talks with a village in the Auvergne came to nothing."
         ),
         {(("La Ferté-Macé", "FR"), ("Ludlow", "GB"))},
     ),
