@@ -86,6 +86,7 @@ def structural(
     if pairs:
         return pairs, set(range(len(seq)))
     used: set[int] = _dash_chains(text, seq)  # "Tottori-Gangwon-Jilin-Primorye-Tov": a group's name, not pairs
+    pairs += _between(text, seq, used) if twin else []
     ands: list[int] = []
     for k in range(len(seq) - 1):
         (la, pa), (lb, pb) = seq[k], seq[k + 1]
@@ -160,6 +161,24 @@ def structural(
             pairs.append((seq[k][1], seq[k + 1][1]))
             used |= {k, k + 1}
     return pairs, used
+
+
+def _between(text: str, seq: Seq, used: set[int]) -> list[tuple[Place, Place]]:
+    """ "cooperation between the Grodno Region and the Leningrad and Tver regions": the place right after a relationship
+    word and "between" is one side, the places listed after its "and" the other (`used` gains their indexes)."""
+    pairs: list[tuple[Place, Place]] = []
+    for k in range(len(seq) - 1):
+        (la, pa), (lb, _) = seq[k], seq[k + 1]
+        if k in used or k + 1 in used or not P.AND_CONNECTOR.match(text[la.end : lb.start]):
+            continue
+        if not P.BETWEEN_BEFORE.search(text[max(0, la.start - 60) : la.start]):
+            continue
+        group = [k + 1, *_enumerated(text, seq, k + 1)]
+        others = [j for j in group if seq[j][1].country != pa.country]
+        if others:
+            pairs += [(pa, seq[j][1]) for j in others]
+            used |= {k, *group}
+    return pairs
 
 
 def _apposition(text: str, gap: str, after: int) -> bool:

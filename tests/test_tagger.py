@@ -329,6 +329,18 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("La Ferté-Macé", "FR"), ("Ludlow", "GB"))},
     ),
+    # "cooperation between X and Y and Z": X is one side, the places listed after it the other
+    (
+        (
+            "Новогрудок и Торжок — побратимы. В Новогрудке подписаны планы мероприятий по реализации соглашений о "
+            "сотрудничестве между Гродненской областью и Ленинградской и Тверской областями. Новогрудок гордится этим."
+        ),
+        {
+            (("Novogrudok", "BY"), ("Torzhok", "RU")),
+            (("Grodno Region", "BY"), ("Leningrad Oblast", "RU")),
+            (("Grodno Region", "BY"), ("Tver Oblast", "RU")),
+        },
+    ),
     # a surname after an initial ("S. Ito") is not the Japanese town Itō
     (
         "Twin towns of Toledo\nCity | Country | Year | Chair\nToyohashi | Japan | 2000 | S. Ito\nCoimbatore | India | 2010 | V. Raman",
