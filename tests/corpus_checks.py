@@ -138,4 +138,6 @@ CORPORA = [
     Corpus(("pairs_challenge26a.jsonl", "pairs_challenge26b.jsonl"), "challenge26_floors.json", 72, 24, (600, 2200)),
     # Written in round eleven, scored once with its tagger at 108e287 (summary only), studied since.
     Corpus(("pairs_challenge27a.jsonl", "pairs_challenge27b.jsonl"), "challenge27_floors.json", 72, 24, (600, 2200)),
+    # Written in round eleven, scored once with its final tagger 6741329 (summary only).
+    Corpus(("pairs_challenge28a.jsonl", "pairs_challenge28b.jsonl"), "challenge28_floors.json", 72, 24, (600, 2200)),
 ]
