@@ -295,8 +295,9 @@ NEGATION_CUES = (
     r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
     r"not (?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
     r"(?:has|have|had) no (?:formal |official |existing |current )?(?:ties|links?|relationship|connection|sister|twin)",
-    r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed|entered)",  # "has never entered into any sister city agreement"
-    r"(?:came|come|comes|went|go|goes) (?:to nothing|nowhere)",  # "their talks with a village in the Auvergne came to nothing"  # "was discussed in 2019 but never signed"
+    # "was discussed in 2019 but never signed", "has never entered into any sister city agreement"
+    r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed|entered)",
+    r"(?:came|come|comes|went|go|goes) (?:to nothing|nowhere)",  # "their talks with a village in the Auvergne came to nothing"
     r"так и не",  # «… однако статуса побратимов так и не получили»
     # "there is no sister-city agreement with Saint Petersburg, Russia, and none is planned"
     r"there (?:is|are|was|were|has been) no (?:[\w-]+ ){0,3}(?:agreement|relationship|ties|link|twinning)",
@@ -606,8 +607,9 @@ DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
 # The characters that join the two names of a pair ("Boulder-Kisumu", "Eugene–Irkutsk", "Tver/Osnabrück"): a name
 # right before or after one belongs to the pair's own name, not to the text's place or an organisation.
 PAIR_DASHES = ("-", "–", "—", "/")
-# A question that takes its tie as given: "Why is Bath twinned with Alkmaar?", «Почему Тверь дружит с Оснабрюком?»
+# Particles of a surname: a small town's name right after one is a person's ("Miguel de Cervantes").
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "do", "dos", "du", "van", "von", "der", "den", "ten", "ter"})
+# A question that takes its tie as given: "Why is Bath twinned with Alkmaar?", «Почему Тверь дружит с Оснабрюком?»
 WH_QUESTION = re.compile(r"(?:^|[:|]\s*)(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ss]ince when|[Пп]очему|[Кк]ак|[Кк]огда|[Зз]ачем)\b")
 BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # an HTML line break left in extracted text
 AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)

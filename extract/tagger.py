@@ -13,7 +13,15 @@ from extract.models import Pair
 from extract.prefilter import fold
 from extract.tagging_hub import add_region_centre, one_sense, text_place
 from extract.tagging_names import written_names
-from extract.tagging_pairs import Scope, drop_enclosing_regions, enumerates, hub_pairs, side, structural
+from extract.tagging_pairs import (
+    Scope,
+    drop_enclosing_regions,
+    enumerates,
+    follows_in,
+    hub_pairs,
+    side,
+    structural,
+)
 from extract.tagging_places import Located, choose, locate
 from extract.tagging_text import Sentence, contexts, line_bounds, split_sentences, status_of
 from extract.tagging_words import demonym_country
@@ -68,7 +76,7 @@ def _not_venues(text: str, seq: list[tuple[Located, Place]]) -> list[tuple[Locat
         gap = text[seq[k - 1][0].end : loc.start] if k else ""
         # a Russian list goes on after «в» («в Ханое и Хошимине»); an English one may name partners ("our colleagues
         # in Tromsø, Vadsø and Luleå")
-        venue = bool(P.IN_WORD_BEFORE.search(text[max(0, loc.start - 4) : loc.start])) or (
+        venue = follows_in(text, loc.start) or (
             venue and bool(P.CYRILLIC_RE.match(text, loc.start)) and bool(P.AND_CONNECTOR.match(gap) or gap.strip() == ",")
         )
         if not venue:

@@ -30,6 +30,11 @@ def side(p: Place) -> tuple[str, str]:
     return (p.name, p.country)
 
 
+def follows_in(text: str, start: int) -> bool:
+    """True when the bare locative "in"/«в» comes right before `start`: the place named there is where something is."""
+    return P.IN_WORD_BEFORE.search(text[max(0, start - 4) : start]) is not None
+
+
 def drop_enclosing_regions(seq: Seq, text: str = "") -> Seq:
     """Drop a region named right next to a city inside it ("Crimea's capital of Simferopol", "Simferopol, Crimea"),
     or after "in" anywhere in a sentence naming a city inside it ("Ivangorod and Kingisepp, its neighbours across the
@@ -44,11 +49,7 @@ def drop_enclosing_regions(seq: Seq, text: str = "") -> Seq:
         if after_in and (inside or not p.admin1 and any(c.country == p.country and c.level == "city" for _, c in seq)):
             return True  # a region without an admin1 code locates any city of its country named with it
         # not a city after the region that is where something happened ("Павлодарской области подписали в Павлодаре")
-        near = [
-            seq[j]
-            for j in (k - 1, k + 1)
-            if 0 <= j < len(seq) and not (j > k and P.IN_WORD_BEFORE.search(text[max(0, seq[j][0].start - 4) : seq[j][0].start]))
-        ]
+        near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq) and not (j > k and follows_in(text, seq[j][0].start))]
         # a region without an admin1 code ("Xining (China, Qinghai province)") locates a city of its country beside it
         return any(
             ((cl, c) in inside or not p.admin1 and c.level == "city" and c.country == p.country and cl.end <= loc.start)
@@ -152,9 +153,6 @@ def structural(
                 and k not in others
             )
             or is_known(seq[k][1], seq[k + 1][1])
-            # "an agreement on cooperation between the Republic of Tatarstan and Zhejiang Province"
-            or twin
-            and bool(P.BETWEEN_BEFORE.search(text[max(0, seq[k][0].start - 40) : seq[k][0].start]))
         ]
     for k in chained:
         if k not in used and k + 1 not in used:
