@@ -140,4 +140,6 @@ CORPORA = [
     Corpus(("pairs_challenge27a.jsonl", "pairs_challenge27b.jsonl"), "challenge27_floors.json", 72, 24, (600, 2200)),
     # Written in round eleven, scored once with its final tagger 6741329 (summary only).
     Corpus(("pairs_challenge28a.jsonl", "pairs_challenge28b.jsonl"), "challenge28_floors.json", 72, 24, (600, 2200)),
+    # Written in round eleven, scored once at the start of round twelve with 5a22f12 (summary only).
+    Corpus(("pairs_challenge29a.jsonl", "pairs_challenge29b.jsonl"), "challenge29_floors.json", 72, 24, (600, 2200)),
 ]
