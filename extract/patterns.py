@@ -634,7 +634,8 @@ WITH_CONNECTOR = re.compile(
 )
 # Russian gapping, a clause after a comma or «а» with its verb left out: «…, Филадельфия — с Нижним Новгородом, а
 # Рочестер (штат Нью-Йорк) — с Великим Новгородом» (the gap between the two names, and what opens the clause).
-GAPPING_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[—–-]\s+(?:с|со)\s+$")
+# The twin after the dash in the case the verb governs: «— с (болгарским) Казанлыком», «— Великого Новгорода».
+GAPPING_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[—–-]\s+(?:(?:с|со)\s+(?:[а-яё]+(?:ским|цким)\s+)?)?$")
 GAPPING_OPEN = re.compile(r"(?:,|(?<![\w])а)\s*$")
 # "Hakodate, a sister city of Vladivostok", "Kanazawa … sent a delegation to its sister city Irkutsk", "Gimhae, Salem's
 # sister city": the twin noun between two places pairs them, whatever else the sentence names.
@@ -1019,7 +1020,8 @@ NEGATION_RE = cues_ci(*NEGATION_CUES)
 GOVERNMENT_RE = cues_ci(*GOVERNMENT_CUES)
 # "twin city relations", «побратимские отношения»: relations of the twinning, not of governments.
 TWIN_RELATIONS = re.compile(
-    r"(?:sister[- ]?cit(?:y|ies)|twin[- ]?cit(?:y|ies)|побратимск\w*|партн[её]рск\w*)\s+(?:relations|ties|отношени\w*)",
+    r"(?:sister[- ]?(?:cit(?:y|ies)|regions?|states?)|twin[- ]?cit(?:y|ies)|twinning|побратимск\w*|партн[её]рск\w*)\s+"
+    r"(?:relations\w*|ties|отношени\w*)",
     re.IGNORECASE,
 )
 # "The city's …", "the town": a reference to the text's place strong enough to continue a twinning paragraph.

@@ -172,6 +172,8 @@ def _between(text: str, seq: Seq, used: set[int]) -> list[tuple[Place, Place]]:
         if not P.BETWEEN_BEFORE.search(text[max(0, la.start - 60) : la.start]):
             continue
         group = [k + 1, *_enumerated(text, seq, k + 1)]
+        if any(seq[j][1].country == pa.country for j in group[1:]):
+            group = group[:1]  # "between X and A, Y and B, Z and C": a list of pairs, each paired by the "and"s
         others = [j for j in group if seq[j][1].country != pa.country]
         if others:
             pairs += [(pa, seq[j][1]) for j in others]

@@ -283,7 +283,7 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
         before = text[max(0, m.start - 30) : m.start]
         if (
             "state" in top.flags
-            and _after_city(raw, i)
+            and _after_city(raw, i, text)
             and (P.STATE_LOCATOR_BEFORE.search(before) or P.STATE_LOCATOR_AFTER.match(text, m.end))
         ):
             continue  # "Дьюбука в американском штате Айова": the state only locates the city
@@ -358,11 +358,17 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
     return out, context
 
 
-def _after_city(raw: list[Mention], i: int) -> bool:
+def _after_city(raw: list[Mention], i: int, text: str) -> bool:
     """True when the place named last before mention `i`, over countries between them, is a city at most 40
-    characters before it ("Портленд (США, штат Орегон)")."""
+    characters before it in the same sentence ("Портленд (США, штат Орегон)"; not "… с Магаданом. Отношения между
+    штатом Айова …")."""
     j = next((j for j in range(i - 1, -1, -1) if raw[j].candidates[0].level != "country"), -1)
-    return j >= 0 and raw[j].candidates[0].level == "city" and raw[i].start - raw[j].end <= 40
+    return (
+        j >= 0
+        and raw[j].candidates[0].level == "city"
+        and raw[i].start - raw[j].end <= 40
+        and P.SENTENCE_END.search(text, raw[j].end, raw[i].start) is None
+    )
 
 
 def _table_cell(text: str, m: Mention) -> bool:

@@ -354,6 +354,37 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Maryland", "US"), ("Nord-Pas-de-Calais", "FR")), (("Bong County", "LR"), ("Maryland", "US"))},
     ),
+    # "between X and A, Y and B": a list of pairs, not X with all the others
+    (
+        "Twinning ties between Vladivostok and Hakodate, Nakhodka and Maizuru, Khabarovsk and Niigata were renewed.",
+        {
+            (("Hakodate", "JP"), ("Vladivostok", "RU")),
+            (("Maizuru", "JP"), ("Nakhodka", "RU")),
+            (("Khabarovsk", "RU"), ("Niigata", "JP")),
+        },
+    ),
+    # two capitals in a list of pairs under "twinning relationships" are twins, not governments
+    (
+        "The two countries have over 50 twinning relationships, such as Hanoi and Seoul, Da Nang and Daegu.",
+        {(("Hanoi", "VN"), ("Seoul", "KR")), (("Da Nang", "VN"), ("Daegu", "KR"))},
+    ),
+    # a city in the sentence before does not make a state after «штатом» its locator
+    (
+        (
+            "Анкоридж приостановил побратимские отношения с Магаданом. Отношения побратимства между штатом Айова и "
+            "Ставропольским краем прекращены."
+        ),
+        {(("Anchorage", "US"), ("Magadan", "RU")), (("Iowa", "US"), ("Stavropol Krai", "RU"))},
+    ),
+    # Russian gapping in the genitive, over a state in brackets, and with a demonym after «с»
+    (
+        "Сиэтл числится побратимом Ташкента, Олбани (штат Нью-Йорк) — Тулы, а Сан-Диего — с российским Владивостоком.",
+        {
+            (("Seattle", "US"), ("Tashkent", "UZ")),
+            (("Albany", "US"), ("Tula", "RU")),
+            (("San Diego", "US"), ("Vladivostok", "RU")),
+        },
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
