@@ -642,7 +642,7 @@ GAPPING_OPEN = re.compile(r"(?:,|(?<![\w])а)\s*$")
 TWIN_APPOSITION_GAP = re.compile(
     r"(?:^,\s+(?:a|the|its|their|one of (?:its|the))\s|\b(?:its|their)\s|^(?:'s|’s)\s)(?:[\w-]+\s){0,2}?"
     r"(?:sister[- ]?(?:city|town|region|state|province|prefecture)|twin(?:[- ](?:city|town))?|partner[- ]?(?:city|town))"
-    r"(?:\s+(?:since \d{4}\s+)?of)?\s*$"
+    r"(?:\s+(?:since \d{4}\s+)?of|,)?\s*$"  # "Eugene's Korean sister city, Jinju, …"
     # "Oulu put its partnership with Arkhangelsk on hold", "Kouvola froze its ties with Vologda"
     r"|\b(?:its|their)\s+(?:[\w-]+\s){0,2}?(?:ties|partnership|relationship|links?|friendship|twinning)\s+with\s*$",
     re.IGNORECASE,

@@ -106,7 +106,7 @@ def _sentence_hits(
     # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.
     explicit = s.twin or (kind == "inherited" and scope.prev_twin and s.coref and not s.partner)
     # a first name that is the text's own place ("Vladimir also has partnership agreements with …") is the place
-    weak = {side(p) for loc, p in seq if loc.weak} - {side(h) for h in (scope.hub, scope.item_hub) if h is not None}
+    weak = {side(p) for loc, p in seq if loc.weak} - {side(h) for h in (scope.hub, scope.item_hub, scope.home) if h is not None}
     # Small towns are often homonyms of words and names: a twinning word in the sentence vouches for them; a list
     # line or a sentence continuing a twinning paragraph only with a qualifier ("Chitose, Japan", "Bacolod
     # (Philippines)"; "Brandon Nakasato" is a person).
@@ -289,6 +289,7 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
             prev_twin=s.index > 0 and sentences[s.index - 1].twin,
             prev_place=next(iter(before.values())) if len(before) == 1 else None,
             list_open=listed,
+            home=hub,
         )
         found = _sentence_hits(text, s, kind, seq, scope)
         if kind == "inherited" and proposed:

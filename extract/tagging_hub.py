@@ -117,8 +117,10 @@ def _doc_hub(
     mentions of a place the text names, a title, a municipality naming itself and a twinning-list heading as one
     more each; ties go to the dateline's place, then to the one named more often in twinning sentences, then to the
     one named first."""
-    # First names that are also places (Vladimir, Eugene) count only when nothing else is named twice.
-    strong = [x for x in places if not x[0].weak]
+    # First names that are also places (Vladimir, Eugene) count only when nothing else is named twice, or when the
+    # dateline or the municipality's own voice names them ("EUGENE — Eugene's oldest sister-city relationship …").
+    vouched = {dateline, *(official or ())}
+    strong = [x for x in places if not x[0].weak or side(x[1]) in vouched]
     counts = Counter(side(p) for _, p, _ in strong)
     if not counts or max(counts.values()) < 2:
         counts = Counter(side(p) for _, p, _ in places)

@@ -23,6 +23,7 @@ class Scope:
     prev_twin: bool  # the previous sentence has a twinning word
     prev_place: Place | None  # the only place of the previous sentence, if exactly one
     list_open: bool = False  # the previous sentence paired several places with one ("The big ones are X, Y and Z.")
+    home: Place | None = None  # the text's main place, also where a link or a one-sided mention sets `hub` aside
 
 
 def side(p: Place) -> tuple[str, str]:

@@ -376,6 +376,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Anchorage", "US"), ("Magadan", "RU")), (("Iowa", "US"), ("Stavropol Krai", "RU"))},
     ),
+    # a first name that is also a town is the text's place when its dateline names it
+    (
+        (
+            "EUGENE — Eugene's oldest sister city, Kakegawa, sent its mayor this week. Eugene's Korean sister city, "
+            "Jinju, sends students every spring. Kakegawa tea growers have a booth at the market."
+        ),
+        {(("Eugene", "US"), ("Kakegawa", "JP")), (("Eugene", "US"), ("Jinju", "KR"))},
+    ),
     # Russian gapping in the genitive, over a state in brackets, and with a demonym after «с»
     (
         "Сиэтл числится побратимом Ташкента, Олбани (штат Нью-Йорк) — Тулы, а Сан-Диего — с российским Владивостоком.",
