@@ -272,6 +272,8 @@ PROPOSAL_CUES = (
     r"(?:could|would|might) be a good (?:fit|match|partner)",
     r"в планах",  # «В планах — подписание договора о побратимстве с …»
     r"explor(?:e|es|ed|ing)\b",  # "to explore a formal twinning arrangement with …"
+    r"feasibility",  # "to report on the feasibility of a cultural partnership with …"
+    r"whether (?:[\w-]+ ){0,8}(?:could|would|might) (?:lead to|become|be)\b",  # "asked whether the links could lead to …"
     r"pending (?:\w+ )?(?:vote|approval|decision|signature|review)",  # "Friendship agreement (pending council vote)"
     # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned
     r"(?:может|могут|мог\w* бы|хоч\w*|хот\w*|намерен\w*|планиру\w*) (?:\w+ )?(?:породнить|побратать)\w*",

@@ -251,7 +251,12 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
         in_sentence.setdefault(i, []).append((loc, p))
     own = frozenset(i for i, kind in ctx.items() if kind == "own")
     rows = frozenset(s.index for s in sentences if s.item and "|" in s.chunk)
-    hub = text_place(text, resolved, own, folded, rows)
+    # the text's home country: its own wording twice ("£12 … £20", "Councillors … Town Council"); once may be a
+    # partner's ("a delegation from Durham County Council" in an American newsletter)
+    home = frozenset(
+        c for c, cue in P.COUNTRY_WORD_CUES.items() if country_context[f"cue:{c}"] and len(cue.regex.findall(text)) >= 2
+    )
+    hub = text_place(text, resolved, own, folded, rows, home)
     add_region_centre(text, hub, sentences, in_sentence)
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break

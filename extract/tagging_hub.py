@@ -16,10 +16,16 @@ Resolved = list[tuple[Located, Place, int]]  # a place mention, its chosen readi
 
 
 def text_place(
-    text: str, resolved: Resolved, cue_sentences: frozenset[int], folded: str, table_rows: frozenset[int] = frozenset()
+    text: str,
+    resolved: Resolved,
+    cue_sentences: frozenset[int],
+    folded: str,
+    table_rows: frozenset[int] = frozenset(),
+    home: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The place the text is about, if any: see _doc_hub for how the evidence is weighed (`folded` is `fold(text)`,
-    `table_rows` the sentences that are rows of a flattened table)."""
+    `table_rows` the sentences that are rows of a flattened table, `home` the countries the text's own wording points
+    to: "£", "Town Council")."""
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
     in_title = [(loc, p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)]
@@ -42,6 +48,10 @@ def text_place(
     # a row of a flattened table ("Дулут (штат Миннесота) | США | 1987") names a partner, not what the text is about,
     # when the rest of the text names a place often enough to be its subject
     outside = [x for x in resolved if x[2] not in table_rows]
+    # "STIRLING COUNCIL … REQUEST FROM STIRLING, SOUTH AUSTRALIA": of two readings of one name, the one in the
+    # country the text's own wording points to is its home
+    names = Counter(p.name for p in {side(p): p for _, p, _ in resolved}.values())
+    official.update(side(p) for _, p, _ in resolved if p.country in home and names[p.name] > 1)
     hub = _doc_hub(outside, cue_sentences, dateline, title, official) if len(outside) < len(resolved) else None
     return hub or _doc_hub(resolved, cue_sentences, dateline, title, official)
 

@@ -271,6 +271,10 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             persons.setdefault(m.surface, m.start)
     for i, m in enumerate(raw):
         top = m.candidates[0]
+        if i in consumed and top.level == "region" and "state" not in top.flags:
+            # "Perth, Western Australia": the region locates its city only, not the text's other places (a US state
+            # still speaks for them: "St. Petersburg, Florida" … "St. Petersburg")
+            continue
         if top.level == "country" or "state" in top.flags:
             context[top.country] += 1
             context[f"{top.country}:{top.admin1}"] += 1

@@ -384,6 +384,29 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Eugene", "US"), ("Kakegawa", "JP")), (("Eugene", "US"), ("Jinju", "KR"))},
     ),
+    # first-level regions under their English names (ISO gives Toscana, Olomoucký kraj; Queensland is also a word)
+    (
+        "Queensland and Saitama Prefecture have been sister states since 1984.",
+        {(("Queensland", "AU"), ("Saitama Prefecture", "JP"))},
+    ),
+    (
+        "Калужская область и Тоскана подписали соглашение о партнёрстве.",
+        {(("Kaluga Oblast", "RU"), ("Tuscany", "IT"))},
+    ),
+    (
+        "The Olomouc Region signed a partnership agreement with Lower Austria.",
+        {(("Lower Austria", "AT"), ("Olomouc Region", "CZ"))},
+    ),
+    # a British council's text: of two readings of its town's name, the British one is its home, the namesake abroad
+    # a partner
+    (
+        (
+            "PERTH TOWN COUNCIL\nMinutes of the twinning committee. Councillors noted the visit from our twin town "
+            "Bydgoszcz.\nA letter from the Mayor of Perth, Western Australia, proposed a namesake friendship. "
+            "Councillors agreed that Perth, Western Australia, be thanked."
+        ),
+        {(("Bydgoszcz", "PL"), ("Perth", "GB"))},
+    ),
     # Russian gapping in the genitive, over a state in brackets, and with a demonym after «с»
     (
         "Сиэтл числится побратимом Ташкента, Олбани (штат Нью-Йорк) — Тулы, а Сан-Диего — с российским Владивостоком.",
@@ -447,6 +470,12 @@ NEAR_MISSES: list[str] = [
     (
         "Благовещенск поддерживает побратимские связи с городами Китая. В прошлом году делегация Благовещенска провела "
         "переговоры в Ханое и Хошимине о поставках сои."
+    ),
+    # a feasibility study and an indirect question propose a tie, they do not report one
+    "Stirling Council asked officers to report on the feasibility of a cultural partnership with Aalborg, Denmark.",
+    (
+        "Asked whether the sporting links between Apeldoorn and Nantes could lead to a sister-city relationship, the "
+        "mayor said the city was studying the possibility."
     ),
     # a park named after a place is not the place: "the twin town" is unnamed
     "Delegates from the twin town of Stroud will visit in July, when a bench will be unveiled in the Victoria Gardens.",
