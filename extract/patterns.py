@@ -619,7 +619,8 @@ AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
 # two places joined by "and" right after it are the two sides.
 BETWEEN_BEFORE = re.compile(
     r"(?:cooperation|agreements?|partnerships?|ties|relations(?:hips?)?|twinning|friendship|memorand\w+|links?|protocols?"
-    r"|accords?|связ\w*|сотрудничеств\w*|соглашени\w*|отношени\w*|меморандум\w*)\s+(?:[Bb]etween|[Мм]ежду)\s+"
+    r"|accords?|связ\w*|сотрудничеств\w*|соглашени\w*|отношени\w*|меморандум\w*|побратимств\w*|партн[её]рств\w*)\s+"
+    r"(?:[Bb]etween|[Мм]ежду)\s+"
     r"(?:(?:the|of|[A-ZА-ЯЁ][\w-]*)\s+){0,3}$"
 )
 # An "X–Y" compound naming a thing, not a pair of places: "the Normandy-Neman regiment", "Moscow–Beijing express".

@@ -91,14 +91,16 @@ def _sentence_hits(
     seq = drop_enclosing_regions(seq, text)
     if kind == "inherited" and not s.partner:
         seq = _not_venues(text, seq)
-    pairs, used = structural(text, seq, scope.hub, s.twin or s.partner, s.coref)
+    pairs, used, n_between = structural(text, seq, scope.hub, s.twin or s.partner, s.coref)
     n_structural = len(pairs)
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on
     # does not.
     coref = s.coref and (scope.prev_twin or bool(P.STRONG_COREF_RE.search(s.folded)))
     # a list right after its heading, or going on from a list sentence ("Then there are Tbilisi in Georgia, Guangzhou …")
     listing = kind == "inherited" and (scope.prev_twin or scope.list_open) and enumerates(text, seq)
-    if kind != "inherited" or coref or s.item or s.terse or s.related or s.status or s.partner or listing:
+    if n_between and not s.item:
+        pass  # "… signed a memorandum on twinning between Shymkent and Namangan": the sentence names its pair
+    elif kind != "inherited" or coref or s.item or s.terse or s.related or s.status or s.partner or listing:
         pairs += hub_pairs(text, seq, used, s, scope)
     elif n_structural < 2:
         return []  # a co-mention after a twinning sentence ("Kharkiv thanked Brno for convoys") claims no tie;
@@ -285,7 +287,8 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
         before = {side(p): p for _, p in in_sentence.get(s.index - 1, [])}
         # A link to another story, or a sentence whose other side is only "their Russian sister cities": its
         # places are not partners of the text's place.
-        linked = links or bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk) or _one_sided(s, seq))
+        link = links or bool(P.READ_ALSO.match(s.chunk) or P.TAG_LINE.match(s.chunk))
+        linked = link or _one_sided(s, seq)
         # A paragraph continuing a list keeps the list's head ("…Новосибирска: с Саппоро… Связи с Миннеаполисом…").
         topic = last if kind == "inherited" and strong and last is not None else hub or last
         scope = Scope(
@@ -296,7 +299,10 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
             list_open=listed,
             home=hub,
         )
-        found = _sentence_hits(text, s, kind, seq, scope)
+        # another story's headline states a tie only in its own words ("Also interesting: Nuremberg suspends contact
+        # with Krasnodar"; not "Read also: Jiangxi opens first rail freight service to Hanoi")
+        stated = not link or s.twin or s.partner or s.status is not None
+        found = _sentence_hits(text, s, kind, seq, scope) if stated else []
         if kind == "inherited" and proposed:
             found = [h for h in found if is_known(h.a, h.b)]  # what follows a proposal is still only proposed
         hits += found

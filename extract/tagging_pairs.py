@@ -81,14 +81,16 @@ def respective(text: str, seq: Seq) -> list[tuple[Place, Place]]:
 
 def structural(
     text: str, seq: Seq, hub: Place | None, twin: bool = False, coref: bool = False
-) -> tuple[list[tuple[Place, Place]], set[int]]:
+) -> tuple[list[tuple[Place, Place]], set[int], int]:
     """Pairs stated by structure: "X–Y", "X/Y", "X with its sister city Y", lists of "X and Y, Z and W", and a
-    lone "X and Y" (unless both are partners of the text's main place: "magnificent Barcelona and Paris")."""
+    lone "X and Y" (unless both are partners of the text's main place: "magnificent Barcelona and Paris"); also how
+    many of them a "between X and Y" states."""
     pairs = respective(text, seq)
     if pairs:
-        return pairs, set(range(len(seq)))
+        return pairs, set(range(len(seq))), 0
     used: set[int] = _dash_chains(text, seq)  # "Tottori-Gangwon-Jilin-Primorye-Tov": a group's name, not pairs
     pairs += _between(text, seq, used) if twin else []
+    n_between = len(pairs)
     ands: list[int] = []
     for k in range(len(seq) - 1):
         (la, pa), (lb, pb) = seq[k], seq[k + 1]
@@ -159,7 +161,7 @@ def structural(
         if k not in used and k + 1 not in used:
             pairs.append((seq[k][1], seq[k + 1][1]))
             used |= {k, k + 1}
-    return pairs, used
+    return pairs, used, n_between
 
 
 def _between(text: str, seq: Seq, used: set[int]) -> list[tuple[Place, Place]]:

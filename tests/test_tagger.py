@@ -407,6 +407,19 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Bydgoszcz", "PL"), ("Perth", "GB"))},
     ),
+    # "between X and Y" names the sentence's pair: the signatories' regions named before it are not paired too
+    (
+        "Аким Павлодара и губернатор Омской области подписали меморандум о побратимстве между Павлодаром и Омском.",
+        {(("Omsk", "RU"), ("Pavlodar", "KZ"))},
+    ),
+    # a link to another story states a tie only in its own words
+    (
+        (
+            "Jiangxi marked 30 years of its sister-province relationship with Perak.\nRead also: Jiangxi opens first "
+            "rail freight service to Hanoi\nRead also: Nanchang suspends contacts with Kursk"
+        ),
+        {(("Jiangxi", "CN"), ("Perak", "MY")), (("Kursk", "RU"), ("Nanchang", "CN"))},
+    ),
     # Russian gapping in the genitive, over a state in brackets, and with a demonym after «с»
     (
         "Сиэтл числится побратимом Ташкента, Олбани (штат Нью-Йорк) — Тулы, а Сан-Диего — с российским Владивостоком.",
