@@ -90,7 +90,9 @@ def structural(
         return pairs, set(range(len(seq))), 0
     used: set[int] = _dash_chains(text, seq)  # "Tottori-Gangwon-Jilin-Primorye-Tov": a group's name, not pairs
     pairs += _between(text, seq, used) if twin else []
-    n_between = len(pairs)
+    # "a memorandum on twinning between X and Y" states the sentence's pair; "amid a thaw in relations between Tokyo
+    # and Seoul" does not
+    n_between = len(pairs) if pairs and _twin_between(text, seq, used) else 0
     ands: list[int] = []
     for k in range(len(seq) - 1):
         (la, pa), (lb, pb) = seq[k], seq[k + 1]
@@ -182,6 +184,15 @@ def _between(text: str, seq: Seq, used: set[int]) -> list[tuple[Place, Place]]:
             pairs += [(pa, seq[j][1]) for j in others]
             used |= {k, *group}
     return pairs
+
+
+def _twin_between(text: str, seq: Seq, used: set[int]) -> bool:
+    """True when a twinning or partnership word comes right before the "between" of the first place `_between` took."""
+    first = min(used, default=None)
+    if first is None:
+        return False
+    window = text[max(0, seq[first][0].start - 60) : seq[first][0].start]
+    return bool(P.TWIN_RE.search(window) or P.PARTNER_RE.search(window))
 
 
 def _apposition(text: str, gap: str, after: int) -> bool:

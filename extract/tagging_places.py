@@ -412,7 +412,9 @@ def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
     for c in cands:
         if any(is_known(c, o.candidates[0]) for o in others if o is not loc):
             return c
-    if any(o.candidates[0].level == "region" and o is not loc for o in others):
+    # beside a region, a name that is also a region's is the region; not a national capital ("relations between Tokyo
+    # and Seoul", "Tokyo and Gyeonggi Province")
+    if "capital" not in cands[0].flags and any(o.candidates[0].level == "region" and o is not loc for o in others):
         regions = [c for c in cands if c.level == "region"]
         if regions:
             return regions[0]

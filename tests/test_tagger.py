@@ -412,6 +412,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Аким Павлодара и губернатор Омской области подписали меморандум о побратимстве между Павлодаром и Омском.",
         {(("Omsk", "RU"), ("Pavlodar", "KZ"))},
     ),
+    # "relations between" two capitals is diplomacy: it does not stop the sentence's twinning statement, and a
+    # national capital beside regions is still the city
+    (
+        (
+            "TOYAMA — Toyama Prefecture marked 30 years of its friendship agreement with Gangwon Province, amid a thaw "
+            "in relations between Tokyo and Seoul. Toyama Prefecture also has sister ties with Liaoning."
+        ),
+        {(("Gangwon Province", "KR"), ("Toyama Prefecture", "JP")), (("Liaoning", "CN"), ("Toyama Prefecture", "JP"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
