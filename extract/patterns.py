@@ -711,6 +711,11 @@ TWIN_VERB_CONNECTOR = re.compile(
 LIST_SEPARATOR = re.compile(
     r"^\s*(?:[,;]|,? and(?: of| with)?|,? и|,? as well as|, а также)\s*$", re.IGNORECASE
 )
+# A qualifier opening the gap after a place (", Ohio", " in California", " (Japan)"), taken out before LIST_SEPARATOR is
+# asked of that gap.
+QUALIFIER_WORDS = re.compile(
+    r"^(?:,\s*|\s+in\s+|\s*\()[A-ZА-ЯЁ][\w.'-]*(?:\s+[A-ZА-ЯЁ][\w.'-]*){0,2}\)?(?=\s*[,;]|\s+(?:and|и)\b)"
+)
 # A qualifier right after a place: ", Russia", " (Japan)", ", N.Y.", " (New York State)".
 OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 # "the Meissen (Germany)" (machine translation): a bracketed qualifier after "the <name>" marks a place, not an

@@ -129,7 +129,7 @@ def structural(
         k
         for k in chained
         if any(
-            j in ands and P.LIST_SEPARATOR.match(text[seq[min(k, j) + 1][0].end : seq[max(k, j)][0].start])
+            j in ands and _pair_separator(text[seq[min(k, j) + 1][0].end : seq[max(k, j)][0].start])
             for j in (k - 2, k + 2)
         )
     ]
@@ -164,6 +164,12 @@ def structural(
             pairs.append((seq[k][1], seq[k + 1][1]))
             used |= {k, k + 1}
     return pairs, used, n_between
+
+
+def _pair_separator(gap: str) -> bool:
+    """True when the text between two "X and Y" pairs only separates them, a qualifier of the first pair's last place
+    included ("Tainan and Columbus, Ohio, and Yilan County and Placer County")."""
+    return bool(P.LIST_SEPARATOR.match(gap) or P.LIST_SEPARATOR.match(P.QUALIFIER_WORDS.sub("", gap)))
 
 
 def _between(text: str, seq: Seq, used: set[int]) -> list[tuple[Place, Place]]:

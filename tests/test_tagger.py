@@ -435,6 +435,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Greene County's sister-county relationship with Hsinchu County, Taiwan, was signed in 2017.",
         {(("Greene County", "US"), ("Hsinchu County", "TW"))},
     ),
+    # a list of pairs goes on over a qualifier of a pair's last place
+    (
+        (
+            "Tainan and Columbus, Ohio, and Yilan County and Placer County in California signed sister-city and "
+            "sister-county agreements."
+        ),
+        {(("Columbus", "US"), ("Tainan", "TW")), (("Placer County", "US"), ("Yilan County", "TW"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
