@@ -142,4 +142,6 @@ CORPORA = [
     Corpus(("pairs_challenge28a.jsonl", "pairs_challenge28b.jsonl"), "challenge28_floors.json", 72, 24, (600, 2200)),
     # Written in round eleven, scored once at the start of round twelve with 5a22f12 (summary only).
     Corpus(("pairs_challenge29a.jsonl", "pairs_challenge29b.jsonl"), "challenge29_floors.json", 72, 24, (600, 2200)),
+    # Written in round twelve, scored once mid-round with 5fd1f9f (summary only).
+    Corpus(("pairs_challenge30a.jsonl", "pairs_challenge30b.jsonl"), "challenge30_floors.json", 72, 24, (600, 2200)),
 ]
