@@ -725,7 +725,10 @@ QUALIFIER_GAP = re.compile(
     # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too;
     # "Ahmedabad (Republic India)", "Rasht (Islamic Republic Iran)": a state's title before its name
     r"^\s*(?:,|\(|\||,\s*the capital of the|на|in|on|в)?\s*(?:(?:the )?state(?: of)?|штат[еау]?|американском штате|the"
-    r"|(?:the )?(?:islamic )?republic(?: of)?)?\s*$",
+    r"|(?:the )?(?:islamic )?republic(?: of)?)?\s*$"
+    # "Trujillo, in the Spanish region of Extremadura", "Albany, on the south coast of Western Australia"
+    r"|^\s*,?\s*(?:in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:region|province|state|prefecture|county|department|district|oblast|island|coast|shore)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # Words before a place that make it a locator of another place ("Jinan, the capital of Shandong",

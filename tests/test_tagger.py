@@ -443,6 +443,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Columbus", "US"), ("Tainan", "TW")), (("Placer County", "US"), ("Yilan County", "TW"))},
     ),
+    # "X, in the Spanish region of Y" / "X, on the south coast of Y": the region says which X
+    (
+        (
+            "The City of Albany, on the south coast of Western Australia, has had a sister city relationship with "
+            "Nichinan in Japan since 1995."
+        ),
+        {(("Albany", "AU"), ("Nichinan", "JP"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
