@@ -296,9 +296,12 @@ NEGATION_CUES = (
     r"(?:are|is|were|was) not (?:\w+ )?(?:sister|twin)",
     r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
     r"not (?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
-    r"(?:has|have|had) no (?:formal |official |existing |current )?(?:ties|links?|relationship|connection|sister|twin)",
+    # "has no formal city partnership with Kraków"
+    r"(?:has|have|had) no (?:formal |official |existing |current )?(?:city |town |municipal )?"
+    r"(?:ties|links?|relationship|connection|sister|twin|partnership)",
     # "was discussed in 2019 but never signed", "has never entered into any sister city agreement"
     r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed|entered)",
+    r"rather than (?:as )?(?:an? )?(?:[\w-]+ )?(?:twinning|sister|twin)",  # "a coordination group rather than a twinning network"
     r"(?:came|come|comes|went|go|goes) (?:to nothing|nowhere)",  # "their talks with a village in the Auvergne came to nothing"
     r"так и не",  # «… однако статуса побратимов так и не получили»
     # "there is no sister-city agreement with Saint Petersburg, Russia, and none is planned"

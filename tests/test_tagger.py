@@ -529,6 +529,11 @@ NEAR_MISSES: list[str] = [
         "Asked whether the sporting links between Apeldoorn and Nantes could lead to a sister-city relationship, the "
         "mayor said the city was studying the possibility."
     ),
+    "Nijmegen has no formal city partnership with Kraków; the exchange is organised entirely by the schools.",
+    (
+        "The Antarctic gateway cities — Punta Arenas, Ushuaia, Hobart and Christchurch — will meet in November, a "
+        "coordination group of ports rather than a twinning network."
+    ),
     # a park named after a place is not the place: "the twin town" is unnamed
     "Delegates from the twin town of Stroud will visit in July, when a bench will be unveiled in the Victoria Gardens.",
     "",
