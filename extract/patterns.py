@@ -297,8 +297,10 @@ NEGATION_CUES = (
     r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
     r"not (?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
     # "has no formal city partnership with Kraków"
-    r"(?:has|have|had) no (?:formal |official |existing |current )?(?:city |town |municipal )?"
-    r"(?:ties|links?|relationship|connection|sister|twin|partnership)",
+    (
+        r"(?:has|have|had) no (?:formal |official |existing |current )?(?:city |town |municipal )?"
+        r"(?:ties|links?|relationship|connection|sister|twin|partnership)"
+    ),
     # "was discussed in 2019 but never signed", "has never entered into any sister city agreement"
     r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed|entered)",
     r"rather than (?:as )?(?:an? )?(?:[\w-]+ )?(?:twinning|sister|twin)",  # "a coordination group rather than a twinning network"
