@@ -39,7 +39,7 @@ class Hit:
     position: int  # where the later of the two places is named: pairs keep text order
 
 
-def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bool) -> bool:
+def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bool, listing: bool = False) -> bool:
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
     if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
@@ -56,7 +56,8 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
     # pronoun for the text's capital ("Its sister cities also include Ankara") names a twin, capital or not; a line
     # naming both capitals ("Lavrov: Moscow open to dialogue with Washington") is still about governments.
     if "capital" in a.flags and "capital" in b.flags:
-        list_entry = (s.item or s.coref and s.twin) and not both_named
+        # (also a bare list going on from a twinning sentence: «… 25 городов-побратимов. Среди них Анкара, Москва …»)
+        list_entry = (s.item or s.coref and s.twin or listing) and not both_named
         government = s.near_miss or not s.twin or P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk))
         if not list_entry and (government or not both_named):
             return False
@@ -131,7 +132,7 @@ def _sentence_hits(
     return [
         Hit(a, b, s, explicit, status(a, b), max(at.get(side(a), s.start), at.get(side(b), s.start)))
         for k, (a, b) in enumerate(pairs)
-        if _allowed(a, b, s, k < n_structural, side(a) in at and side(b) in at)
+        if _allowed(a, b, s, k < n_structural, side(a) in at and side(b) in at, listing)
         and (not {side(a), side(b)} & (weak | small) or is_known(a, b))
     ]
 

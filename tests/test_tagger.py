@@ -451,6 +451,18 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Albany", "AU"), ("Nichinan", "JP"))},
     ),
+    # a bare list going on from a twinning sentence names twins, capitals too
+    (
+        (
+            "По данным мэрии, у кыргызской столицы Бишкек теперь 25 городов-побратимов. Среди них Анкара, Москва и "
+            "американский Колорадо-Спрингс."
+        ),
+        {
+            (("Ankara", "TR"), ("Bishkek", "KG")),
+            (("Bishkek", "KG"), ("Moscow", "RU")),
+            (("Bishkek", "KG"), ("Colorado Springs", "US")),
+        },
+    ),
     # a link to another story states a tie only in its own words
     (
         (
