@@ -463,6 +463,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Bishkek", "KG"), ("Colorado Springs", "US")),
         },
     ),
+    # English Wikipedia titles where GeoNames has another form (Halle (Saale), Darhan)
+    (
+        "Уфа и немецкий Галле являются городами-побратимами с 1997 года. Якутск подписал соглашение о побратимстве с Дарханом.",
+        {(("Halle", "DE"), ("Ufa", "RU")), (("Darkhan", "MN"), ("Yakutsk", "RU"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
