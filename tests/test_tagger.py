@@ -468,6 +468,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Уфа и немецкий Галле являются городами-побратимами с 1997 года. Якутск подписал соглашение о побратимстве с Дарханом.",
         {(("Halle", "DE"), ("Ufa", "RU")), (("Darkhan", "MN"), ("Yakutsk", "RU"))},
     ),
+    # a Russian text's place under its English name, where GeoNames has the local one (Gent)
+    (
+        "Гент подписал соглашение о побратимстве с японским Кавасаки.",
+        {(("Ghent", "BE"), ("Kawasaki", "JP"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
