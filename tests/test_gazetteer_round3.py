@@ -27,7 +27,7 @@ FOUND = [
     # Exonyms of mid-sized cities that start like the name
     # (the English exonym is the canonical name, as the annotation rule asks: "Hanover", not GeoNames' "Hannover")
     ("Bristol's link with Hanover dates from 1947", "Hanover", ("Hanover", "DE")),
-    ("a delegation from Ghent", "Ghent", ("Gent", "BE")),
+    ("a delegation from Ghent", "Ghent", ("Ghent", "BE")),  # was GeoNames Gent
     # Korean cities in the Revised Romanization (GeoNames: McCune-Reischauer Kimhae, Chinju, Wŏnju), the old form an alias
     ("Salem's sister city Gimhae", "Gimhae", ("Gimhae", "KR")),
     ("a delegation from Jinju", "Jinju", ("Jinju", "KR")),
@@ -83,10 +83,10 @@ FOUND = [
     ("Israel: Rosh HaAyin (1989)", "Rosh HaAyin", ("Rosh HaAyin", "IL")),
     ("Donghae, South Korea", "Donghae", ("Donghae", "KR")),
     # Romanisation variants of mid-sized cities that no other place uses; no soft-sign apostrophe surfaces
-    ("Rishon LeZion, Israel (2010)", "Rishon LeZion", ("Rishon LeTsiyyon", "IL")),
+    ("Rishon LeZion, Israel (2010)", "Rishon LeZion", ("Rishon LeZion", "IL")),  # was GeoNames Rishon LeTsiyyon
     ("We were pleased to learn that Tyumen's American Corner", "Tyumen", ("Tyumen", "RU")),
     ("Boca del Río (Mexico)", "Boca del Río", ("Boca del Rio", "MX")),
-    ("Beit Jala (Palestine), since 2011", "Beit Jala", ("Bayt Jālā", "PS")),
+    ("Beit Jala (Palestine), since 2011", "Beit Jala", ("Beit Jala", "PS")),  # was GeoNames Bayt Jālā
     # Russian dictionary names of a city come before other-language Cyrillic alternates (Chuvash Шупашкар)
     ("В Чебоксары прибыла делегация", "Чебоксары", ("Cheboksary", "RU")),
     # Belarusian towns under their Russian-derived English names, from either spelling
