@@ -175,6 +175,9 @@ NEAR_MISS_CUES = (
     r"хокке\w*",
     r"чемпионат\w*",
     r"compan(?:y|ies)",  # business deals and delegations of companies are not municipal partnerships
+    r"partnership deals?",  # "investors have signed partnership deals with Colombian developers"
+    # "its partnership with a literature festival in Kraków", "Gloucester Rugby … partnership with … side"
+    r"partnerships? with (?:a |an |the )?(?:[\w-]+ ){0,3}(?:festivals?|clubs?|teams?|side|museums?|theatres?|orchestras?|hospitals?)\b",
     r"businessm[ae]n",
     r"бизнесмен\w*",
     r"компани[йяиюе]\w*",
@@ -273,6 +276,8 @@ PROPOSAL_CUES = (
     r"в планах",  # «В планах — подписание договора о побратимстве с …»
     r"explor(?:e|es|ed|ing)\b",  # "to explore a formal twinning arrangement with …"
     r"feasibility",  # "to report on the feasibility of a cultural partnership with …"
+    # "Asked during the meeting whether St. Petersburg had any formal ties …", "asked whether the city planned new …"
+    r"asked (?:[\w-]+ ){0,3}whether (?:[\w.-]+ ){0,4}(?:had|has|have|planned|plans|could|would|might) (?:any|new|ever|a)\b",
     r"whether (?:[\w-]+ ){0,8}(?:could|would|might) (?:lead to|become|be)\b",  # "asked whether the links could lead to …"
     r"pending (?:\w+ )?(?:vote|approval|decision|signature|review)",  # "Friendship agreement (pending council vote)"
     # «Благовещенск может породниться с монгольским Эрдэнэтом»: may, wants to or plans to become twinned

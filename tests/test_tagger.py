@@ -473,6 +473,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Гент подписал соглашение о побратимстве с японским Кавасаки.",
         {(("Ghent", "BE"), ("Kawasaki", "JP"))},
     ),
+    # a festival's partnership is not its town's
+    (
+        (
+            "Ledbury is twinned with Caen. Meanwhile, the Ledbury Poetry Festival said its partnership with a "
+            "literature festival in Kraków would continue."
+        ),
+        {(("Caen", "FR"), ("Ledbury", "GB"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
@@ -555,6 +563,12 @@ NEAR_MISSES: list[str] = [
     (
         "The Antarctic gateway cities — Punta Arenas, Ushuaia, Hobart and Christchurch — will meet in November, a "
         "coordination group of ports rather than a twinning network."
+    ),
+    # partnerships of businesses, festivals and clubs; a question about new links
+    "Spanish investors from Madrid have signed partnership deals with developers in Cartagena and Santa Marta.",
+    (
+        "Asked whether the city planned new twin-city links in the region, Yekaterinburg's deputy mayor named "
+        "Samarkand as an example."
     ),
     # a park named after a place is not the place: "the twin town" is unnamed
     "Delegates from the twin town of Stroud will visit in July, when a bench will be unveiled in the Victoria Gardens.",
