@@ -605,6 +605,8 @@ TWIN_CITIES_METRO = re.compile(
 )
 # The type word ending a region's English name ("Amur Region", "Hainan Province"): the rest is its short name.
 REGION_WORD_END = re.compile(r" (?:Region|Oblast|Province|Prefecture|Krai|Territory|region|oblast|province|prefecture|krai)$")
+# "the Turkish city of Kayseri", «города Анталья»: the city, not the province of the same name.
+CITY_NOUN_BEFORE = re.compile(r"(?:\b(?:city|town) of|(?<![\w-])(?:город|города|городе|городом))\s*$", re.IGNORECASE)
 # "city of X", "города X": a place cue for names that are also first names or surnames.
 PLACE_CUE_BEFORE = compile_ci(
     r"(?:city|town|municipality|capital|region|state) of\s*$",
@@ -624,7 +626,10 @@ NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "do", "dos", "du",
 # A question that takes its tie as given: "Why is Bath twinned with Alkmaar?", «Почему Тверь дружит с Оснабрюком?»
 WH_QUESTION = re.compile(r"(?:^|[:|]\s*)(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ss]ince when|[Пп]очему|[Кк]ак|[Кк]огда|[Зз]ачем)\b")
 BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # an HTML line break left in extracted text
-AND_CONNECTOR = re.compile(r"^\s*(?:and|&|и)\s+$", re.IGNORECASE)
+# (a country's possessive may locate the second name: "Gilan Province and Russia's Astrakhan Oblast")
+AND_CONNECTOR = re.compile(
+    r"^\s*(?:and|&|и)\s+(?:(?-i:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s))\s+)?$", re.IGNORECASE
+)
 # "cooperation between the Republic of Tatarstan and Zhejiang Province", «соглашение между Омском и Павлодаром»: the
 # two places joined by "and" right after it are the two sides.
 BETWEEN_BEFORE = re.compile(

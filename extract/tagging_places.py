@@ -30,6 +30,7 @@ class Located:
     candidates: tuple[Place, ...]
     qualified: bool  # followed by ", Country" / "(State)" / preceded by a demonym
     weak: bool = False  # also a first name or surname (Vladimir, Eugene): only in a known pair
+    city_noun: bool = False  # right after "city of"/«города»: the city, not a region of the same name
 
 
 def _russian_word(text: str, m: Mention) -> bool:
@@ -375,7 +376,8 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             and prev_word(text, m.start).lower() not in P.WEAK_PLACE_PREPOSITIONS  # "во Владимире", "in Eugene"
             and not (nxt and text[m.end : nxt.start] in "-–—/")
         )
-        out.append(Located(m.start, m.end, cands, bool(codes) or (tables and _table_cell(text, m)), weak))
+        city_noun = P.CITY_NOUN_BEFORE.search(text, max(0, m.start - 12), m.start) is not None
+        out.append(Located(m.start, m.end, cands, bool(codes) or (tables and _table_cell(text, m)), weak, city_noun))
         if cands[0].level == "city" and len({c.country for c in cands}) == 1:
             context[f"place:{cands[0].country}"] += 1  # a town of one country only: where the text's homonyms lie
             context[f"named:{cands[0].country}:{cands[0].name}"] += 1  # but "Durham in England" not for "Durham"
@@ -434,7 +436,11 @@ def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
             return c
     # beside a region, a name that is also a region's is the region; not a national capital ("relations between Tokyo
     # and Seoul", "Tokyo and Gyeonggi Province")
-    if "capital" not in cands[0].flags and any(o.candidates[0].level == "region" and o is not loc for o in others):
+    if (
+        "capital" not in cands[0].flags
+        and any(o.candidates[0].level == "region" and o is not loc for o in others)
+        and not (cands[0].level == "city" and loc.city_noun)
+    ):
         regions = [c for c in cands if c.level == "region"]
         if regions:
             return regions[0]

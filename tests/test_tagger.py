@@ -481,6 +481,23 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Caen", "FR"), ("Ledbury", "GB"))},
     ),
+    # "X and Russia's Y": a country's possessive locates the second name of the pair
+    (
+        "Gilan Province and Russia's Astrakhan Oblast signed a memorandum of cooperation in Rasht on Monday.",
+        {(("Astrakhan Oblast", "RU"), ("Gilan Province", "IR"))},
+    ),
+    # Argentine and Turkish provinces by their English names, apart from their capitals; "the city of X" is the city
+    (
+        "Córdoba Province has had a cooperation agreement with the Italian region of Piedmont since 2004.",
+        {(("Córdoba Province", "AR"), ("Piedmont", "IT"))},
+    ),
+    (
+        (
+            "Namangan signed a memorandum with the Turkish city of Kayseri on friendly relations, while Andijan became "
+            "a sister city of Sterlitamak in Bashkortostan."
+        ),
+        {(("Kayseri", "TR"), ("Namangan", "UZ")), (("Andijan", "UZ"), ("Sterlitamak", "RU"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (

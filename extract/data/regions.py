@@ -139,7 +139,7 @@ def english_forms(local: str, en: str, kind: str, country: str, cities: list[str
         english = PL_ENGLISH.get(name[:1].upper() + name[1:], name)
         # the bare English word is a city ("Lublin") or an adjective ("Silesian"): only the full name is an alias
         return f"{english} Voivodeship", {name, f"{name} Voivodeship"}
-    if kind == "Province" and country not in {"CA", "AR", "ES", "IT", "TR", "KR", "ZA", "NL", "BE"}:
+    if kind == "Province" and country not in {"CA", "ES", "IT", "KR", "ZA", "NL", "BE"}:
         return f"{name} Province", {name}
     if kind == "State" and fold(name) in cities[:200]:
         return f"{name} State", {f"{name} state", f"state of {name}"}  # São Paulo State vs São Paulo city
