@@ -653,7 +653,9 @@ WITH_CONNECTOR = re.compile(
 # Russian gapping, a clause after a comma or «а» with its verb left out: «…, Филадельфия — с Нижним Новгородом, а
 # Рочестер (штат Нью-Йорк) — с Великим Новгородом» (the gap between the two names, and what opens the clause).
 # The twin after the dash in the case the verb governs: «— с (болгарским) Казанлыком», «— Великого Новгорода».
-GAPPING_GAP = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[—–-]\s+(?:(?:с|со)\s+(?:[а-яё]+(?:ским|цким)\s+)?)?$")
+GAPPING_GAP = re.compile(
+    r"^\s*(?:\([^()]{1,40}\)\s*)?[—–-]\s+(?:(?:с|со)\s+)?(?:[а-яё]+(?:ск|цк)(?:им|ого|ой|ому)\s+)?$"
+)
 GAPPING_OPEN = re.compile(r"(?:,|(?<![\w])а)\s*$")
 # "Hakodate, a sister city of Vladivostok", "Kanazawa … sent a delegation to its sister city Irkutsk", "Gimhae, Salem's
 # sister city": the twin noun between two places pairs them, whatever else the sentence names.

@@ -498,6 +498,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Kayseri", "TR"), ("Namangan", "UZ")), (("Andijan", "UZ"), ("Sterlitamak", "RU"))},
     ),
+    # gapping with a demonym in the genitive: «…, Нерюнгри — монгольского Дархана»
+    (
+        "Глава республики напомнил: Якутск — побратим Фэрбенкса, Нерюнгри — монгольского Дархана.",
+        {(("Fairbanks", "US"), ("Yakutsk", "RU")), (("Darkhan", "MN"), ("Neryungri", "RU"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
