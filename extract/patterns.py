@@ -151,6 +151,7 @@ NEAR_MISS_CUES = (
     r"airways",  # "Uzbekistan Airways has resumed its Tashkent–New York service"
     r"(?:air|nonstop|non-stop|direct) (?:service|link|connection)s?",
     r"air route",
+    r"(?:cargo|container) (?:ships?|vessels?|services?|routes?)|bulk carriers?|shipping (?:lines?|routes?|time)",  # sea freight
     r"summit",
     r"(?:forum|conference|congress) (?:drew|attracted|brought together|gathered)",  # "the forum drew delegations from …"
     r"delegations from (?:more than |over |some )?\d+",
@@ -667,6 +668,8 @@ TWIN_APPOSITION_GAP = re.compile(
     r"|\b(?:its|their)\s+(?:[\w-]+\s){0,2}?(?:ties|partnership|relationship|links?|friendship|twinning)\s+with\s*$",
     re.IGNORECASE,
 )
+# A capital standing for its government before its name: "a close ally of Moscow".
+CAPITAL_METONYMY_BEFORE = re.compile(r"\b(?:(?:close |key )?all(?:y|ies) of|sanctions (?:on|against))\s+$", re.IGNORECASE)
 # A capital standing for its government: "since Moscow's invasion", "Beijing's decision".
 CAPITAL_METONYMY_AFTER = re.compile(
     r"(?:'s|’s)\s+(?:full-scale\s+|military\s+)?(?:invasion|war|aggression|military|decision|policy|actions?|"

@@ -320,8 +320,10 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             and not P.RU_SETTLEMENT_BEFORE.search(before)
         ):
             continue  # «Кировская городская дума»: an adjective agreeing with its noun, not the town Kirovskaya
-        if "capital" in top.flags and P.CAPITAL_METONYMY_AFTER.match(text, m.end):
-            continue  # "since Moscow's invasion": the government, not the city
+        if "capital" in top.flags and (
+            P.CAPITAL_METONYMY_AFTER.match(text, m.end) or P.CAPITAL_METONYMY_BEFORE.search(before)
+        ):
+            continue  # "since Moscow's invasion", "a close ally of Moscow": the government, not the city
         if top.level == "city" and P.LOCATOR_AFTER.match(text, m.end):
             continue  # "the Kyiv-region town": a locator of the place meant
         folded_before = folded[max(0, m.start - 30) : m.start]

@@ -503,6 +503,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Глава республики напомнил: Якутск — побратим Фэрбенкса, Нерюнгри — монгольского Дархана.",
         {(("Fairbanks", "US"), ("Yakutsk", "RU")), (("Darkhan", "MN"), ("Neryungri", "RU"))},
     ),
+    # sea freight after a twinning sentence is not a tie
+    (
+        (
+            "Albany, Western Australia, has a sister city relationship with Nichinan. Port visits by bulk carriers "
+            "from Ningbo and Qingdao are handled by Southern Ports."
+        ),
+        {(("Albany", "AU"), ("Nichinan", "JP"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
@@ -592,6 +600,8 @@ NEAR_MISSES: list[str] = [
         "Asked whether the city planned new twin-city links in the region, Yekaterinburg's deputy mayor named "
         "Samarkand as an example."
     ),
+    # sea freight; a capital as its government after "ally of"
+    "Bishkek's twin-city link drew questions because Kyrgyzstan is a close ally of Moscow.",
     # a park named after a place is not the place: "the twin town" is unnamed
     "Delegates from the twin town of Stroud will visit in July, when a bench will be unveiled in the Victoria Gardens.",
     "",
