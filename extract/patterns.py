@@ -668,6 +668,8 @@ TWIN_APPOSITION_GAP = re.compile(
     r"|\b(?:its|their)\s+(?:[\w-]+\s){0,2}?(?:ties|partnership|relationship|links?|friendship|twinning)\s+with\s*$",
     re.IGNORECASE,
 )
+# "… and its namesake Perth in Western Australia": a twin of the same name, named once (not "X is a namesake").
+NAMESAKE_RE = re.compile(r"\b(?:its|our|their)\s+namesakes?\b", re.IGNORECASE)
 # A capital standing for its government before its name: "a close ally of Moscow".
 CAPITAL_METONYMY_BEFORE = re.compile(r"\b(?:(?:close |key )?all(?:y|ies) of|sanctions (?:on|against))\s+$", re.IGNORECASE)
 # A capital standing for its government: "since Moscow's invasion", "Beijing's decision".

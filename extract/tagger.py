@@ -46,8 +46,8 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
     if s.chunk.endswith("?") and not P.WH_QUESTION.search(s.chunk):
         return False  # a yes/no question states no tie ("St. Pete and St. Petersburg Russia - sister cities?"); a
         # "why" question takes it as given ("Why is Bath twinned with Alkmaar?")
-    if a.name == b.name and s.chunk.count(a.name) < 2:
-        return False  # namesakes (Perth and Perth) are twins only when the sentence names both
+    if a.name == b.name and s.chunk.count(a.name) < 2 and not P.NAMESAKE_RE.search(s.chunk):
+        return False  # namesakes (Perth and Perth) are twins only when the sentence names both, or calls one so
     # "Moscow and Washington" are governments unless a twinning word says otherwise, without state wording.
     # Two national capitals are governments ("Moscow and Beijing reaffirmed…") unless the sentence itself has a
     # twinning word ("twin city relations with Ankara"), even when they are twinned in the known-pairs list.

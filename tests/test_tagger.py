@@ -511,6 +511,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Albany", "AU"), ("Nichinan", "JP"))},
     ),
+    # a namesake named once is still a twin when the text calls it so
+    (
+        (
+            "PERTH, SCOTLAND\nPerth is twinned with Aschaffenburg. The city's other twinning, with its namesake Perth "
+            "in Western Australia, is unaffected."
+        ),
+        {(("Aschaffenburg", "DE"), ("Perth", "GB")), (("Perth", "AU"), ("Perth", "GB"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
