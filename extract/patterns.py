@@ -155,6 +155,8 @@ NEAR_MISS_CUES = (
     r"summit",
     r"(?:forum|conference|congress) (?:drew|attracted|brought together|gathered)",  # "the forum drew delegations from …"
     r"delegations from (?:more than |over |some )?\d+",
+    # "held talks with delegations from Surat and Rajkot on trade": business talks, not a partnership
+    r"talks with (?:the )?(?:business |trade )?(?:delegations?|officials|representatives|companies|businesses)\b",
     r"attract\w* (?:\w+ )?investments?",  # "will visit Budapest and Prague to attract investment"
     r"embass(?:y|ies)",
     r"consulate\w*",
@@ -490,6 +492,17 @@ INSTITUTION_WORDS = (
     "Theater",
     "Hospital",
     "Zoo",
+    # chambers, clubs, festivals and ensembles named after their city: "the Poznań Chamber of Industry and Commerce",
+    # "Gloucester Rugby", "the Bucheon International Fantastic Film Festival"
+    "Chamber",
+    "Rugby",
+    "Port Authority",
+    "Film Festival",
+    "International Film",
+    "International Fantastic",
+    "Symphony",
+    "Orchestra",
+    "Opera",
     "Стейт",
     "Sea",
     "River",

@@ -519,6 +519,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Aschaffenburg", "DE"), ("Perth", "GB")), (("Perth", "AU"), ("Perth", "GB"))},
     ),
+    # business talks after a twinning sentence are not ties
+    (
+        (
+            "Astrakhan is a sister city of Ahmedabad. Officials from Astrakhan also held talks with delegations from "
+            "Surat and Rajkot on trade."
+        ),
+        {(("Ahmedabad", "IN"), ("Astrakhan", "RU"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
@@ -610,6 +618,11 @@ NEAR_MISSES: list[str] = [
     ),
     # sea freight; a capital as its government after "ally of"
     "Bishkek's twin-city link drew questions because Kyrgyzstan is a close ally of Moscow.",
+    # chambers and festivals named after their cities
+    (
+        "During the sister-city week, a memorandum between the Poznań Chamber of Commerce and the Busan Chamber of "
+        "Commerce was signed."
+    ),
     # a park named after a place is not the place: "the twin town" is unnamed
     "Delegates from the twin town of Stroud will visit in July, when a bench will be unveiled in the Victoria Gardens.",
     "",
