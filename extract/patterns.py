@@ -155,6 +155,8 @@ NEAR_MISS_CUES = (
     r"summit",
     r"(?:forum|conference|congress) (?:drew|attracted|brought together|gathered)",  # "the forum drew delegations from …"
     r"delegations from (?:more than |over |some )?\d+",
+    r"(?:with |welcom\w* )?guests from",  # "a 'Kapana Fest' with guests from Thessaloniki, Skopje and Niš"
+    r"гост\w* из",
     # "held talks with delegations from Surat and Rajkot on trade": business talks, not a partnership
     r"talks with (?:the )?(?:business |trade )?(?:delegations?|officials|representatives|companies|businesses)\b",
     r"attract\w* (?:\w+ )?investments?",  # "will visit Budapest and Prague to attract investment"

@@ -527,6 +527,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Ahmedabad", "IN"), ("Astrakhan", "RU"))},
     ),
+    # festival guests after a twinning sentence are not twins
+    (
+        (
+            "Plovdiv is twinned with Brno. The city also hosted this summer a festival with guests from Thessaloniki, "
+            "Skopje and Niš, and a night of museums."
+        ),
+        {(("Brno", "CZ"), ("Plovdiv", "BG"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
