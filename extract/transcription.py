@@ -94,8 +94,27 @@ def known_spelling(name: str, country: str) -> Place | None:
         exact = [p for p in places_named(form) if p.country == country]
         if exact:
             return exact[0]
-    found = _closest(name, country, P.MISSPELLING_RATIO)
+    found = _closest(name, country, P.MISSPELLING_RATIO) or _transposed(name, country, P.MISSPELLING_RATIO)
     return found[1] if found else None
+
+
+def _transposed(latin: str, country: str, least: float) -> tuple[float, Place] | None:
+    """The closest city of `country` whose skeleton is `latin`'s with two neighbouring consonants swapped, a typing
+    slip ("Khabarovks" for Khabarovsk), at least `least` alike."""
+    mine = _spelled(latin)
+    skeleton = _consonants(mine)
+    index = _by_skeleton(country)
+    best: tuple[float, Place] | None = None
+    for i in range(len(skeleton) - 1):
+        swapped = skeleton[:i] + skeleton[i + 1] + skeleton[i] + skeleton[i + 2 :]
+        for place in index.get(swapped, ()):
+            other = _spelled(place.name)
+            if _onset(mine) != _onset(other):
+                continue
+            ratio = SequenceMatcher(None, mine, other).ratio()
+            if ratio >= least and (best is None or ratio > best[0]):
+                best = (ratio, place)
+    return best
 
 
 def _closest(latin: str, country: str, least: float, voiceless: bool = False) -> tuple[float, Place] | None:

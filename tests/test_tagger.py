@@ -535,6 +535,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Brno", "CZ"), ("Plovdiv", "BG"))},
     ),
+    # a typing slip (two letters swapped) in a list entry is normalised to the town the gazetteer has
+    (
+        "Sister cities of Bucheon\nCity | Country | Since\nKhabarovks | Russia | July 1991",
+        {(("Bucheon", "KR"), ("Khabarovsk", "RU"))},
+    ),
     # a link to another story states a tie only in its own words
     (
         (
