@@ -144,4 +144,6 @@ CORPORA = [
     Corpus(("pairs_challenge29a.jsonl", "pairs_challenge29b.jsonl"), "challenge29_floors.json", 72, 24, (600, 2200)),
     # Written in round twelve, scored once mid-round with 5fd1f9f (summary only).
     Corpus(("pairs_challenge30a.jsonl", "pairs_challenge30b.jsonl"), "challenge30_floors.json", 72, 24, (600, 2200)),
+    # Written in round twelve, scored once at its end with its final tagger 3bdee93 (summary only).
+    Corpus(("pairs_challenge31a.jsonl", "pairs_challenge31b.jsonl"), "challenge31_floors.json", 72, 24, (600, 2200)),
 ]
