@@ -94,43 +94,32 @@ def known_spelling(name: str, country: str) -> Place | None:
         exact = [p for p in places_named(form) if p.country == country]
         if exact:
             return exact[0]
-    found = _closest(name, country, P.MISSPELLING_RATIO) or _transposed(name, country, P.MISSPELLING_RATIO)
+    least = P.MISSPELLING_RATIO
+    found = _closest(name, country, least) or _closest(name, country, least, transposed=True)
     return found[1] if found else None
 
 
-def _transposed(latin: str, country: str, least: float) -> tuple[float, Place] | None:
-    """The closest city of `country` whose skeleton is `latin`'s with two neighbouring consonants swapped, a typing
-    slip ("Khabarovks" for Khabarovsk), at least `least` alike."""
-    mine = _spelled(latin)
-    skeleton = _consonants(mine)
+def _closest(
+    latin: str, country: str, least: float, voiceless: bool = False, transposed: bool = False
+) -> tuple[float, Place] | None:
+    """The city of `country` with the same skeleton whose spelling is closest to `latin` (and at least `least`
+    alike), with that likeness; «Вёрт» is not Overath: a name starts with the same sound in both spellings (a
+    Russian transcription, `voiceless`, may write the country's voiced onsets voiceless: «Тонхэ» ~ Donghae).
+    `transposed`: the skeleton with two neighbouring consonants swapped instead, a typing slip ("Khabarovks")."""
+    spelled = _spelled(latin)
+    mine = _devoiced(spelled, country) if voiceless else spelled
+    skeleton = _consonants(spelled)
+    keys = [skeleton[:i] + skeleton[i + 1] + skeleton[i] + skeleton[i + 2 :] for i in range(len(skeleton) - 1)]
     index = _by_skeleton(country)
     best: tuple[float, Place] | None = None
-    for i in range(len(skeleton) - 1):
-        swapped = skeleton[:i] + skeleton[i + 1] + skeleton[i] + skeleton[i + 2 :]
-        for place in index.get(swapped, ()):
-            other = _spelled(place.name)
+    for key in keys if transposed else [skeleton]:
+        for place in index.get(key, ()):
+            other = _devoiced(_spelled(place.name), country) if voiceless else _spelled(place.name)
             if _onset(mine) != _onset(other):
                 continue
             ratio = SequenceMatcher(None, mine, other).ratio()
             if ratio >= least and (best is None or ratio > best[0]):
                 best = (ratio, place)
-    return best
-
-
-def _closest(latin: str, country: str, least: float, voiceless: bool = False) -> tuple[float, Place] | None:
-    """The city of `country` with the same skeleton whose spelling is closest to `latin` (and at least `least`
-    alike), with that likeness; «Вёрт» is not Overath: a name starts with the same sound in both spellings (a
-    Russian transcription, `voiceless`, may write the country's voiced onsets voiceless: «Тонхэ» ~ Donghae)."""
-    spelled = _spelled(latin)
-    mine = _devoiced(spelled, country) if voiceless else spelled
-    best: tuple[float, Place] | None = None
-    for place in _by_skeleton(country).get(_consonants(spelled), ()):
-        other = _devoiced(_spelled(place.name), country) if voiceless else _spelled(place.name)
-        if _onset(mine) != _onset(other):
-            continue
-        ratio = SequenceMatcher(None, mine, other).ratio()
-        if ratio >= least and (best is None or ratio > best[0]):
-            best = (ratio, place)
     return best
 
 
