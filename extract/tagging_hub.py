@@ -50,8 +50,9 @@ def text_place(
     outside = [x for x in resolved if x[2] not in table_rows]
     # "STIRLING COUNCIL … REQUEST FROM STIRLING, SOUTH AUSTRALIA": of two readings of one name, the one in the
     # country the text's own wording points to is its home
-    names = Counter(p.name for p in {side(p): p for _, p, _ in resolved}.values())
-    official.update(side(p) for _, p, _ in resolved if p.country in home and names[p.name] > 1)
+    if home:  # only texts with such wording (most have none) pay for counting the names
+        names = Counter(p.name for p in {side(p): p for _, p, _ in resolved}.values())
+        official.update(side(p) for _, p, _ in resolved if p.country in home and names[p.name] > 1)
     hub = _doc_hub(outside, cue_sentences, dateline, title, official) if len(outside) < len(resolved) else None
     return hub or _doc_hub(resolved, cue_sentences, dateline, title, official)
 
