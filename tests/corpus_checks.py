@@ -146,4 +146,6 @@ CORPORA = [
     Corpus(("pairs_challenge30a.jsonl", "pairs_challenge30b.jsonl"), "challenge30_floors.json", 72, 24, (600, 2200)),
     # Written in round twelve, scored once at its end with its final tagger 3bdee93 (summary only).
     Corpus(("pairs_challenge31a.jsonl", "pairs_challenge31b.jsonl"), "challenge31_floors.json", 72, 24, (600, 2200)),
+    # Written in round twelve, scored once at the start of round thirteen with 5458ff2, round twelve's final (summary only).
+    Corpus(("pairs_challenge32a.jsonl", "pairs_challenge32b.jsonl"), "challenge32_floors.json", 72, 24, (600, 2200)),
 ]
