@@ -974,8 +974,9 @@ _RU_MONTHS = r"(?:января|февраля|марта|апреля|мая|и�
 # "Владимир, 12 июня."). The place is in group 1 or group 2.
 # Corpus texts open with their metadata date ("date 2023-04-08 ANCHORAGE, Alaska (KTUU) - …"): the dateline follows it.
 _DATE_PREFIX = r"(?:date \d{4}-\d{2}-\d{2}\s+)?"
+_UPPER = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠČŽŘĐА-ЯЁ"  # capitals with accents too: "CÓRDOBA, Argentina —", "SÃO PAULO —", "ŁÓDŹ —"
 DATELINE = re.compile(
-    r"(?m)^" + _DATE_PREFIX + r"([A-ZА-ЯЁ][A-ZА-ЯЁ'’. -]*[A-ZА-ЯЁ])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+(?:[—–-]|--)\s"
+    r"(?m)^" + _DATE_PREFIX + "([" + _UPPER + "][" + _UPPER + r"'’. -]*[" + _UPPER + r"])(?:,[^\n—–]{1,30})?(?:\s*\([^()\n]{1,30}\))?\s+(?:[—–-]|--)\s"
     r"|^" + _DATE_PREFIX + r"([A-ZА-ЯЁ][\w'’-]*(?: [A-ZА-ЯЁ][\w'’-]*){0,2}), (?:\d{1,2} " + _RU_MONTHS + "|" + _EN_MONTHS + r" \d{1,2}\b)"
 )
 # Two region adjectives sharing one head noun: «Ленинградской и Минской областями», "Тверская и Гомельская области"

@@ -248,17 +248,17 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
         for i, locs in by_sentence.items()
         for loc in locs
     ]
-    resolved = one_sense(text, resolved, frozenset(i for i, kind in ctx.items() if kind in ("own", "partner")))
-    in_sentence: dict[int, list[tuple[Located, Place]]] = {}
-    for loc, p, i in resolved:
-        in_sentence.setdefault(i, []).append((loc, p))
-    own = frozenset(i for i, kind in ctx.items() if kind == "own")
-    rows = frozenset(s.index for s in sentences if s.item and "|" in s.chunk)
     # the text's home country: its own wording twice ("£12 … £20", "Councillors … Town Council"); once may be a
     # partner's ("a delegation from Durham County Council" in an American newsletter)
     home = frozenset(
         c for c, cue in P.COUNTRY_WORD_CUES.items() if country_context[f"cue:{c}"] and len(cue.regex.findall(text)) >= 2
     )
+    resolved = one_sense(text, resolved, sentences, folded, home, frozenset(i for i, kind in ctx.items() if kind in ("own", "partner")))
+    in_sentence: dict[int, list[tuple[Located, Place]]] = {}
+    for loc, p, i in resolved:
+        in_sentence.setdefault(i, []).append((loc, p))
+    own = frozenset(i for i, kind in ctx.items() if kind == "own")
+    rows = frozenset(s.index for s in sentences if s.item and "|" in s.chunk)
     hub = text_place(text, resolved, own, folded, rows, home)
     add_region_centre(text, hub, sentences, in_sentence)
     hits: list[Hit] = []

@@ -13,6 +13,7 @@ from extract.tagging_places import Located, dateline_span, one_place
 from extract.tagging_text import Sentence, line_bounds
 
 Resolved = list[tuple[Located, Place, int]]  # a place mention, its chosen reading, its sentence
+Identity = tuple[str, str, str, str]  # name, country, admin1, level: namesakes in one country are two places
 
 
 def text_place(
@@ -103,6 +104,13 @@ def _council_towns(text: str) -> list[tuple[str, str]]:
 
 def _dateline(text: str) -> tuple[str, str] | None:
     """The place a news dateline names ("ROCHESTER, N.Y. — "), as a (name, country) side, if any."""
+    found = _dateline_place(text)
+    return side(found[1]) if found else None
+
+
+def _dateline_place(text: str) -> tuple[str, Place, bool] | None:
+    """The name a news dateline gives (casefolded), its reading, and whether a state or country after it chose the
+    reading ("CÓRDOBA, Argentina —", "BRISTOL, Tenn. –"), if there is a dateline."""
     m = P.DATELINE.search(text[:800])
     if not m:
         return None
@@ -114,7 +122,10 @@ def _dateline(text: str) -> tuple[str, str] | None:
     # "BRISTOL, Tenn./Va. –": a state abbreviation after the name says which Bristol
     if P.STATE_ABBREV_RE.match(text, end):
         candidates = tuple(c for c in candidates if c.country == "US") or candidates
-    return side(candidates[0])
+    elif text.startswith(",", end) and (country := one_place(text[end + 1 : m.end()].strip(" —–-"))) is not None:
+        code = country.candidates[0].country if country.candidates[0].level == "country" else ""
+        candidates = tuple(c for c in candidates if c.country == code) or candidates
+    return text[start:end].casefold(), candidates[0], len(candidates) < len(place.candidates)
 
 
 def _doc_hub(
@@ -155,11 +166,17 @@ def _doc_hub(
 
 
 def one_sense(
-    text: str, resolved: list[tuple[Located, Place, int]], cued: frozenset[int] = frozenset()
-) -> list[tuple[Located, Place, int]]:
-    """One sense per text: a bare mention takes the reading that a qualifier ("Birmingham, Alabama", "Moscow,
-    Idaho") gave the same name earlier in the text, and a region's short name its full name's ("Amur Region" …
-    "Amur")."""
+    text: str,
+    resolved: Resolved,
+    sentences: list[Sentence],
+    folded: str,
+    home: frozenset[str] = frozenset(),
+    cued: frozenset[int] = frozenset(),
+) -> Resolved:
+    """One sense per text: a bare mention takes the country a dateline's qualifier gives the name ("CÓRDOBA, Argentina
+    —"), else not a reading the text's qualifiers set apart from its own place (_contrasted), else the reading that a
+    qualifier ("Birmingham, Alabama", "Moscow, Idaho") gave the same name earlier in the text; and a region's short
+    name takes its full name's ("Amur Region" … "Amur")."""
     sense: dict[str, Place] = {}
     short: dict[str, Place] = {}  # "Amur" beside "Amur Region", before or after it: the region's short name
     for loc, p, _ in resolved:
@@ -185,6 +202,14 @@ def one_sense(
         fits = {side(c): c for c in loc.candidates if any(is_known(c, q) for q in named.values() if q.country != c.country)}
         if len(fits) == 1:
             by_pair[name] = next(iter(fits.values()))
+    contrasted = _contrasted(text, folded, resolved, sentences)
+    # "CÓRDOBA, Argentina — The mayor of Córdoba …": a dateline's state or country says which country the name is in
+    dateline = _dateline_place(text)
+    countries = {dateline[0]: frozenset((dateline[1].country,))} if dateline is not None and dateline[2] else {}
+    if home:  # "Lincoln City Council … £4,500": the text's own wording says which country its most named place is in
+        counts = Counter(text[loc.start : loc.end].casefold() for loc, _, _ in resolved).most_common(2)
+        if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[1][1] < counts[0][1]):
+            countries.setdefault(counts[0][0], home)
     levels: dict[int, set[tuple[str, str]]] = {}  # sentence -> (country, level) of its places
     for _, p, i in resolved:
         levels.setdefault(i, set()).add((p.country, p.level))
@@ -194,6 +219,12 @@ def one_sense(
         key = name.casefold()  # "CÓRDOBA, Argentina" in a heading qualifies "Córdoba" below it
         if loc.qualified:
             sense.setdefault(key, p)
+        elif key in countries:
+            same = [c for c in loc.candidates if c.country in countries[key]]
+            p = p if p.country in countries[key] else next((c for c in same if c.level == p.level), same[0] if same else p)
+        elif key in contrasted:
+            left = [c for c in loc.candidates if _identity(c) not in contrasted[key] and c.level == "city"]
+            p = by_pair.get(name) or (p if _identity(p) not in contrasted[key] or not left else left[0])
         elif key in sense and any(side(c) == side(sense[key]) for c in loc.candidates):
             p = sense[key]
         elif name in by_pair:
@@ -208,6 +239,46 @@ def one_sense(
             p = short[name]
         out.append((loc, p, i))
     return out
+
+
+def _identity(p: Place) -> Identity:
+    """One gazetteer place, told apart from its namesakes in the same country (Albany, New York and Albany, Georgia)."""
+    return p.name, p.country, p.admin1, p.level
+
+
+def _contrasted(text: str, folded: str, resolved: Resolved, sentences: list[Sentence]) -> dict[str, set[Identity]]:
+    """The city readings a text's qualifiers set apart from its most named place, when it first names that bare
+    ("Perth has a long tradition of twinning … Perth (Western Australia) – friendship link"): the qualified place is
+    another of that name, so the bare mentions are not it.
+
+    Only a qualifier beside the bare name counts: in a list entry, or in a sentence that also names it bare ("Perth,
+    Ontario … are not twinned with Perth"). Elsewhere a qualifier may be the text's own place named in full ("the City
+    of Toledo, Ohio"), and one after the municipality's name for itself always is."""
+    counts = Counter(text[loc.start : loc.end].casefold() for loc, _, _ in resolved)
+    top = max(counts.values(), default=0)
+    if top < 2:
+        return {}
+    bare_in: dict[str, set[int]] = {}  # name -> the sentences naming it bare
+    for loc, _, i in resolved:
+        if not loc.qualified:
+            bare_in.setdefault(text[loc.start : loc.end].casefold(), set()).add(i)
+    bare_first: dict[str, bool] = {}
+    beside: dict[str, set[Identity]] = {}
+    apart: set[Identity] = set()  # qualified in a sentence of their own
+    official: set[str] = set()
+    for loc, p, i in sorted(resolved, key=lambda x: x[0].start):
+        key = text[loc.start : loc.end].casefold()
+        # only the most named place: a twin named bare in a story and again in the list below is one place ("the
+        # English city Coventry" … "Coventry (Great Britain) - 1944" in a Volgograd text)
+        if counts[key] != top or not bare_first.setdefault(key, not loc.qualified) or not loc.qualified:
+            continue
+        if _official(text, folded, loc.start):
+            official.add(key)
+        elif p.level == "city" and (sentences[i].item or i in bare_in.get(key, ())):
+            beside.setdefault(key, set()).add(_identity(p))
+        else:
+            apart.add(_identity(p))
+    return {k: v - apart for k, v in beside.items() if k not in official and v - apart}
 
 
 def _among_regions(region: Place, levels: set[tuple[str, str]]) -> bool:

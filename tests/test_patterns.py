@@ -134,3 +134,19 @@ def test_every_end_anchored_cue_match_ends_as_its_endings_say() -> None:
     matched = [(c, w) for c in cues for w in windows if c.regex.search(w)]
     assert len(matched) > 50
     assert [(c.pattern, w) for c, w in matched if not fold(w).rstrip().endswith(c.endings or ())] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("ROCHESTER, N.Y. — The city council voted", "ROCHESTER"),
+        ("CÓRDOBA, Argentina — The mayor of Córdoba", "CÓRDOBA"),
+        ("SÃO PAULO — A delegation from Osaka", "SÃO PAULO"),
+        ("ŁÓDŹ – The city signed", "ŁÓDŹ"),
+        ("Córdoba renews its twinning — a report", None),
+    ],
+)
+def test_dateline_capitals_with_accents(text: str, place: str | None) -> None:
+    """A dateline's place is in capitals, accented ones too; a title-case line is not a dateline."""
+    m = P.DATELINE.search(text)
+    assert (m.group(1) if m else None) == place

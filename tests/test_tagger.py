@@ -557,6 +557,30 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("San Diego", "US"), ("Vladivostok", "RU")),
         },
     ),
+    # a qualifier beside the text's bare name sets another place of that name apart: the bare one is not it
+    (
+        (
+            "Twinning news\nPerth has kept its links with Europe alive for seventy years, and Perth schools still send "
+            "pupils abroad.\nOur twin towns:\nBamberg (Germany)\nPerth (Western Australia)"
+        ),
+        {(("Bamberg", "DE"), ("Perth", "GB"))},
+    ),
+    (
+        (
+            "Birmingham has welcomed visitors from its sister city Gweru for forty years. A Birmingham choir, and a "
+            "choir from Birmingham, Alabama, sang at the anniversary concert."
+        ),
+        {(("Birmingham", "GB"), ("Gweru", "ZW")), (("Birmingham", "GB"), ("Birmingham", "US"))},
+    ),
+    # the text's own wording (£, councillors) says which country its most named place is in
+    (
+        (
+            "Lincoln councillors voted on Monday to keep the city's twinning with Radomsko. The link costs £900 a year, "
+            "not the £2,000 the motion claimed. A letter of support came from Lincoln, Nebraska, which runs its own "
+            "programme."
+        ),
+        {(("Lincoln", "GB"), ("Radomsko", "PL"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
