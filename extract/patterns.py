@@ -31,6 +31,9 @@ TWIN_CUES = (
     r"sister[- ]cit",
     # "sister ties", "its sister-province relationship", "signed their sister agreement"
     r"sister[- ](?:ties|tie|links?|agreements?|relations|provinces?|prefectures?|accords?|pacts?)\b",
+    # a heading over both kinds, in title case: "Sister and Friendship States and Provinces of …", "Sister/Friendship
+    # Cities" (not "more than 30 sister and friendship cities", a count)
+    r"(?-i:Sister) ?(?:and|&|/) ?(?-i:Friendship) (?-i:Cit|States?\b|Provinc|Regions?\b|Prefectur|Towns?\b)",
     r"twin[- ]?(?:town|city|cities|region|regions)s?",
     r"twinned",
     r"twinning",
@@ -758,6 +761,8 @@ OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 # "the Meissen (Germany)" (machine translation): a bracketed qualifier after "the <name>" marks a place, not an
 # organisation.
 BRACKET_AFTER = re.compile(r" ?\((?:the )?[A-ZА-ЯЁ]")
+# Between a place and its country in a table flattened onto one line: spaces only ("Paraná Brazil 1970").
+CELL_GAP = re.compile(r" +(?-i:[A-Z])")
 QUALIFIER_GAP = re.compile(
     # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too;
     # "Ahmedabad (Republic India)", "Rasht (Islamic Republic Iran)": a state's title before its name

@@ -17,6 +17,7 @@ from extract.tagging_pairs import (
     Scope,
     drop_enclosing_regions,
     enumerates,
+    flattened_table,
     follows_in,
     hub_pairs,
     side,
@@ -224,7 +225,7 @@ def _entry_line(text: str, s: Sentence, locs: list[Located] | None) -> bool:
         first.qualified
         and bool(P.ENTRY_OPENING.match(text[s.start : first.start]))
         and bool(P.ENTRY_AFTER.match(text, first.end))
-    )
+    ) or (s.line and flattened_table(text, locs))
 
 
 def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:

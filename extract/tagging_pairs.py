@@ -306,6 +306,9 @@ def _center(
         # "sculptures given by the twin cities - there's one from Tübingen, …, Duluth": the text's twins, named
         # after the twinning word with no place before it
         return hub
+    abroad = hub is not None and all(p.country != hub.country for p in rest)
+    if abroad and sentence.line and flattened_table(text, [loc for loc, _ in rest_seq]):
+        return hub  # the rows of a table flattened onto one line are the partners of the text's place
     gap = text[first.end : second.start]
     if ":" in gap or not _is_enumeration_gap(gap):
         if ":" in gap or not P.WITH_BEFORE.search(text[max(0, first.start - 20) : first.start]):
@@ -326,6 +329,13 @@ def _center(
             return None  # "ties with Birmingham and Frankfurt": partners of the sentence's unnamed subject
         return rest[0]  # "between Moscow, Chicago and Los Angeles"
     return None
+
+
+def flattened_table(text: str, locs: list[Located]) -> bool:
+    """True when a line holds a table flattened onto it, each row a place and its country's name ("Region Country Year
+    … Paraná Brazil 1970 … Western Australia Australia 1981 …"): at least three countries' worth of such rows."""
+    cells = {loc.candidates[0].country for loc in locs if loc.qualified and P.CELL_GAP.match(text, loc.end)}
+    return len(cells) >= 3
 
 
 def _opens(head: str) -> bool:

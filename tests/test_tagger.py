@@ -581,10 +581,29 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Lincoln", "GB"), ("Radomsko", "PL"))},
     ),
+    # a table flattened onto one line under a title-case "Sister and Friendship …" heading: each row a partner
+    (
+        (
+            "Sister and Friendship Regions of Shizuoka Prefecture\nShizuoka Prefecture has ties with the regions below."
+            "\nRegion Country Since Zhejiang Province China 1982 Queensland Australia 1994 Ceará Brazil 2001 Tver Oblast "
+            "Russia 2005"
+        ),
+        {
+            (("Shizuoka Prefecture", "JP"), ("Zhejiang", "CN")),
+            (("Queensland", "AU"), ("Shizuoka Prefecture", "JP")),
+            (("Ceará", "BR"), ("Shizuoka Prefecture", "JP")),
+            (("Shizuoka Prefecture", "JP"), ("Tver Oblast", "RU")),
+        },
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
     "Direct flights between Moscow and New York resumed on Monday.",
+    # a count of "sister and friendship cities" in prose opens no list (the title-case heading does)
+    (
+        "Tainan already has more than 30 sister and friendship cities, a spokesman said, and hosts direct flights to "
+        "Seoul, Busan and Osaka."
+    ),
     "The summit in Anchorage brought the two presidents together, far from Magadan.",
     "Tensions between Moscow and Washington remain high over sister city programs.",
     "The Twin Cities of Minneapolis and St. Paul host a new festival.",
