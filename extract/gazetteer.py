@@ -240,13 +240,16 @@ def _shared_heads(text: str, found: list[Mention]) -> list[Mention]:
     """The first region of "Ленинградской и Минской областями": its adjective with the singular head noun (where no
     mention `found` already covers it)."""
     out = []
-    taken: set[int] | None = None  # the characters the mentions found cover: only asked of a text with a match
+    taken: dict[int, Mention] | None = None  # the mention found covering each character: only for a text with a match
     for m in P.SHARED_HEAD.finditer(text):
         head = next(k for k in P.HEAD_SINGULAR if m.group(3).startswith(k))
         if taken is None:
-            taken = {i for f in found for i in range(f.start, f.end)}
+            taken = {i: f for f in found for i in range(f.start, f.end)}
         for group, end in ((1, m.end(1)), (2, m.end())):  # the second adjective keeps its plural head noun
-            if m.start(group) in taken:
+            f = taken.get(m.start(group))
+            # a region found there stays; a town that is only the adjective's spelling ("Смоленской", the stanitsa
+            # Smolenskaya) gives way to the region the shared noun names
+            if f is not None and (f.end != m.end(group) or any(c.level == "region" for c in f.candidates)):
                 continue
             places = _with_head(m.group(group), P.HEAD_SINGULAR[head])
             if places is not None:
@@ -268,7 +271,8 @@ def find_mentions(text: str) -> list[Mention]:
     if "и" in text and P.CYRILLIC_RE.search(text):
         shared = _shared_heads(text, out)
         if shared:
-            out = sorted(out + shared, key=lambda m: m.start)
+            replaced = {m.start for m in shared}
+            out = sorted([m for m in out if m.start not in replaced] + shared, key=lambda m: m.start)
     if " regions" in text or " oblasts" in text or " provinces" in text or " prefectures" in text:
         out = _english_shared_heads(text, out)
     return out

@@ -669,6 +669,13 @@ DASH_THING_AFTER = re.compile(
 WITH_CONNECTOR = re.compile(
     r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$"
 )
+# The signatories named before, their partner after: «Липецкой и Тамбовской областей подписали соглашения о
+# сотрудничестве с Витебской областью», "the Lipetsk and Tambov regions signed agreements with the Vitebsk Region".
+SIGNED_WITH = re.compile(
+    r"^\s*(?:подписал\w*|заключил\w*|signed|concluded)\s+(?:[\w,-]+\s+){0,9}?(?:с|со|with)\s+(?:[a-zа-яё-]+\s+){0,2}$"
+)
+# One more partner of the same signatories, its verb left out: «…, а в 2023 году — с иранской провинцией Гилян».
+GAPPED_PARTNER = re.compile(r"^[^.;]{0,30},\s*(?:а|и)\s+(?:[\w-]+\s+){0,4}[—–-]\s+(?:с|со)\s+(?:[а-яё-]+\s+)?$")
 # Russian gapping, a clause after a comma or «а» with its verb left out: «…, Филадельфия — с Нижним Новгородом, а
 # Рочестер (штат Нью-Йорк) — с Великим Новгородом» (the gap between the two names, and what opens the clause).
 # The twin after the dash in the case the verb governs: «— с (болгарским) Казанлыком», «— Великого Новгорода».

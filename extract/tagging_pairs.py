@@ -113,6 +113,20 @@ def structural(
             # "X … its sister city Y, and its partner Z": a subject may head more of the sentence; an apposition
             # ("X, a sister city of Y") does not
             used |= {k + 1} if P.SUBJECT_POSSESSIVE.search(gap) else {k, k + 1}
+        elif P.SIGNED_WITH.match(gap) and pa.country != pb.country:
+            # the signatories ("Lipetsk and Tambov regions") each with the partner and those listed after it, up to a
+            # place of their own country (", а Пензенская область — с Гродненской": the next clause)
+            signers = [k, *_listed_before(text, seq, k)]
+            partners = [k + 1]
+            for j in range(k + 2, len(seq)):
+                more = text[seq[j - 1][0].end : seq[j][0].start]
+                if seq[j][1].country == pa.country or not (
+                    _is_enumeration_gap(P.WITH_WORD.sub(" ", more)) or P.GAPPED_PARTNER.match(more)
+                ):
+                    break
+                partners.append(j)
+            pairs += [(seq[i][1], seq[j][1]) for i in signers for j in partners]
+            used |= {*signers, *partners}
         elif (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned or gapped) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
@@ -229,6 +243,18 @@ def _enumerated(text: str, seq: Seq, k: int) -> list[int]:
     for j in range(k + 1, len(seq)):
         gap = P.WITH_WORD.sub(" ", text[seq[j - 1][0].end : seq[j][0].start])
         if not _is_enumeration_gap(gap):
+            break
+        out.append(j)
+    return out
+
+
+def _listed_before(text: str, seq: Seq, k: int) -> list[int]:
+    """Indexes of the places of seq[k]'s country listed right before it with "and" or commas ("Липецкой и Тамбовской":
+    Lipetsk)."""
+    out = []
+    for j in range(k - 1, -1, -1):
+        gap = text[seq[j][0].end : seq[j + 1][0].start]
+        if seq[j][1].country != seq[k][1].country or not (P.AND_CONNECTOR.match(gap) or _is_enumeration_gap(gap)):
             break
         out.append(j)
     return out

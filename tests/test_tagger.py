@@ -595,6 +595,24 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Shizuoka Prefecture", "JP"), ("Tver Oblast", "RU")),
         },
     ),
+    # several signatories named before their partner: each signed with it (a region adjective that is also a town's
+    # spelling, «Смоленской», is the region the shared noun names)
+    (
+        "Губернаторы Брянской и Смоленской областей подписали соглашения о сотрудничестве с Гомельской областью.",
+        {(("Bryansk Oblast", "RU"), ("Gomel Region", "BY")), (("Gomel Region", "BY"), ("Smolensk Oblast", "RU"))},
+    ),
+    (
+        "Губернаторы Курской и Белгородской областей подписали соглашения с Могилёвской областью.",
+        {(("Belgorod Oblast", "RU"), ("Mogilev Region", "BY")), (("Kursk Oblast", "RU"), ("Mogilev Region", "BY"))},
+    ),
+    # one more partner of the same signatory with its verb left out
+    (
+        (
+            "Ранее Смоленская область подписала соглашение о сотрудничестве с Гомельской областью Беларуси, а в 2021 "
+            "году — с казахстанской Костанайской областью."
+        ),
+        {(("Gomel Region", "BY"), ("Smolensk Oblast", "RU")), (("Kostanay Region", "KZ"), ("Smolensk Oblast", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
