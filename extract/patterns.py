@@ -678,11 +678,13 @@ SIGNED_WITH = re.compile(
 GAPPED_PARTNER = re.compile(r"^[^.;]{0,30},\s*(?:а|и)\s+(?:[\w-]+\s+){0,4}[—–-]\s+(?:с|со)\s+(?:[а-яё-]+\s+)?$")
 # Russian gapping, a clause after a comma or «а» with its verb left out: «…, Филадельфия — с Нижним Новгородом, а
 # Рочестер (штат Нью-Йорк) — с Великим Новгородом» (the gap between the two names, and what opens the clause).
-# The twin after the dash in the case the verb governs: «— с (болгарским) Казанлыком», «— Великого Новгорода».
+# The twin after the dash in the case the verb governs: «— с (болгарским) Казанлыком», «— Великого Новгорода», or
+# named with its demonym: «Елизова – аляскинский Хомер».
 GAPPING_GAP = re.compile(
-    r"^\s*(?:\([^()]{1,40}\)\s*)?[—–-]\s+(?:(?:с|со)\s+)?(?:[а-яё]+(?:ск|цк)(?:им|ого|ой|ому)\s+)?$"
+    r"^\s*(?:\([^()]{1,40}\)\s*)?[—–-]\s+(?:(?:с|со)\s+)?(?:[а-яё]+(?:ск|цк)(?:им|ого|ой|ому|ий|ая|ое)\s+)?$"
 )
-GAPPING_OPEN = re.compile(r"(?:,|(?<![\w])а)\s*$")
+# (a demonym may come between: «…, норвежский Тромсё — с Мурманском»; «объявили финская Лаппеэнранта — с Выборгом»)
+GAPPING_OPEN = re.compile(r"(?:,|(?<![\w])а|[а-яё]{3,}л[иа])\s*(?:[а-яё]+(?:ск|цк)(?:ий|ая|ое|ие)\s+)?$")
 # "Hakodate, a sister city of Vladivostok", "Kanazawa … sent a delegation to its sister city Irkutsk", "Gimhae, Salem's
 # sister city": the twin noun between two places pairs them, whatever else the sentence names.
 TWIN_APPOSITION_GAP = re.compile(

@@ -103,13 +103,14 @@ def structural(
             used |= {k, k + 1}  # "the Normandy-Neman regiment", "the Moscow–Beijing express": a name, not a pair
             continue
         twinned = P.TWIN_VERB_CONNECTOR.match(gap)
-        gapped = P.GAPPING_GAP.match(gap) and P.GAPPING_OPEN.search(text, max(0, la.start - 4), la.start)
+        gapped = P.GAPPING_GAP.match(gap) and P.GAPPING_OPEN.search(text, max(0, la.start - 30), la.start)
         if _apposition(text, gap, lb.end) and pa.country != pb.country:
             pairs.append((pa, pb))
             for j in _enumerated(text, seq, k + 1):  # "Niigata, a sister city of Khabarovsk and Vladivostok"
-                if seq[j][1].country != pa.country:
-                    pairs.append((pa, seq[j][1]))
-                    used.add(j)
+                if seq[j][1].country == pa.country:
+                    break  # a place of the subject's own country opens the next clause («…, а Туркестан — Коньи»)
+                pairs.append((pa, seq[j][1]))
+                used.add(j)
             # "X … its sister city Y, and its partner Z": a subject may head more of the sentence; an apposition
             # ("X, a sister city of Y") does not
             used |= {k + 1} if P.SUBJECT_POSSESSIVE.search(gap) else {k, k + 1}
@@ -132,9 +133,10 @@ def structural(
             used |= {k, k + 1}
             if twinned:  # "Perm is twinned with Oxford, England, and with Louisville"
                 for j in _enumerated(text, seq, k + 1):
-                    if seq[j][1].country != pa.country:
-                        pairs.append((pa, seq[j][1]))
-                        used.add(j)
+                    if seq[j][1].country == pa.country:
+                        break  # a place of the subject's own country opens the next clause («…, а Туркестан — Коньи»)
+                    pairs.append((pa, seq[j][1]))
+                    used.add(j)
         elif P.AND_CONNECTOR.match(gap) and pa.country != pb.country:
             ands.append(k)
     chained = [k for k in ands if k - 2 in ands or k + 2 in ands]

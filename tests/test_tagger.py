@@ -613,6 +613,26 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Gomel Region", "BY"), ("Smolensk Oblast", "RU")), (("Kostanay Region", "KZ"), ("Smolensk Oblast", "RU"))},
     ),
+    # Russian gapping with demonyms before the first name or after the dash, and a gapped clause after a twinning verb
+    (
+        (
+            "О разрыве связей с российскими побратимами объявили финская Коувола — с Ярославлем, шведский Умео — с "
+            "Петрозаводском."
+        ),
+        {(("Kouvola", "FI"), ("Yaroslavl", "RU")), (("Petrozavodsk", "RU"), ("Umeå", "SE"))},
+    ),
+    (
+        "Побратимами Хабаровска являются американский Портленд и японский Ниигата, а Комсомольска-на-Амуре – японский Камо.",
+        {
+            (("Khabarovsk", "RU"), ("Portland", "US")),
+            (("Khabarovsk", "RU"), ("Niigata", "JP")),
+            (("Kamo", "JP"), ("Komsomolsk-on-Amur", "RU")),
+        },
+    ),
+    (
+        "В прошлом году Бишкек стал побратимом казахского Тараза, а Каракол — Андижана.",
+        {(("Bishkek", "KG"), ("Taraz", "KZ")), (("Andijan", "UZ"), ("Karakol", "KG"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
