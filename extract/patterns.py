@@ -647,7 +647,8 @@ WH_QUESTION = re.compile(r"(?:^|[:|]\s*)(?:[Ww]hy|[Hh]ow|[Ww]hen|[Ss]ince when|[
 BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)  # an HTML line break left in extracted text
 # (a country's possessive may locate the second name: "Gilan Province and Russia's Astrakhan Oblast")
 AND_CONNECTOR = re.compile(
-    r"^\s*(?:and|&|и)\s+(?:(?-i:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s))\s+)?$", re.IGNORECASE
+    # "Naga City and Gimpo": the city's generic noun, when the name alone was matched, may come before the "and"
+    r"^\s*(?:(?-i:City)\s+)?(?:and|&|и)\s+(?:(?-i:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s))\s+)?$", re.IGNORECASE
 )
 # "cooperation between the Republic of Tatarstan and Zhejiang Province", «соглашение между Омском и Павлодаром»: the
 # two places joined by "and" right after it are the two sides.

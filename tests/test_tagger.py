@@ -633,6 +633,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "В прошлом году Бишкек стал побратимом казахского Тараза, а Каракол — Андижана.",
         {(("Bishkek", "KG"), ("Taraz", "KZ")), (("Andijan", "UZ"), ("Karakol", "KG"))},
     ),
+    # a pair list whose city keeps its generic noun ("Naga City"); Legazpi under its English name (GeoNames: Legaspi)
+    (
+        "The oldest sister-city pairs of the Visayas and Bicol are Naga City and Suwon, and Legazpi and Gunsan.",
+        {(("Naga", "PH"), ("Suwon", "KR")), (("Gunsan", "KR"), ("Legazpi", "PH"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
