@@ -216,6 +216,15 @@ def _longer_name(text: str, end: int, starts: set[int]) -> bool:
     return m is not None and (m.group()[0].isupper() or m.group() in P.NAME_CONNECTORS)
 
 
+def _name_tail(text: str, start: int) -> bool:
+    """True when a match ends a longer hyphenated name after a name connector ("St Sébastien-sur-Loire",
+    "Stratford-upon-Avon"): the river or region in it is not a place of the text."""
+    if text[start - 1 : start] != "-":
+        return False
+    hyphen = text.rfind("-", 0, start - 1)
+    return hyphen > 0 and text[hyphen - 1].isalpha() and text[hyphen + 1 : start - 1] in P.NAME_CONNECTORS
+
+
 def is_surface(surface: str) -> bool:
     """True when the gazetteer lists this exact spelling of some place."""
     return surface in load().by_surface
@@ -267,7 +276,7 @@ def find_mentions(text: str) -> list[Mention]:
     ]
     if "-" in text:
         starts = {m.start for m in out}
-        out = [m for m in out if not _longer_name(text, m.end, starts)]
+        out = [m for m in out if not _longer_name(text, m.end, starts) and not _name_tail(text, m.start)]
     if "и" in text and P.CYRILLIC_RE.search(text):
         shared = _shared_heads(text, out)
         if shared:

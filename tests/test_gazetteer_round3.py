@@ -96,6 +96,14 @@ FOUND = [
     # City names keep mixed-case combinations (texts misspell them)
     ("С Нижнем Новгородом сотрудничают", "Нижнем Новгородом", ("Nizhny Novgorod", "RU")),
     ("с Нижним Новгородом", "Нижним Новгородом", ("Nizhny Novgorod", "RU")),
+    # Regions ISO files under a parent: French departments, Belgian and Indonesian provinces, British counties; Swiss
+    # cantons
+    ("the Département of Finistère", "Finistère", ("Finistère", "FR")),
+    ("the Dutch province of Zeeland and West Flanders", "West Flanders", ("West Flanders", "BE")),
+    ("Indonesia's Bali Province", "Bali Province", ("Bali", "ID")),
+    ("Sumatera Utara", "Sumatera Utara", ("North Sumatra", "ID")),
+    ("At county level, Pembrokeshire", "Pembrokeshire", ("Pembrokeshire", "GB")),
+    ("the Canton of Jura", "Canton of Jura", ("Jura", "CH")),
 ]
 
 # (phrase, surface that must not be a place mention)
@@ -105,6 +113,8 @@ NOT_FOUND = [
     ("The Red Square parade", "Red Square"),
     ("«Малые города Тюменского края»", "Тюменского"),  # GeoNames' «Тюменский» for Tumen, China: an adjective
     ("(Jeff Chen/Alaska Public Media)", "Chen"),  # a clipped Wade-Giles form of Chenzhou, not an exonym
+    ("the link with St Sébastien-sur-Loire", "Loire"),  # the end of a hyphenated town's name, not the department
+    ("Perth and Kinross Council", "Perth and Kinross"),  # a city's council area: texts mean the city
 ]
 
 

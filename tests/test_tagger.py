@@ -638,6 +638,17 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "The oldest sister-city pairs of the Visayas and Bicol are Naga City and Suwon, and Legazpi and Gunsan.",
         {(("Naga", "PH"), ("Suwon", "KR")), (("Gunsan", "KR"), ("Legazpi", "PH"))},
     ),
+    # British counties, French departments and Swiss cantons are regions; a river at the end of a town's hyphenated
+    # name is not a place
+    (
+        "Devon County Council has signed a cooperation agreement with the French department of Calvados.",
+        {(("Calvados", "FR"), ("Devon", "GB"))},
+    ),
+    ("The Canton of Jura and the Province of Quebec signed a friendship agreement in 1996.", {(("Jura", "CH"), ("Quebec", "CA"))}),
+    (
+        "Kenilworth Town Council said the twinning with Eppstein and the link with Saint-Amand-sur-Loire both date from 1981.",
+        {(("Eppstein", "DE"), ("Kenilworth", "GB"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [

@@ -64,6 +64,34 @@ PL_ENGLISH = {
     "Wielkopolskie": "Greater Poland",
     "Zachodniopomorskie": "West Pomeranian",
 }
+# Regions news pair that ISO files under a parent: Indonesian provinces (under island groups), Belgian provinces (under
+# the three regions), the counties and council areas of England, Wales, Scotland and Northern Ireland, and the French
+# departments (under the regions).
+NESTED = {
+    ("ID", "Province"),
+    ("BE", "Province"),
+    ("GB", "Two-tier county"),
+    ("GB", "Unitary authority"),
+    ("GB", "Council area"),
+    ("FR", "Metropolitan department"),
+}
+GB_TYPES = {"Two-tier county", "Unitary authority", "Council area"}
+# Indonesian province names in the English form news use ("Jawa Barat" -> West Java, "Kepulauan Riau" -> Riau Islands).
+ID_WORDS = {"Barat": "West", "Timur": "East", "Utara": "North", "Selatan": "South", "Tengah": "Central"}
+ID_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra", "Pengunungan": "Highland"}
+# Belgian provinces under their English names; those named like their capital city (or like Luxembourg) as "X Province".
+BE_ENGLISH = {
+    "West-Vlaanderen": "West Flanders",
+    "Oost-Vlaanderen": "East Flanders",
+    "Vlaams-Brabant": "Flemish Brabant",
+    "Brabant wallon": "Walloon Brabant",
+    "Antwerpen": "Antwerp Province",
+    "Limburg": "Limburg",
+    "Hainaut": "Hainaut",
+    "Liège": "Liège Province",
+    "Luxembourg": "Luxembourg Province",
+    "Namur": "Namur Province",
+}
 # Korean "-buk-do"/"-nam-do" provinces are North/South X in English ("Jeollanam-do" -> South Jeolla Province).
 KR_HALVES = (("buk", "North"), ("nam", "South"))
 ADJ_ENDINGS = ("skaja", "ckaja", "kaja", "ska", "ka")  # Ukrainian/Belarusian adjectival oblast names
@@ -113,9 +141,49 @@ def ru_county(ru_name: str) -> set[str]:
     return {ru_name, ru_name[:-3] + "ский уезд"} if ru_name.endswith("маа") else {ru_name}
 
 
+def _indonesian(local: str) -> tuple[str, set[str]]:
+    """ "Jawa Barat" -> West Java (+ the ISO name); "Kepulauan Riau" -> Riau Islands; "Bali" stays."""
+    words = local.split()
+    if words[0] == "Kepulauan":
+        return f"{' '.join(words[1:])} Islands", {local}
+    if len(words) > 1 and words[-1] in ID_WORDS:
+        base = " ".join(ID_ISLANDS.get(w, w) for w in words[:-1])
+        return f"{ID_WORDS[words[-1]]} {base}", {local}
+    return local, {f"{local} Province"}
+
+
+def _british(local: str, cities: list[str]) -> tuple[str, set[str]] | None:
+    """A county or council area of the UK under its English name ("Pembrokeshire [Sir Benfro …]" -> Pembrokeshire,
+    "Durham, County" -> County Durham); None for those named like a city ("Cardiff", "Glasgow City", "Perth and
+    Kinross")."""
+    name = local.split(" [")[0]
+    if name.endswith(", County"):
+        name = "County " + name.removesuffix(", County")
+    name = name.removesuffix(", The")
+    # "Perth and Kinross", "Brighton and Hove": a city's council area, which texts name by the city
+    if "," in name or name.endswith(" City") or any(fold(part) in cities for part in (name, *name.split(" and "))):
+        return None
+    return name, {fold(name)}
+
+
 def english_forms(local: str, en: str, kind: str, country: str, cities: list[str]) -> tuple[str, set[str]] | None:
     """Canonical English name and aliases of one ISO subdivision, or None when it is not a region to keep."""
     name = en if en != local else local
+    if country == "GB" and kind in GB_TYPES:
+        return _british(local, cities)
+    if country == "ID" and kind == "Province":
+        return _indonesian(local)
+    if country == "FR" and kind == "Metropolitan department":  # "Finistère", "Manche"; not "Paris"
+        return None if fold(local) in cities else (local, {fold(local)})
+    if country == "BE" and kind == "Province":
+        english = BE_ENGLISH.get(local, local)
+        return english, {english.removesuffix(" Province") + " province", local}
+    if kind == "Canton":  # Swiss cantons: "Jura", and "Canton of Geneva" where a city has the name
+        name = name.split(" / ")[0]
+        full = f"Canton of {name}"
+        if country != "CH":
+            return None
+        return (full, {f"canton of {name}"}) if fold(name) in cities else (name, {fold(name), full})
     if kind == "County":
         return _county(local, country)
     if local.endswith(OBLAST_ENDINGS):
@@ -155,7 +223,11 @@ def subdivision_rows(city_names: dict[str, list[str]]) -> Iterator[dict[str, Any
     en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
     ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
     for s in pycountry.subdivisions:
-        if s.parent_code is not None or s.type not in REGION_TYPES or s.country_code in SKIP_COUNTRIES:
+        if s.country_code in SKIP_COUNTRIES:
+            continue
+        if s.parent_code is None and s.type not in REGION_TYPES and s.type != "Canton":
+            continue
+        if s.parent_code is not None and (s.country_code, s.type) not in NESTED:
             continue
         forms = english_forms(s.name, en.gettext(s.name), s.type, s.country_code, city_names.get(s.country_code, []))
         if forms is None:
