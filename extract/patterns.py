@@ -185,7 +185,7 @@ NEAR_MISS_CUES = (
     r"compan(?:y|ies)",  # business deals and delegations of companies are not municipal partnerships
     r"partnership deals?",  # "investors have signed partnership deals with Colombian developers"
     # "its partnership with a literature festival in Kraków", "Gloucester Rugby … partnership with … side"
-    r"partnerships? with (?:a |an |the )?(?:[\w-]+ ){0,3}(?:festivals?|clubs?|teams?|side|museums?|theatres?|orchestras?|hospitals?)\b",
+    r"partnerships? with (?:a |an |the )?(?:[\w.-]+ ){0,3}(?:festivals?|clubs?|teams?|side|museums?|theatres?|orchestras?|hospitals?)\b",
     r"businessm[ae]n",
     r"бизнесмен\w*",
     r"компани[йяиюе]\w*",
@@ -214,10 +214,11 @@ NEAR_MISS_CUES = (
 # The guest "partner city" of a fair or forum is not a twinning partner: one more kind of near miss.
 GUEST_PARTNER_CUES = (
     (
-        r"partner (?:city|country|region) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}"
+        r"partner (?:city|country|region|cities|countries|regions) of (?:the |this year's |last year's )?(?:[\w-]+ ){0,3}"
         r"(?:fair|forum|exhibition|expo|festival|show|congress|summit)"
     ),
     r"(?:город|стран|регион)\w*-партн[её]р\w* (?:[\w«»-]+ ){0,3}(?:выставк|форум|ярмарк|фестивал|салон|конгресс|саммит)\w*",
+    r"guest (?:country|region|city) of hono(?:u)?r",  # "This year's expo has Kazakhstan as its guest country of honor"
     # "Tatarstan trade fair names Uzbekistan's Samarkand region as partner region"
     (
         r"(?:fair|forum|exhibition|expo|festival|show|congress)s? (?:names?|named|picks?|picked|chooses|chose) "
@@ -299,6 +300,8 @@ PROPOSAL_CUES = (
     r"(?:a|the|such a) (?:formal |official |new )?(?:tie|twinning|link|relationship|partnership) would",
     # "heard a presentation on a possible sister city relationship with Tateyama"
     r"possib(?:le|ly) (?:new |future |formal )?(?:sister|twin|friendship|partner)",
+    # "the possibility of a formal partnership", "the possible establishment of a sister-state relationship"
+    r"possib(?:ility|le) (?:of )?(?:an? |the )?(?:new |future |formal )?(?:establish\w*|creat\w*|sister|twin\w*|partner\w*)",
     # an agreement still being prepared: «с которым готовится соглашение о сотрудничестве», "a memorandum is being drafted"
     r"готов(?:ится|ятся|ят) (?:\w+ )?(?:соглашени|договор|меморандум)\w*",
     r"подготовк\w* (?:\w+ )?(?:соглашени|договор|меморандум)\w*",
@@ -326,6 +329,9 @@ NEGATION_CUES = (
     r"никогда не (?:были|был|была)",
     r"дело не пошло",
     r"never (?:materiali[sz]ed|went (?:any )?further)",
+    # "a similar plan … was announced during a trade fair but did not proceed", "the deal fell through"
+    r"(?:did not|didn't|failed to) (?:proceed|materiali[sz]e|go ahead|come to fruition)",
+    r"fell through",
     r"не (?:являются|являлись|является|был|были|стал\w*) (?:\w+ )?побратим",
 )
 STATUS_CUES = {
@@ -340,7 +346,7 @@ STATUS_CUES = {
         r"замороз\w*",
     ),
     "ended": (
-        r"sever\w*",
+        r"sever(?:s|ed|ing|ance)?\b",  # not "several"
         r"terminat\w*",
         r"dissolv\w*",
         r"revok\w*",
@@ -1074,8 +1080,11 @@ TWIN_RE = cues_ci(*TWIN_CUES)
 PARTNER_RE = cues_ci(*PARTNER_CUES)
 NEAR_MISS_RE = cues_ci(*NEAR_MISS_CUES, *GUEST_PARTNER_CUES)
 # A proposal put on hold is still only a proposal, though "on hold" is also a status word of existing ties.
+# Between two clauses of a sentence: ", and suggested …" (not "; either city could be a good fit", about the same pair).
+CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s")
 DEFERRED_PROPOSAL = compile_ci(
     r"propos\w* [^.;]{0,80}(?:put on hold|tabled|shelved|postponed|deferred)",
+    r"(?:put off|defer\w*|postpone\w*|delay\w*) (?:a |the |its |any )?decision",  # "postponed a decision on whether to …"
     r"(?:tabled|shelved|postponed|deferred) (?:a |the |its )?(?:[\w-]+ ){0,3}propos\w*",
 )
 PROPOSAL_RE = cues_ci(*PROPOSAL_CUES)

@@ -40,7 +40,9 @@ class Hit:
     position: int  # where the later of the two places is named: pairs keep text order
 
 
-def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bool, listing: bool = False) -> bool:
+def _allowed(
+    a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bool, listing: bool = False, proposed: bool = True
+) -> bool:
     """Suppress same-country pairs, capitals as governments, proposals, and country-level places."""
     if a.country == b.country or "country" in (a.level, b.level) or s.negated:
         return False
@@ -64,7 +66,7 @@ def _allowed(a: Place, b: Place, s: Sentence, by_structure: bool, both_named: bo
             return False
     if "region" in (a.level, b.level) and not (s.twin or s.partner or by_structure or s.item):
         return False  # states and regions are paired by a twinning word, an "X–Y" compound or a list line
-    if not s.proposal or is_known(a, b):
+    if not (s.proposal and proposed) or is_known(a, b):
         return True
     # a proposal is concluded only when a status says so, and "a proposal … put on hold" is not concluded
     return s.status is not None and not P.DEFERRED_PROPOSAL.search(s.chunk)
@@ -120,6 +122,10 @@ def _sentence_hits(
     at = {side(p): loc.start for loc, p in reversed(seq)}
     ends = {side(p): loc.end for loc, p in reversed(seq)}
 
+    def proposes(a: Place, b: Place) -> bool:
+        # a proposal cue in a later clause of the sentence is not about this pair
+        return not s.proposal or s.proposes(text, max(ends.get(side(a), s.end), ends.get(side(b), s.end)))
+
     def status(a: Place, b: Place) -> str | None:
         # The clause of the later-named side: from the place named just before it up to it.
         if side(a) in at and side(b) in at:
@@ -133,7 +139,7 @@ def _sentence_hits(
     return [
         Hit(a, b, s, explicit, status(a, b), max(at.get(side(a), s.start), at.get(side(b), s.start)))
         for k, (a, b) in enumerate(pairs)
-        if _allowed(a, b, s, k < n_structural, side(a) in at and side(b) in at, listing)
+        if _allowed(a, b, s, k < n_structural, side(a) in at and side(b) in at, listing, proposes(a, b))
         and (not {side(a), side(b)} & (weak | small) or is_known(a, b))
     ]
 

@@ -113,7 +113,20 @@ class Sentence:
     @cached
     def proposal(self) -> bool:
         """ "could become sister cities", "предложил"."""
-        return bool(P.PROPOSAL_RE.search(self.chunk, among=self.among(P.PROPOSAL_RE)))
+        return self.proposal_at >= 0
+
+    @cached
+    def proposal_at(self) -> int:
+        """Where in the text the sentence's first proposal cue starts (-1: it has none)."""
+        m = P.PROPOSAL_RE.search(self.chunk, among=self.among(P.PROPOSAL_RE))
+        return -1 if m is None else self.start + m.start()
+
+    def proposes(self, text: str, after: int) -> bool:
+        """True when a proposal cue concerns what the sentence names up to `after`: not one in a later clause of its
+        own ("… maintains relationships with Hebei …, and suggested that the Commission coordinate …")."""
+        if self.proposal_at < after:
+            return self.proposal
+        return not P.CLAUSE_BREAK.search(text, after, self.proposal_at)
 
     @cached
     def negated(self) -> bool:

@@ -638,6 +638,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "The oldest sister-city pairs of the Visayas and Bicol are Naga City and Suwon, and Legazpi and Gunsan.",
         {(("Naga", "PH"), ("Suwon", "KR")), (("Gunsan", "KR"), ("Legazpi", "PH"))},
     ),
+    # a proposal in a later clause of its own does not touch the pairs before it
+    (
+        (
+            "Oklahoma Sister States maintains relationships with Henan Province in China and Kyoto Prefecture in Japan, "
+            "and suggested that the city join its next trade mission."
+        ),
+        {(("Henan", "CN"), ("Oklahoma", "US")), (("Kyoto Prefecture", "JP"), ("Oklahoma", "US"))},
+    ),
     # British counties, French departments and Swiss cantons are regions; a river at the end of a town's hyphenated
     # name is not a place
     (
@@ -653,6 +661,13 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
 
 NEAR_MISSES: list[str] = [
     "Direct flights between Moscow and New York resumed on Monday.",
+    # a decision put off ("several" states no status), a possibility raised, a plan that did not proceed
+    (
+        "The Bend City Council postponed a decision on whether to pursue a sister-city relationship with Condega after "
+        "several councillors asked about costs."
+    ),
+    "The possibility of a formal partnership between Kerala and Hokkaido was raised during the visit.",
+    "A plan for an Accra–Denver sister-city partnership was announced at a trade fair in 2018 but did not proceed.",
     # a count of "sister and friendship cities" in prose opens no list (the title-case heading does)
     (
         "Tainan already has more than 30 sister and friendship cities, a spokesman said, and hosts direct flights to "
