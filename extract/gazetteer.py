@@ -311,9 +311,10 @@ def common_english() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
-def unlisted_place(name: str, country: str, admin1: str = "") -> Place:
-    """A town the gazetteer lacks, as the text names it with its country ("Dorsheim, Germany")."""
-    return Place(f"u:{name}:{country}", name, country, "city", None, None, None, 0, admin1, frozenset({"unlisted"}))
+def unlisted_place(name: str, country: str, admin1: str = "", level: str = "city") -> Place:
+    """A town the gazetteer lacks, as the text names it with its country ("Dorsheim, Germany"), or a region the text
+    names after its centre ("Nakuru County")."""
+    return Place(f"u:{name}:{country}", name, country, level, None, None, None, 0, admin1, frozenset({"unlisted"}))
 
 
 def is_known(a: Place, b: Place) -> bool:

@@ -826,6 +826,8 @@ REGION_NOUN_BEFORE = cue(  # with its pre-test: it is asked for every city menti
 )
 # The same noun right after the name, lowercase ("Havana province", "the Kaluga region").
 REGION_NOUN_AFTER = re.compile(r" (?:province|prefecture|region|oblast|governorate|department)\b")
+# A region named after its centre, the noun part of its name: "Nakuru County", "Stara Zagora Province".
+REGION_NAME_AFTER = re.compile(r" (Province|Prefecture|Region|Oblast|Governorate|Department|County)\b")
 # After a landform's short name ("Sakhalin"), the words that make it the region: "the Sakhalin regional government".
 LANDFORM_REGION_AFTER = re.compile(
     r" (?:region(?:al)?|oblast|krai|okrug|governor\w*|government|administration|authorities)\b", re.IGNORECASE

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extract import patterns as P
-from extract.gazetteer import Mention, Place, find_mentions, is_known, places_named
+from extract.gazetteer import Mention, Place, find_mentions, is_known, places_named, unlisted_place
 from extract.prefilter import fold
 from extract.tagging_text import line_bounds
 from extract.tagging_unknown import transcribed_mentions, unlisted_mentions
@@ -371,6 +371,11 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             or P.REGION_NOUN_AFTER.match(text, m.end)
         ):
             cands = _as_region(cands)
+        elif cands[0].level == "city" and (noun := P.REGION_NAME_AFTER.match(text, m.end)):
+            # "Nakuru County", "Stara Zagora Province": the region, even one the gazetteer lacks, named as the text does
+            regions, top = _as_region(cands), cands[0]
+            named = unlisted_place(f"{top.name} {noun[1]}", top.country, level="region")
+            cands = regions if regions is not cands else (named,)
         weak = (
             "needs_cue" in cands[0].flags
             and not codes

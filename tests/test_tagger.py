@@ -638,6 +638,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "The oldest sister-city pairs of the Visayas and Bicol are Naga City and Suwon, and Legazpi and Gunsan.",
         {(("Naga", "PH"), ("Suwon", "KR")), (("Gunsan", "KR"), ("Legazpi", "PH"))},
     ),
+    # a region named after its centre is the region, named as the text does, even where the gazetteer lacks it
+    (
+        "Kisumu County signed a cooperation agreement with China's Hubei Province last year.",
+        {(("Hubei", "CN"), ("Kisumu County", "KE"))},
+    ),
+    (
+        "At the regional level, Pleven Province and Kaluga Oblast signed a cooperation agreement in 2015.",
+        {(("Kaluga Oblast", "RU"), ("Pleven Province", "BG"))},
+    ),
     # a proposal in a later clause of its own does not touch the pairs before it
     (
         (
