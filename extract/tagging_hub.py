@@ -93,9 +93,14 @@ def _council_towns(text: str) -> list[tuple[str, str]]:
         if m is None:
             continue
         stem = m.group(1)  # «Брянск» of «Брянского», «Тверск» of «Тверской», «Псковск» of «Псковская»
-        # the adjective is the name itself (Брянск), or the name before its suffix (Псков, Тверь, Костомукша)
-        for name in (stem, stem[:-2], stem[:-2] + "ь", stem[:-2] + "а"):
-            town = next((p for p in places_named(name) if p.country == "RU" and p.level == "city"), None)
+        # the adjective is the name itself (Брянск), or the name before its suffix (Псков, Тверь, Костомукша, Днепр of
+        # «Днепровского»); a Russian town first, then a town abroad with a Russian name («Нарвское городское собрание»)
+        names = (stem, stem[:-2], stem[:-2] + "ь", stem[:-2] + "а", stem[:-4] if stem.endswith(("овск", "евск")) else "")
+        for home in ("RU", None):
+            town = next(
+                (p for name in names if name for p in places_named(name) if p.level == "city" and p.country == (home or p.country)),
+                None,
+            )
             if town is not None:
                 out.append(side(town))
                 break

@@ -647,6 +647,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "At the regional level, Pleven Province and Kaluga Oblast signed a cooperation agreement in 2015.",
         {(("Kaluga Oblast", "RU"), ("Pleven Province", "BG"))},
     ),
+    # the council speaking names its town with the town's adjective, abroad too («Днепровского»: Dnipro)
+    (
+        (
+            "Сессия Днепровского городского совета. Депутаты поддержали партнёрские отношения с Ченстоховой и Бохумом. "
+            "Кроме того, Днепр получил письмо из Львова."
+        ),
+        {(("Bochum", "DE"), ("Dnipro", "UA")), (("Częstochowa", "PL"), ("Dnipro", "UA"))},
+    ),
     # a proposal in a later clause of its own does not touch the pairs before it
     (
         (
