@@ -723,6 +723,11 @@ OFFICIAL_BEFORE = cue(  # with its pre-test: asked in the 40 characters before e
 # A place naming its own twinning body or ties right after its name ("Cheltenham Twinning Association", "Walla Walla
 # Sister City Committee", "Stirling's twinning with …"): the text speaks for that place, counted as an official mention
 # (not after a dash: "Eugene-Irkutsk Sister City Committee" is the pair's committee).
+# A site's header naming its owner: "Ramla Municipality – Minutes of …", "Lincoln City Council | News".
+OWNER_AFTER = re.compile(
+    r"\s+(?:Municipality|Municipal Council|City Council|Town Council|Borough Council|County Council|District Council"
+    r"|City Hall|Council)\b"
+)
 SELF_NAMED_AFTER = re.compile(
     r"(?:'s|’s)?\s+(?:town\s+)?(?:twinning|sister[- ]cit(?:y|ies))\s+(?:association|society|committee|council|commission"
     r"|club|trust|group|board|foundation)\b"

@@ -44,6 +44,8 @@ def text_place(
         side(p) for loc, p, _ in resolved if _official(text, folded, loc.start) or _self_named(text, loc)
     )
     official.update(_list_heads(text, resolved))
+    # the site's header naming its owner ("Ramla Municipality – Minutes of …"): the municipality speaking
+    official.update(side(p) for loc, p in in_title if P.OWNER_AFTER.match(text, loc.end))
     official.update(_council_towns(text))
     title = titled if len(titled) == 1 else frozenset()
     # a row of a flattened table ("Дулут (штат Миннесота) | США | 1987") names a partner, not what the text is about,

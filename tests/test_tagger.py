@@ -655,6 +655,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Bochum", "DE"), ("Dnipro", "UA")), (("Częstochowa", "PL"), ("Dnipro", "UA"))},
     ),
+    # a site's header naming its owner ("X Municipality") names the text's place, even when named once
+    (
+        (
+            "Herzliya Municipality – Minutes of Council Meeting No. 12\nItem 3: The council approved freezing the "
+            "twinning agreement with Krasnodar (Russia). The Krasnodar link dates from 1994.\nThe council also welcomed "
+            "a delegation from Lörrach (Germany), the city's twin town since 1987."
+        ),
+        {(("Herzliya", "IL"), ("Lörrach", "DE")), (("Herzliya", "IL"), ("Krasnodar", "RU"))},
+    ),
     # a proposal in a later clause of its own does not touch the pairs before it
     (
         (
