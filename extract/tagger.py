@@ -49,8 +49,10 @@ def _allowed(
     if s.chunk.endswith("?") and not P.WH_QUESTION.search(s.chunk):
         return False  # a yes/no question states no tie ("St. Pete and St. Petersburg Russia - sister cities?"); a
         # "why" question takes it as given ("Why is Bath twinned with Alkmaar?")
-    if a.name == b.name and s.chunk.count(a.name) < 2 and not P.NAMESAKE_RE.search(s.chunk):
-        return False  # namesakes (Perth and Perth) are twins only when the sentence names both, or calls one so
+    entry = s.item and ">" not in s.chunk and not s.chunk.isupper()  # not a breadcrumb or a capitals heading
+    if a.name == b.name and s.chunk.count(a.name) < 2 and not P.NAMESAKE_RE.search(s.chunk) and not entry:
+        return False  # namesakes (Perth and Perth) are twins only when the sentence names both, or calls one so, or
+        # a list entry names the other ("Perth (Western Australia) – friendship link" on Perth's twinning page)
     # "Moscow and Washington" are governments unless a twinning word says otherwise, without state wording.
     # Two national capitals are governments ("Moscow and Beijing reaffirmed…") unless the sentence itself has a
     # twinning word ("twin city relations with Ankara"), even when they are twinned in the known-pairs list.

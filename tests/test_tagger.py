@@ -557,13 +557,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("San Diego", "US"), ("Vladivostok", "RU")),
         },
     ),
-    # a qualifier beside the text's bare name sets another place of that name apart: the bare one is not it
+    # a qualifier beside the text's bare name sets another place of that name apart: the bare one is not it; a list
+    # entry naming the namesake is its twin
     (
         (
             "Twinning news\nPerth has kept its links with Europe alive for seventy years, and Perth schools still send "
             "pupils abroad.\nOur twin towns:\nBamberg (Germany)\nPerth (Western Australia)"
         ),
-        {(("Bamberg", "DE"), ("Perth", "GB"))},
+        {(("Bamberg", "DE"), ("Perth", "GB")), (("Perth", "AU"), ("Perth", "GB"))},
     ),
     (
         (
