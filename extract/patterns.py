@@ -679,7 +679,11 @@ WITH_CONNECTOR = re.compile(
 # The signatories named before, their partner after: «Липецкой и Тамбовской областей подписали соглашения о
 # сотрудничестве с Витебской областью», "the Lipetsk and Tambov regions signed agreements with the Vitebsk Region".
 SIGNED_WITH = re.compile(
-    r"^\s*(?:подписал\w*|заключил\w*|signed|concluded)\s+(?:[\w,-]+\s+){0,9}?(?:с|со|with)\s+(?:[a-zа-яё-]+\s+){0,2}$"
+    r"^\s*(?:подписал\w*|заключил\w*|signed|concluded"
+    # "Saskatoon has had a partner city agreement with Shijiazhuang"
+    r"|(?:has|have|had|maintains?)(?: had| long had| also had)? (?:an? |the )?(?:(?!signed |concluded )[\w-]+ ){0,3}?"
+    r"(?:agreement|relationship|partnership|ties|links?)s?(?= with))"
+    r"\s+(?:[\w,-]+\s+){0,9}?(?:с|со|with)\s+(?:[a-zа-яё-]+\s+){0,2}$"
 )
 # One more partner of the same signatories, its verb left out: «…, а в 2023 году — с иранской провинцией Гилян».
 GAPPED_PARTNER = re.compile(r"^[^.;]{0,30},\s*(?:а|и)\s+(?:[\w-]+\s+){0,4}[—–-]\s+(?:с|со)\s+(?:[а-яё-]+\s+)?$")

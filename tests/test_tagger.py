@@ -665,6 +665,19 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Herzliya", "IL"), ("Lörrach", "DE")), (("Herzliya", "IL"), ("Krasnodar", "RU"))},
     ),
+    # "X has had a partner city agreement with Y" states its pair, beside the "X and Y … sister cities" clause
+    (
+        (
+            "Manitoba and Shandong marked 20 years of their twinning agreement. Winnipeg and Jinan, the capital of "
+            "Shandong Province, have been sister cities since 1987, and Brandon has had a partner city agreement with "
+            "Yantai since 1995."
+        ),
+        {
+            (("Manitoba", "CA"), ("Shandong", "CN")),
+            (("Jinan", "CN"), ("Winnipeg", "CA")),
+            (("Brandon", "CA"), ("Yantai", "CN")),
+        },
+    ),
     # a proposal in a later clause of its own does not touch the pairs before it
     (
         (
