@@ -200,7 +200,10 @@ def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
         return False
     for m in P.ONE_SIDED.regex.finditer(s.chunk):
         country = demonym_country(m.group(1))
-        if not any(p.country == country and loc.start < s.start + m.start() for loc, p in seq):
+        before = [p for loc, p in seq if loc.start < s.start + m.start()]
+        # (twins named before it, of other countries, are still named: "… its other twin towns, among them Turku in
+        # Finland and Uppsala in Sweden, and … Tartu's Ukrainian partner city")
+        if not any(p.country == country for p in before) and len({p.country for p in before}) < 3:
             return True
     return False
 

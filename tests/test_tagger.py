@@ -678,6 +678,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Brandon", "CA"), ("Yantai", "CN")),
         },
     ),
+    # a sentence naming twins before "its Ukrainian partner city" still names them
+    (
+        (
+            "Kuopio ends twinning with Petrozavodsk. The council also reaffirmed the city's ties with its other twin "
+            "towns, among them Aalborg in Denmark and Tromsø in Norway, and voted to send aid to Kuopio's Ukrainian "
+            "partner city."
+        ),
+        {(("Kuopio", "FI"), ("Petrozavodsk", "RU")), (("Aalborg", "DK"), ("Kuopio", "FI")), (("Kuopio", "FI"), ("Tromsø", "NO"))},
+    ),
     # a proposal in a later clause of its own does not touch the pairs before it
     (
         (
