@@ -104,6 +104,9 @@ FOUND = [
     ("Sumatera Utara", "Sumatera Utara", ("North Sumatra", "ID")),
     ("At county level, Pembrokeshire", "Pembrokeshire", ("Pembrokeshire", "GB")),
     ("the Canton of Jura", "Canton of Jura", ("Jura", "CH")),
+    # Georgia's autonomous republic under its English name; a metropolitan municipality GeoNames lacks
+    ("Trabzon and Georgia's Adjara", "Adjara", ("Adjara", "GE")),
+    ("Nelson Mandela Bay | South Africa", "Nelson Mandela Bay", ("Nelson Mandela Bay", "ZA")),
 ]
 
 # (phrase, surface that must not be a place mention)

@@ -30,6 +30,7 @@ REGION_TYPES = {
     "Voivodship",
     "Oblast",
     "Republic",
+    "Autonomous republic",  # Adjara
     "Regional state",
     "Metropolitan region",
     "Special self-governing province",
