@@ -1091,6 +1091,8 @@ TWIN_RE = cues_ci(*TWIN_CUES)
 PARTNER_RE = cues_ci(*PARTNER_CUES)
 NEAR_MISS_RE = cues_ci(*NEAR_MISS_CUES, *GUEST_PARTNER_CUES)
 # A proposal put on hold is still only a proposal, though "on hold" is also a status word of existing ties.
+# A signing's venue: «подписали в Минске соглашения …», "signed in Minsk an agreement …".
+SIGNED_IN_BEFORE = re.compile(r"(?:подписал\w*|заключил\w*|signed|concluded) (?:в|во|in) $")
 # Between two clauses of a sentence: ", and suggested …" (not "; either city could be a good fit", about the same pair).
 CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s")
 DEFERRED_PROPOSAL = compile_ci(

@@ -97,6 +97,9 @@ def _sentence_hits(
     seq = drop_enclosing_regions(seq, text)
     if kind == "inherited" and not s.partner:
         seq = _not_venues(text, seq)
+    elif "подписал" in s.chunk or "signed in" in s.chunk or "заключил" in s.chunk:
+        # «Губернаторы … подписали в Минске соглашения … с Минской областью»: where they signed, not a side
+        seq = [x for x in seq if not P.SIGNED_IN_BEFORE.search(text, max(0, x[0].start - 24), x[0].start)]
     pairs, used, n_between = structural(text, seq, scope.hub, s.twin or s.partner, s.coref)
     n_structural = len(pairs)
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on

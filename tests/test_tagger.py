@@ -602,6 +602,10 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Губернаторы Брянской и Смоленской областей подписали соглашения о сотрудничестве с Гомельской областью.",
         {(("Bryansk Oblast", "RU"), ("Gomel Region", "BY")), (("Gomel Region", "BY"), ("Smolensk Oblast", "RU"))},
     ),
+    (  # where they signed is not a side
+        "Губернаторы Брянской и Смоленской областей подписали в Гомеле соглашения о сотрудничестве с Гомельской областью.",
+        {(("Bryansk Oblast", "RU"), ("Gomel Region", "BY")), (("Gomel Region", "BY"), ("Smolensk Oblast", "RU"))},
+    ),
     (
         "Губернаторы Курской и Белгородской областей подписали соглашения с Могилёвской областью.",
         {(("Belgorod Oblast", "RU"), ("Mogilev Region", "BY")), (("Kursk Oblast", "RU"), ("Mogilev Region", "BY"))},
