@@ -158,6 +158,7 @@ NEAR_MISS_CUES = (
     r"summit",
     r"(?:forum|conference|congress) (?:drew|attracted|brought together|gathered)",  # "the forum drew delegations from …"
     r"delegations from (?:more than |over |some )?\d+",
+    r"trade missions?",  # "a trade mission from Gwangju, Korea, visited the port": business, not a partnership
     r"(?:with |welcom\w* )?guests from",  # "a 'Kapana Fest' with guests from Thessaloniki, Skopje and Niš"
     r"гост\w* из",
     # "held talks with delegations from Surat and Rajkot on trade": business talks, not a partnership

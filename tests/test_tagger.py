@@ -702,6 +702,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Kuopio", "FI"), ("Petrozavodsk", "RU")), (("Aalborg", "DK"), ("Kuopio", "FI")), (("Kuopio", "FI"), ("Tromsø", "NO"))},
     ),
+    # a trade mission after a twinning list is business, not another twin
+    (
+        (
+            "Sister cities of Nelson\nEniwa, Japan\nEniwa signed a sister city agreement with Nelson in 1980 and pupils "
+            "visit every year.\nIn 2023 a trade mission from Daegu, Korea, visited the Nelson port and the Stoke "
+            "industrial area."
+        ),
+        {(("Eniwa", "JP"), ("Nelson", "NZ"))},
+    ),
     # a proposal in a later clause of its own does not touch the pairs before it
     (
         (
