@@ -148,4 +148,6 @@ CORPORA = [
     Corpus(("pairs_challenge31a.jsonl", "pairs_challenge31b.jsonl"), "challenge31_floors.json", 72, 24, (600, 2200)),
     # Written in round twelve, scored once at the start of round thirteen with 5458ff2, round twelve's final (summary only).
     Corpus(("pairs_challenge32a.jsonl", "pairs_challenge32b.jsonl"), "challenge32_floors.json", 72, 24, (600, 2200)),
+    # Written in round thirteen, scored once at its end with its final tagger 5dbfdcd (summary only).
+    Corpus(("pairs_challenge33a.jsonl", "pairs_challenge33b.jsonl"), "challenge33_floors.json", 72, 24, (600, 2200)),
 ]
