@@ -98,11 +98,9 @@ def _council_towns(text: str) -> list[tuple[str, str]]:
         # the adjective is the name itself (Брянск), or the name before its suffix (Псков, Тверь, Костомукша, Днепр of
         # «Днепровского»); a Russian town first, then a town abroad with a Russian name («Нарвское городское собрание»)
         names = (stem, stem[:-2], stem[:-2] + "ь", stem[:-2] + "а", stem[:-4] if stem.endswith(("овск", "евск")) else "")
+        towns = [p for name in names if name for p in places_named(name) if p.level == "city"]
         for home in ("RU", None):
-            town = next(
-                (p for name in names if name for p in places_named(name) if p.level == "city" and p.country == (home or p.country)),
-                None,
-            )
+            town = next((p for p in towns if p.country == (home or p.country)), None)
             if town is not None:
                 out.append(side(town))
                 break
@@ -209,14 +207,15 @@ def one_sense(
         fits = {side(c): c for c in loc.candidates if any(is_known(c, q) for q in named.values() if q.country != c.country)}
         if len(fits) == 1:
             by_pair[name] = next(iter(fits.values()))
-    contrasted = _contrasted(text, folded, resolved, sentences)
+    counts = Counter(text[loc.start : loc.end].casefold() for loc, _, _ in resolved)  # how often each name is written
+    contrasted = _contrasted(text, folded, resolved, sentences, counts)
     # "CÓRDOBA, Argentina — The mayor of Córdoba …": a dateline's state or country says which country the name is in
     dateline = _dateline_place(text)
     countries = {dateline[0]: frozenset((dateline[1].country,))} if dateline is not None and dateline[2] else {}
     if home:  # "Lincoln City Council … £4,500": the text's own wording says which country its most named place is in
-        counts = Counter(text[loc.start : loc.end].casefold() for loc, _, _ in resolved).most_common(2)
-        if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[1][1] < counts[0][1]):
-            countries.setdefault(counts[0][0], home)
+        ranked = counts.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            countries.setdefault(ranked[0][0], home)
     levels: dict[int, set[tuple[str, str]]] = {}  # sentence -> (country, level) of its places
     for _, p, i in resolved:
         levels.setdefault(i, set()).add((p.country, p.level))
@@ -253,15 +252,17 @@ def _identity(p: Place) -> Identity:
     return p.name, p.country, p.admin1, p.level
 
 
-def _contrasted(text: str, folded: str, resolved: Resolved, sentences: list[Sentence]) -> dict[str, set[Identity]]:
+def _contrasted(
+    text: str, folded: str, resolved: Resolved, sentences: list[Sentence], counts: Counter[str]
+) -> dict[str, set[Identity]]:
     """The city readings a text's qualifiers set apart from its most named place, when it first names that bare
     ("Perth has a long tradition of twinning … Perth (Western Australia) – friendship link"): the qualified place is
     another of that name, so the bare mentions are not it.
 
     Only a qualifier beside the bare name counts: in a list entry, or in a sentence that also names it bare ("Perth,
     Ontario … are not twinned with Perth"). Elsewhere a qualifier may be the text's own place named in full ("the City
-    of Toledo, Ohio"), and one after the municipality's name for itself always is."""
-    counts = Counter(text[loc.start : loc.end].casefold() for loc, _, _ in resolved)
+    of Toledo, Ohio"), and one after the municipality's name for itself always is (`counts`: how often the text writes
+    each name, casefolded)."""
     top = max(counts.values(), default=0)
     if top < 2:
         return {}
