@@ -132,11 +132,13 @@ def test_t01_fault_mode_loses_no_reachable_article(normal: Crawled, faulty: Craw
     assert faulty.result.status == "ok", [o.message for o in faulty.result.outcomes]
     assert query(faulty.db_path, "SELECT status FROM runs WHERE id = ?", faulty.result.run_id) == [("ok",)]
     assert exceptions == 0 and problems == []
-    # Transient faults really happened and were retried through: each twice-503 URL asked 3 times, got its 200.
+    # Transient faults really happened and were retried through: each twice-503 URL asked 3 times, got its 200 (unless
+    # its third attempt met the every-7th 503 as well, seen once here: then it is one of `exhausted`, checked above).
     assert statuses[503] > 0 and statuses[429] == 1
     for host, path in FLAKY_503:
         tries = [r["status"] for r in faulty.requests if (r["host"], r["path"]) == (host, path)]
-        assert tries.count(503) >= 2 and tries[-1] == 200, (path, tries)
+        given_up = canonical_url(f"https://{host}{path}") in exhausted
+        assert tries.count(503) >= 2 and (tries[-1] == 200 or given_up), (path, tries)
     assert retried_articles and retried_articles <= stored
     # Permanent failures end after MAX_ATTEMPTS and are counted as errors, not dropped silently.
     assert all(by_url[key] <= MAX_ATTEMPTS for key in ALWAYS_503)
