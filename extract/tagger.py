@@ -11,7 +11,7 @@ from extract import tagging_words
 from extract.gazetteer import PairKey, Place, is_known, load, pair_key
 from extract.models import Pair
 from extract.prefilter import fold
-from extract.tagging_hub import add_region_centre, one_sense, text_place
+from extract.tagging_hub import add_region_centre, dateline_of, one_sense, text_place
 from extract.tagging_names import written_names
 from extract.tagging_pairs import (
     Scope,
@@ -268,13 +268,15 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
     home = frozenset(
         c for c, cue in P.COUNTRY_WORD_CUES.items() if country_context[f"cue:{c}"] and len(cue.regex.findall(text)) >= 2
     )
-    resolved = one_sense(text, resolved, sentences, folded, home, frozenset(i for i, kind in ctx.items() if kind in ("own", "partner")))
+    dated = dateline_of(text)
+    cued = frozenset(i for i, kind in ctx.items() if kind in ("own", "partner"))
+    resolved = one_sense(text, resolved, sentences, folded, home, cued, dated)
     in_sentence: dict[int, list[tuple[Located, Place]]] = {}
     for loc, p, i in resolved:
         in_sentence.setdefault(i, []).append((loc, p))
     own = frozenset(i for i, kind in ctx.items() if kind == "own")
     rows = frozenset(s.index for s in sentences if s.item and "|" in s.chunk)
-    hub = text_place(text, resolved, own, folded, rows, home)
+    hub = text_place(text, resolved, own, folded, rows, home, dated)
     add_region_centre(text, hub, sentences, in_sentence)
     hits: list[Hit] = []
     last: Place | None = None  # the subject of the previous context sentence: a list may go on after a break

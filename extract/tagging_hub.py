@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from typing import NamedTuple
 
 from extract import patterns as P
 from extract.gazetteer import Place, centre, is_known, places_named
@@ -23,10 +24,11 @@ def text_place(
     folded: str,
     table_rows: frozenset[int] = frozenset(),
     home: frozenset[str] = frozenset(),
+    dated: Dateline | None = None,
 ) -> Place | None:
     """The place the text is about, if any: see _doc_hub for how the evidence is weighed (`folded` is `fold(text)`,
     `table_rows` the sentences that are rows of a flattened table, `home` the countries the text's own wording points
-    to: "£", "Town Council")."""
+    to: "£", "Town Council"; `dated` the text's dateline, from dateline_of)."""
     first_line = text.lstrip().split("\n", 1)[0]
     offset = len(text) - len(text.lstrip())
     in_title = [(loc, p) for loc, p, _ in resolved if loc.end <= offset + len(first_line)]
@@ -34,7 +36,7 @@ def text_place(
     if len(titled) > 1:
         # "Рязань и сербский Крушевац …": the place the title introduces with a demonym is the partner
         titled = frozenset(side(p) for loc, p in in_title if not loc.qualified)
-    dateline = _dateline(text)
+    dateline = side(dated.place) if dated is not None else None
     # "BRISTOL —" over a story about "Bristol, Virginia": the dateline takes the reading the text qualifies
     senses = Counter(side(p) for loc, p, _ in resolved if loc.qualified and dateline and p.name == dateline[0])
     ranked = senses.most_common(2)
@@ -107,15 +109,16 @@ def _council_towns(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _dateline(text: str) -> tuple[str, str] | None:
-    """The place a news dateline names ("ROCHESTER, N.Y. — "), as a (name, country) side, if any."""
-    found = _dateline_place(text)
-    return side(found[1]) if found else None
+class Dateline(NamedTuple):
+    """The place a news dateline names ("ROCHESTER, N.Y. — ")."""
+
+    key: str  # the name as written, casefolded
+    place: Place  # its reading
+    qualified: bool  # a state or country after the name chose the reading ("CÓRDOBA, Argentina —", "BRISTOL, Tenn. –")
 
 
-def _dateline_place(text: str) -> tuple[str, Place, bool] | None:
-    """The name a news dateline gives (casefolded), its reading, and whether a state or country after it chose the
-    reading ("CÓRDOBA, Argentina —", "BRISTOL, Tenn. –"), if there is a dateline."""
+def dateline_of(text: str) -> Dateline | None:
+    """The text's news dateline, if it has one (asked once per text: the hub and one_sense both use it)."""
     m = P.DATELINE.search(text[:800])
     if not m:
         return None
@@ -130,7 +133,7 @@ def _dateline_place(text: str) -> tuple[str, Place, bool] | None:
     elif text.startswith(",", end) and (country := one_place(text[end + 1 : m.end()].strip(" —–-"))) is not None:
         code = country.candidates[0].country if country.candidates[0].level == "country" else ""
         candidates = tuple(c for c in candidates if c.country == code) or candidates
-    return text[start:end].casefold(), candidates[0], len(candidates) < len(place.candidates)
+    return Dateline(text[start:end].casefold(), candidates[0], len(candidates) < len(place.candidates))
 
 
 def _doc_hub(
@@ -177,11 +180,12 @@ def one_sense(
     folded: str,
     home: frozenset[str] = frozenset(),
     cued: frozenset[int] = frozenset(),
+    dated: Dateline | None = None,
 ) -> Resolved:
     """One sense per text: a bare mention takes the country a dateline's qualifier gives the name ("CÓRDOBA, Argentina
     —"), else not a reading the text's qualifiers set apart from its own place (_contrasted), else the reading that a
     qualifier ("Birmingham, Alabama", "Moscow, Idaho") gave the same name earlier in the text; and a region's short
-    name takes its full name's ("Amur Region" … "Amur")."""
+    name takes its full name's ("Amur Region" … "Amur"). `dated` is the text's dateline, from dateline_of."""
     sense: dict[str, Place] = {}
     short: dict[str, Place] = {}  # "Amur" beside "Amur Region", before or after it: the region's short name
     for loc, p, _ in resolved:
@@ -210,8 +214,7 @@ def one_sense(
     counts = Counter(text[loc.start : loc.end].casefold() for loc, _, _ in resolved)  # how often each name is written
     contrasted = _contrasted(text, folded, resolved, sentences, counts)
     # "CÓRDOBA, Argentina — The mayor of Córdoba …": a dateline's state or country says which country the name is in
-    dateline = _dateline_place(text)
-    countries = {dateline[0]: frozenset((dateline[1].country,))} if dateline is not None and dateline[2] else {}
+    countries = {dated.key: frozenset((dated.place.country,))} if dated is not None and dated.qualified else {}
     if home:  # "Lincoln City Council … £4,500": the text's own wording says which country its most named place is in
         ranked = counts.most_common(2)
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
