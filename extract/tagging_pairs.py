@@ -106,9 +106,8 @@ def structural(
         gapped = P.GAPPING_GAP.match(gap) and P.GAPPING_OPEN.search(text, max(0, la.start - 30), la.start)
         if _apposition(text, gap, lb.end) and pa.country != pb.country:
             pairs.append((pa, pb))
-            for j in _enumerated(text, seq, k + 1):  # "Niigata, a sister city of Khabarovsk and Vladivostok"
-                if seq[j][1].country == pa.country:
-                    break  # a place of the subject's own country opens the next clause («…, а Туркестан — Коньи»)
+            # "Niigata, a sister city of Khabarovsk and Vladivostok"
+            for j in _listed_after(text, seq, k + 1, pa.country):
                 pairs.append((pa, seq[j][1]))
                 used.add(j)
             # "X … its sister city Y, and its partner Z": a subject may head more of the sentence; an apposition
@@ -118,23 +117,14 @@ def structural(
             # the signatories ("Lipetsk and Tambov regions") each with the partner and those listed after it, up to a
             # place of their own country (", а Пензенская область — с Гродненской": the next clause)
             signers = [k, *_listed_before(text, seq, k)]
-            partners = [k + 1]
-            for j in range(k + 2, len(seq)):
-                more = text[seq[j - 1][0].end : seq[j][0].start]
-                if seq[j][1].country == pa.country or not (
-                    _is_enumeration_gap(P.WITH_WORD.sub(" ", more)) or P.GAPPED_PARTNER.match(more)
-                ):
-                    break
-                partners.append(j)
+            partners = [k + 1, *_listed_after(text, seq, k + 1, pa.country, gapped=True)]
             pairs += [(seq[i][1], seq[j][1]) for i in signers for j in partners]
             used |= {*signers, *partners}
         elif (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned or gapped) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
             if twinned:  # "Perm is twinned with Oxford, England, and with Louisville"
-                for j in _enumerated(text, seq, k + 1):
-                    if seq[j][1].country == pa.country:
-                        break  # a place of the subject's own country opens the next clause («…, а Туркестан — Коньи»)
+                for j in _listed_after(text, seq, k + 1, pa.country):
                     pairs.append((pa, seq[j][1]))
                     used.add(j)
         elif P.AND_CONNECTOR.match(gap) and pa.country != pb.country:
@@ -245,6 +235,20 @@ def _enumerated(text: str, seq: Seq, k: int) -> list[int]:
     for j in range(k + 1, len(seq)):
         gap = P.WITH_WORD.sub(" ", text[seq[j - 1][0].end : seq[j][0].start])
         if not _is_enumeration_gap(gap):
+            break
+        out.append(j)
+    return out
+
+
+def _listed_after(text: str, seq: Seq, k: int, own: str, gapped: bool = False) -> list[int]:
+    """Indexes of the places listed right after seq[k] (as _enumerated), up to a place of the subject's country `own`,
+    which opens the next clause («…, а Туркестан — Коньи»); `gapped`: also over a clause whose verb is left out
+    («…, а в 2023 году — с иранской провинцией Гилян»)."""
+    out = []
+    for j in range(k + 1, len(seq)):
+        gap = text[seq[j - 1][0].end : seq[j][0].start]
+        listed = _is_enumeration_gap(P.WITH_WORD.sub(" ", gap)) or gapped and bool(P.GAPPED_PARTNER.match(gap))
+        if not listed or seq[j][1].country == own:
             break
         out.append(j)
     return out

@@ -109,10 +109,12 @@ def _closest(
     spelled = _spelled(latin)
     mine = _devoiced(spelled, country) if voiceless else spelled
     skeleton = _consonants(spelled)
-    keys = [skeleton[:i] + skeleton[i + 1] + skeleton[i] + skeleton[i + 2 :] for i in range(len(skeleton) - 1)]
+    keys = [skeleton]
+    if transposed:  # only asked when the plain skeleton found nothing
+        keys = [skeleton[:i] + skeleton[i + 1] + skeleton[i] + skeleton[i + 2 :] for i in range(len(skeleton) - 1)]
     index = _by_skeleton(country)
     best: tuple[float, Place] | None = None
-    for key in keys if transposed else [skeleton]:
+    for key in keys:
         for place in index.get(key, ()):
             other = _devoiced(_spelled(place.name), country) if voiceless else _spelled(place.name)
             if _onset(mine) != _onset(other):
