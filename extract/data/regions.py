@@ -31,6 +31,7 @@ REGION_TYPES = {
     "Oblast",
     "Republic",
     "Autonomous republic",  # Adjara
+    "Canton",  # Swiss only (english_forms)
     "Regional state",
     "Metropolitan region",
     "Special self-governing province",
@@ -76,7 +77,7 @@ NESTED = {
     ("GB", "Council area"),
     ("FR", "Metropolitan department"),
 }
-GB_TYPES = {"Two-tier county", "Unitary authority", "Council area"}
+GB_TYPES = {kind for country, kind in NESTED if country == "GB"}
 # Indonesian province names in the English form news use ("Jawa Barat" -> West Java, "Kepulauan Riau" -> Riau Islands).
 ID_WORDS = {"Barat": "West", "Timur": "East", "Utara": "North", "Selatan": "South", "Tengah": "Central"}
 ID_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra", "Pengunungan": "Highland"}
@@ -226,7 +227,7 @@ def subdivision_rows(city_names: dict[str, list[str]]) -> Iterator[dict[str, Any
     for s in pycountry.subdivisions:
         if s.country_code in SKIP_COUNTRIES:
             continue
-        if s.parent_code is None and s.type not in REGION_TYPES and s.type != "Canton":
+        if s.parent_code is None and s.type not in REGION_TYPES:
             continue
         if s.parent_code is not None and (s.country_code, s.type) not in NESTED:
             continue
