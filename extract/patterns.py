@@ -244,6 +244,8 @@ GOVERNMENT_CUES = (
     r"Кремл\w*",
     r"Белый дом",
 )
+# A decision put off: a proposal still open, and one a status word does not conclude ("put off a decision on whether to …").
+_PUT_OFF_DECISION = r"(?:put off|defer\w*|postpone\w*|delay\w*) (?:a |the |its |any )?decision"
 # Proposals that were not concluded: no pair (annotation rule).
 PROPOSAL_CUES = (
     r"(?:could|can|may|might|would|should) (?:become|be)(?: \w+)? (?:sister|twin)",
@@ -277,7 +279,7 @@ PROPOSAL_CUES = (
     r"возможн\w* (?:установлени|подписани)\w*",
     r"предлож\w*",
     r"предлага\w*",
-    r"(?:put off|defer\w*|postpone\w*|delay\w*) (?:a |the |its |any )?decision",  # "put off a decision on whether to …"
+    _PUT_OFF_DECISION,
     r"whether to (?:enter|establish|become|sign|form|pursue|join)",
     r"whether (?:[\w-]+ ){0,4}ever\b",  # "asked whether the City had ever had a relationship with …"
     r"(?:idea|prospect|notion) of (?:[\w-]+ ){0,2}(?:twinning|sister|partner)",  # "The idea of twinning Abuja with Brasília"
@@ -679,8 +681,9 @@ WITH_CONNECTOR = re.compile(
 )
 # The signatories named before, their partner after: «Липецкой и Тамбовской областей подписали соглашения о
 # сотрудничестве с Витебской областью», "the Lipetsk and Tambov regions signed agreements with the Vitebsk Region".
+_SIGNED = r"(?:подписал\w*|заключил\w*|signed|concluded)"
 SIGNED_WITH = re.compile(
-    r"^\s*(?:подписал\w*|заключил\w*|signed|concluded"
+    r"^\s*(?:" + _SIGNED +
     # "Saskatoon has had a partner city agreement with Shijiazhuang"
     r"|(?:has|have|had|maintains?)(?: had| long had| also had)? (?:an? |the )?(?:(?!signed |concluded )[\w-]+ ){0,3}?"
     r"(?:agreement|relationship|partnership|ties|links?)s?(?= with))"
@@ -1093,12 +1096,12 @@ PARTNER_RE = cues_ci(*PARTNER_CUES)
 NEAR_MISS_RE = cues_ci(*NEAR_MISS_CUES, *GUEST_PARTNER_CUES)
 # A proposal put on hold is still only a proposal, though "on hold" is also a status word of existing ties.
 # A signing's venue: «подписали в Минске соглашения …», "signed in Minsk an agreement …".
-SIGNED_IN_BEFORE = re.compile(r"(?:подписал\w*|заключил\w*|signed|concluded) (?:в|во|in) $")
+SIGNED_IN_BEFORE = re.compile(_SIGNED + r" (?:в|во|in) $")
 # Between two clauses of a sentence: ", and suggested …" (not "; either city could be a good fit", about the same pair).
 CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s")
 DEFERRED_PROPOSAL = compile_ci(
     r"propos\w* [^.;]{0,80}(?:put on hold|tabled|shelved|postponed|deferred)",
-    r"(?:put off|defer\w*|postpone\w*|delay\w*) (?:a |the |its |any )?decision",  # "postponed a decision on whether to …"
+    _PUT_OFF_DECISION,  # "postponed a decision on whether to …"
     r"(?:tabled|shelved|postponed|deferred) (?:a |the |its )?(?:[\w-]+ ){0,3}propos\w*",
 )
 PROPOSAL_RE = cues_ci(*PROPOSAL_CUES)
