@@ -61,7 +61,7 @@ PARTNER_CUES = (
     r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?",
     r"partnership\w*",
     r"pairing",
-    r"friendship[- ]cit(?:y|ies)",  # "friendship-city relations" (the Chinese youhao chengshi)
+    r"friendship[- ](?:cit(?:y|ies)|towns?|regions?|provinces?)",  # "friendship-city relations" (the Chinese youhao chengshi)
     r"cooperation (?:agreement|programme|program|plan)",
     r"agreements? (?:on|about|of) (?:the )?(?:[\w,-]+ ){0,7}(?:cooperation|partnership|friendship)",
     r"road ?maps? (?:on|for|of) (?:[\w,-]+ ){0,3}cooperation",
@@ -792,6 +792,8 @@ OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 BRACKET_AFTER = re.compile(r" ?\((?:the )?[A-ZА-ЯЁ]")
 # Between a place and its country in a table flattened onto one line: spaces only ("Paraná Brazil 1970").
 CELL_GAP = re.compile(r" +(?-i:[A-Z])")
+# After the country in such a row: the next cell, a year, a date or a capitalised word ("Australia March 1992").
+CELL_AFTER_COUNTRY = re.compile(r" (?-i:[\dA-Z])")
 QUALIFIER_GAP = re.compile(
     # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too;
     # "Ahmedabad (Republic India)", "Rasht (Islamic Republic Iran)": a state's title before its name
@@ -1227,6 +1229,8 @@ NAMED_REGION_END = re.compile(
 HOMONYM_MARGIN = 2
 # Words that say which country a text is written in, for its homonyms when it names no country: British money, council
 # titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
+# The countries whose councils write like British ones ("councillors", "Town Council").
+BRITISH_USAGE = frozenset(["GB", "IE", "AU", "NZ"])
 COUNTRY_WORD_CUES = {
     "GB": cue(
         re.compile(

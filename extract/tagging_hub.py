@@ -46,8 +46,11 @@ def text_place(
         side(p) for loc, p, _ in resolved if _official(text, folded, loc.start) or _self_named(text, loc)
     )
     official.update(_list_heads(text, resolved))
-    # the site's header naming its owner ("Ramla Municipality – Minutes of …"): the municipality speaking
-    official.update(side(p) for loc, p in in_title if P.OWNER_AFTER.match(text, loc.end))
+    # the site's header naming its owner ("Ramla Municipality – Minutes of …", or only "Tottori Prefecture"): the
+    # municipality speaking
+    official.update(
+        side(p) for loc, p in in_title if P.OWNER_AFTER.match(text, loc.end) or text[loc.start : loc.end] == first_line.strip()
+    )
     official.update(_council_towns(text))
     title = titled if len(titled) == 1 else frozenset()
     # a row of a flattened table ("Дулут (штат Миннесота) | США | 1987") names a partner, not what the text is about,
@@ -229,8 +232,13 @@ def one_sense(
         if loc.qualified:
             sense.setdefault(key, p)
         elif key in countries:
-            same = [c for c in loc.candidates if c.country in countries[key]]
-            p = p if p.country in countries[key] else next((c for c in same if c.level == p.level), same[0] if same else p)
+            # (British usage is also Irish, Australian and New Zealand usage: it sets aside an American reading only)
+            british = "GB" in countries[key]
+            same = [c for c in loc.candidates if c.country in countries[key]] or [
+                c for c in loc.candidates if british and c.country in P.BRITISH_USAGE
+            ]
+            if not (p.country in countries[key] or british and p.country in P.BRITISH_USAGE):
+                p = next((c for c in same if c.level == p.level), same[0] if same else p)
         elif key in contrasted:
             left = [c for c in loc.candidates if _identity(c) not in contrasted[key] and c.level == "city"]
             p = by_pair.get(name) or (p if _identity(p) not in contrasted[key] or not left else left[0])

@@ -301,6 +301,9 @@ def _center(
     if owner is not None:
         return owner  # "X, whose twin cities include A, B and C"
     if hub is not None and side(hub) in names and side(hub) not in besides:
+        loc, opener = seq[0]
+        if opener.name == hub.name and side(opener) != side(hub) and loc.qualified and _opens(text[sentence.start : loc.start]):
+            return opener  # "Albany, New York, dissolved its own tie with Tula …, and the City of Albany …": the namesake's
         return hub
     if hub is not None and P.POSSESSIVE_TWINS.match(text, sentence.start):
         return hub  # "Its sister cities also include Yuzhno-Sakhalinsk on Sakhalin Island and Halifax in Canada"
@@ -338,9 +341,11 @@ def _center(
         # "sculptures given by the twin cities - there's one from Tübingen, …, Duluth": the text's twins, named
         # after the twinning word with no place before it
         return hub
-    abroad = hub is not None and all(p.country != hub.country for p in rest)
-    if abroad and sentence.line and flattened_table(text, [loc for loc, _ in rest_seq]):
-        return hub  # the rows of a table flattened onto one line are the partners of the text's place
+    # the rows of a table flattened onto one line are the partners of the text's place (one row of its own country is
+    # just not a partner: "… Daqing China 2008 Zhigulyovsk Russia 2005 neighbouring town")
+    domestic = sum(p.country == hub.country for p in rest) if hub is not None else len(rest)
+    if domestic <= 1 and sentence.line and flattened_table(text, [loc for loc, _ in rest_seq]):
+        return hub
     gap = text[first.end : second.start]
     if ":" in gap or not _is_enumeration_gap(gap):
         if ":" in gap or not P.WITH_BEFORE.search(text[max(0, first.start - 20) : first.start]):
@@ -410,4 +415,6 @@ def hub_pairs(
     if center is None:
         return []
     partners = [p for p in rest if p.country != center.country and side(p) != side(center)]
+    if scope.hub is not None and center.name == scope.hub.name and side(center) != side(scope.hub):
+        partners = [p for p in partners if side(p) != side(scope.hub)]  # a namesake's own ties, not with the text's place
     return [(_nearest(seq, center, p), p) for p in partners]

@@ -78,8 +78,9 @@ def _initial_before(text: str, start: int) -> bool:
     )
 
 
-def _person(text: str, m: Mention, places_at: set[int]) -> bool:
-    """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев")."""
+def _person(text: str, m: Mention, places_at: set[int], countries_at: frozenset[int] = frozenset()) -> bool:
+    """True when the mention is part of a personal name ("Mayor Franklin", "Айсен Николаев"); `countries_at` holds
+    where a country's name starts."""
     prev, nxt = prev_word(text, m.start), next_word(text, m.end)
     if _initial_before(text, m.start):
         return True  # a surname after an initial: "K. Schroeder", «С. Иванов»
@@ -114,9 +115,11 @@ def _person(text: str, m: Mention, places_at: set[int]) -> bool:
         return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1
     prev = prev.lstrip("(«\"“")  # "(Prensa Latina)": a name opening a parenthesis is still two words
-    # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds".
+    # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds"; not the
+    # last word of a flattened table's cell before a town and its country ("… Culture & Leisure Kristiansund Norway 1947")
     return (
         bool(prev)
+        and m.end + 1 not in countries_at
         and prev[0].isupper()
         and prev.isalpha()
         and prev_start not in places_at
@@ -149,6 +152,9 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
         if "state" in q.flags or q.country == "US":
             return {"US:" + q.admin1, "US"} if q.admin1 else {"US"}
         return {q.country}
+    state = next((c for c in nxt.candidates if "state" in c.flags), None) if nxt and gap in (", ", " (") else None
+    if state is not None and any(c.country == "US" and c.admin1 == state.admin1 for c in m.candidates):
+        return {"US:" + state.admin1, "US"}  # "Albany, New York": a state whose name is also a city's, and a town in it
     abbr = P.STATE_ABBREV_RE.match(text, m.end)
     if abbr:
         return {"US:" + P.STATE_ABBREVIATIONS[abbr.group(1)], "US"}
@@ -271,7 +277,8 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             context[f"cue:{country}"] += 1
     consumed: set[int] = set()
     # once per city mention, as the loop below asks again; other mentions only when the loop gets that far
-    is_person = {m.start: _person(text, m, starts) for m in raw if m.candidates[0].level == "city"}
+    countries_at = frozenset(m.start for m in raw if m.candidates[0].level == "country")
+    is_person = {m.start: _person(text, m, starts, countries_at) for m in raw if m.candidates[0].level == "city"}
     person_at = {at for at, person in is_person.items() if person}
     persons: dict[str, int] = {}  # surface -> where it is first a person's name
     tables = "|" in text  # flattened table rows: only then can a mention fill a cell
@@ -335,7 +342,7 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
         if (
             m.start >= persons.get(m.surface, len(text))  # a person named later does not erase a place before
             or _institution(text, m)
-            or (is_person[m.start] if m.start in is_person else _person(text, m, starts))
+            or (is_person[m.start] if m.start in is_person else _person(text, m, starts, countries_at))
             or _organisation(text, m)
             or _russian_word(text, m)
         ):
@@ -364,6 +371,10 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             continue  # "Most of the delegates…", "Al-Farabi University": a word, unless a qualifier names the place
         if codes and len(codes) == 1 and not any(c.country in codes for c in m.candidates):
             continue  # "Villa El Salvador, Peru" when only Argentina's is known: another place, not a known one
+        if codes and "US" in codes and not any(c.country == "US" for c in m.candidates):
+            # "Cheltenham, Pennsylvania" when only England's is known: the American town, under the text's name
+            state = next((code[3:] for code in codes if code.startswith("US:")), "")
+            m = Mention(m.start, m.end, m.surface, (unlisted_place(m.candidates[0].name, "US", state),))
         cands = _narrow(m.candidates, codes) if codes else m.candidates
         window = text[max(0, m.start - 40) : m.start]
         if cands[0].level == "city" and (

@@ -56,10 +56,22 @@ def unlisted_mentions(text: str, raw: list[Mention]) -> list[Mention]:
     ("Dorsheim, Germany", "Yateras (Cuba)", "Konongo-Odumase | Ghana"): capitalised words ending in a rare one."""
     starts = [m.start for m in raw]
     out = []
+    cells = _table_cells(text, raw)
     for k, q in enumerate(raw):
         top = q.candidates[0]
         in_region = top.level == "region" and "state" not in top.flags  # "with Saint-Vaast-la-Hougue in Normandy"
         if top.level != "country" and "state" not in top.flags and not in_region:
+            continue
+        if q.start in cells:
+            # a flattened table's cell ("… exchange Lake Macquarie Australia March 1992 …"): the town before its
+            # country, after the last lowercase or common word of the cell before it ("Mayor's Office Grodno Belarus")
+            name = _town_name(text[max(0, q.start - 80) : q.start].rstrip(), trim=True)
+            previous, _ = _neighbours(raw, starts, q.start)
+            if name and not (previous is not None and previous.end > q.start - 1 - len(name)):
+                place = known_spelling(name, top.country)
+                if place is None or place.level == "city":
+                    place = place or unlisted_place(name, top.country)
+                    out.append(Mention(q.start - 1 - len(name), q.start - 1, name, (place,)))
             continue
         before = q.start
         region = raw[k - 1] if k else None
@@ -95,9 +107,34 @@ def unlisted_mentions(text: str, raw: list[Mention]) -> list[Mention]:
     return out
 
 
-def _town_name(words: str) -> str | None:
+def _table_cells(text: str, raw: list[Mention]) -> frozenset[int]:
+    """Where a country's name fills a cell of a table flattened onto one line, a name before it and a space on either
+    side ("Town Country Since Sölvesborg Sweden 1947 … Raahe Finland 1951 …"): lines with three or more such."""
+    by_line: dict[int, list[int]] = {}
+    for m in raw:
+        if (
+            m.candidates[0].level == "country"
+            and text[m.start - 2 : m.start - 1].isalpha()
+            and text[m.start - 1 : m.start] == " "
+            and P.CELL_AFTER_COUNTRY.match(text, m.end)
+        ):
+            by_line.setdefault(text.rfind("\n", 0, m.start), []).append(m.start)
+    return frozenset(at for ats in by_line.values() if len(ats) >= 3 for at in ats)
+
+
+def _town_name(words: str, trim: bool = False) -> str | None:
     """The town name that ends a run of words: capitalised words and name connectors, read back from the end,
-    ending in a word rarer than common English and opening with a capital ("with Dorsheim" -> "Dorsheim")."""
+    ending in a word rarer than common English and opening with a capital ("with Dorsheim" -> "Dorsheim"); with
+    `trim`, common words opening the run are left out ("Office Grodno" -> "Grodno")."""
+    if trim:
+        common = common_english()
+        run = re.split(r"[^\w'.-]", words)
+        keep = 0
+        for token in reversed(run):
+            if not (token[:1].isupper() and (token.lower() not in common or token in P.UNLISTED_HEADS)):
+                break
+            keep += 1
+        words = " ".join(run[len(run) - keep :]) if keep else ""
     parts = re.split(r"([ -])", words)
     tokens = parts[::2]
     keep = 0

@@ -730,6 +730,56 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Kenilworth Town Council said the twinning with Eppstein and the link with Saint-Amand-sur-Loire both date from 1981.",
         {(("Eppstein", "DE"), ("Kenilworth", "GB"))},
     ),
+    # a flattened table under "Friendship towns": the last word of one row's cell before the next row's town is not
+    # a first name ("… Culture & Leisure Kalmar …"), and a town the gazetteer lacks fills its cell too
+    (
+        (
+            "Friendship towns of Horsens\nTown Country Since Office Kalmar Sweden 1962 Culture & Leisure Moss Norway 1962 "
+            "Mayor's Office Hollola Finland 1970 Sister town Lake Macquarie Australia 1994"
+        ),
+        {
+            (("Horsens", "DK"), ("Kalmar", "SE")),
+            (("Horsens", "DK"), ("Moss", "NO")),
+            (("Hollola", "FI"), ("Horsens", "DK")),
+            (("Horsens", "DK"), ("Lake Macquarie", "AU")),
+        },
+    ),
+    # a site's header that is only its place's name names the text's place; one row of its own country is not a partner
+    (
+        (
+            "Shimane Prefecture\nInternational exchange > Sister regions\nShimane Prefecture has ties with the regions "
+            "below.\nRegion Country Since Ningxia Hui Autonomous Region China 1993 Gyeongsangbuk-do Korea 1989 Tottori "
+            "Prefecture Japan 2001 Kaliningrad Oblast Russia 2005\n* Gyeongsangbuk-do, also written Gyeongsangbuk-do "
+            "Province, is Gyeongsangbuk-do in the Korean notes."
+        ),
+        {
+            (("Ningxia", "CN"), ("Shimane Prefecture", "JP")),
+            (("North Gyeongsang Province", "KR"), ("Shimane Prefecture", "JP")),
+            (("Kaliningrad Oblast", "RU"), ("Shimane Prefecture", "JP")),
+        },
+    ),
+    # councillors write the same in New Zealand as in Britain: the wording sets aside only an American reading
+    (
+        (
+            "Nelson councillors voted to keep the sister city link with Eureka, California, one of the oldest in New "
+            "Zealand.\nCouncillors said Nelson would host the Eureka delegation in March."
+        ),
+        {(("Eureka", "US"), ("Nelson", "NZ"))},
+    ),
+    # a town named with an American state the gazetteer has no town of that name in is the American town
+    (
+        "Cheltenham's twin towns are Weihai in China and Cheltenham, Pennsylvania.",
+        {(("Cheltenham", "GB"), ("Weihai", "CN")), (("Cheltenham", "GB"), ("Cheltenham", "US"))},
+    ),
+    # a sentence opening with the text's place's namesake is about the namesake's own ties
+    (
+        (
+            "The City of Albany in Western Australia is a sister city of Nichinan. Albany, New York, dissolved its own "
+            "sister city tie with Tula last year, and some emails reached the City of Albany by mistake. Albany "
+            "councillors laughed."
+        ),
+        {(("Albany", "AU"), ("Nichinan", "JP")), (("Albany", "US"), ("Tula", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
