@@ -505,6 +505,7 @@ INSTITUTION_WORDS = (
     "Theatre",
     "Theater",
     "Hospital",
+    "Clinic",
     "Zoo",
     # chambers, clubs, festivals and ensembles named after their city: "the Poznań Chamber of Industry and Commerce",
     # "Gloucester Rugby", "the Bucheon International Fantastic Film Festival"

@@ -107,6 +107,15 @@ FOUND = [
     # Georgia's autonomous republic under its English name; a metropolitan municipality GeoNames lacks
     ("Trabzon and Georgia's Adjara", "Adjara", ("Adjara", "GE")),
     ("Nelson Mandela Bay | South Africa", "Nelson Mandela Bay", ("Nelson Mandela Bay", "ZA")),
+    # regions ISO names only in the local or an inverted form, under their English names; Irish counties
+    ("The Region of Crete signed a memorandum", "Region of Crete", ("Crete", "GR")),
+    ("Galicia and Asturias", "Asturias", ("Asturias", "ES")),
+    ("a delegation from Flanders", "Flanders", ("Flanders", "BE")),
+    ("the Azores and Madeira", "Madeira", ("Madeira", "PT")),
+    ("the province of Friesland", "Friesland", ("Friesland", "NL")),
+    ("Mayo County Council signed a friendship agreement", "Mayo County", ("County Mayo", "IE")),
+    ("twinning links between Mayo towns", "Mayo", ("County Mayo", "IE")),
+    ("a twinning with County Cork", "County Cork", ("County Cork", "IE")),
 ]
 
 # (phrase, surface that must not be a place mention)
