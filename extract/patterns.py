@@ -1230,6 +1230,9 @@ NAMED_REGION_END = re.compile(
 HOMONYM_MARGIN = 2
 # Words that say which country a text is written in, for its homonyms when it names no country: British money, council
 # titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
+# "its namesake in the United States", "our American namesake": where the text's place's namesake is, so not it.
+NAMESAKE = re.compile(r"\bnamesakes?\b", re.IGNORECASE)
+NAMESAKE_IN = re.compile(r"(?:'s?|’s?)?\s+(?:in|across)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.]*)?")
 # The countries whose councils write like British ones ("councillors", "Town Council").
 BRITISH_USAGE = frozenset(["GB", "IE", "AU", "NZ"])
 COUNTRY_WORD_CUES = {

@@ -12,6 +12,7 @@ from extract.gazetteer import Place, centre, is_known, places_named
 from extract.tagging_pairs import side
 from extract.tagging_places import Located, dateline_span, one_place
 from extract.tagging_text import Sentence, line_bounds
+from extract.tagging_words import demonym_before
 
 Resolved = list[tuple[Located, Place, int]]  # a place mention, its chosen reading, its sentence
 Identity = tuple[str, str, str, str]  # name, country, admin1, level: namesakes in one country are two places
@@ -216,6 +217,18 @@ def one_sense(
             by_pair[name] = next(iter(fits.values()))
     counts = Counter(text[loc.start : loc.end].casefold() for loc, _, _ in resolved)  # how often each name is written
     contrasted = _contrasted(text, folded, resolved, sentences, counts)
+    if dated is not None:
+        # a dateline naming another place says the most named one is not the text's home: its qualifiers only name it
+        # in full ("HCM CITY - … a delegation from St Petersburg, Russia, on the occasion of the Days of St Petersburg")
+        contrasted = {k: v for k, v in contrasted.items() if k == dated.key}
+    abroad = _namesake_countries(text) if "amesake" in text else set()
+    if abroad and (ranked := counts.most_common(2)) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        # "the city regularly received emails meant for its namesake in the United States": the text's most named
+        # place is not that country's place of its name
+        key = ranked[0][0]
+        readings = {c for loc, _, _ in resolved if text[loc.start : loc.end].casefold() == key for c in loc.candidates}
+        if any(c.country not in abroad for c in readings):
+            contrasted.setdefault(key, set()).update(_identity(c) for c in readings if c.country in abroad)
     # "CÓRDOBA, Argentina — The mayor of Córdoba …": a dateline's state or country says which country the name is in
     countries = {dated.key: frozenset((dated.place.country,))} if dated is not None and dated.qualified else {}
     if home:  # "Lincoln City Council … £4,500": the text's own wording says which country its most named place is in
@@ -255,6 +268,25 @@ def one_sense(
             # twinning sentence are regions only ("Primorye, Japan's Toyama mark 30 years of sister-region ties")
             p = short[name]
         out.append((loc, p, i))
+    return out
+
+
+def _namesake_countries(text: str) -> set[str]:
+    """The countries a text places its place's namesake in ("its namesake in the US", "our namesake in Castilla-La
+    Mancha", "its American namesake")."""
+    out = set()
+    for m in P.NAMESAKE.finditer(text):
+        country = demonym_before(text, m.start())
+        if country is None and (after := P.NAMESAKE_IN.match(text, m.end())):
+            words = after.group().split()
+            # "… the United States." ends a sentence; "the U.S." keeps its stop
+            named = next(
+                (found for w in (" ".join(words[-2:]), words[-1]) for f in (w.rstrip("."), w) if (found := one_place(f))), None
+            )
+            top = named.candidates[0] if named is not None else None
+            country = top.country if top is not None and top.level in ("country", "region") else None
+        if country is not None:
+            out.add(country)
     return out
 
 

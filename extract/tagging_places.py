@@ -230,7 +230,14 @@ def one_place(name: str) -> Mention | None:
     """The mention when the whole (title-cased) name is a single place ("ROCHESTER", "Владимир"), else None."""
     title = name.title().replace("’S", "’s")
     found = find_mentions(title)
-    return found[0] if len(found) == 1 and (found[0].start, found[0].end) == (0, len(title)) else None
+    if len(found) == 1 and (found[0].start, found[0].end) == (0, len(title)):
+        return found[0]
+    if not any(len(w) <= 3 and w.isupper() for w in name.split()):
+        return None
+    # an acronym in a capitalised dateline stays one: "HCM CITY" is "HCM City"
+    kept = " ".join(w if len(w) <= 3 and w.isupper() else w.title() for w in name.split(" "))
+    found = find_mentions(kept)
+    return found[0] if len(found) == 1 and (found[0].start, found[0].end) == (0, len(kept)) else None
 
 
 def dateline_span(m: re.Match[str]) -> tuple[int, int]:

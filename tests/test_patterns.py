@@ -10,6 +10,7 @@ from corpus_checks import CORPORA as CHALLENGE_CORPORA
 
 from extract import patterns as P
 from extract.prefilter import Cue, Cues, fold
+from extract.tagging_hub import dateline_of
 from extract.tagging_text import split_sentences
 
 CUES = [
@@ -150,3 +151,16 @@ def test_dateline_capitals_with_accents(text: str, place: str | None) -> None:
     """A dateline's place is in capitals, accented ones too; a title-case line is not a dateline."""
     m = P.DATELINE.search(text)
     assert (m.group(1) if m else None) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("HCM CITY - The vice chairman received a delegation", ("Ho Chi Minh City", "VN")),
+        ("ROCHESTER, N.Y. — The city council voted", ("Rochester", "US")),
+    ],
+)
+def test_dateline_place_keeps_acronyms(text: str, place: tuple[str, str]) -> None:
+    """A capitalised dateline's place is read in title case, an acronym in it kept ("HCM CITY" is "HCM City")."""
+    dated = dateline_of(text)
+    assert dated is not None and (dated.place.name, dated.place.country) == place

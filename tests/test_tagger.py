@@ -771,6 +771,30 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Cheltenham's twin towns are Weihai in China and Cheltenham, Pennsylvania.",
         {(("Cheltenham", "GB"), ("Weihai", "CN")), (("Cheltenham", "GB"), ("Cheltenham", "US"))},
     ),
+    # "its namesake in the United States": the text's place is not the American one of its name
+    (
+        (
+            "Pupils from Nichinan, Albany's sister city, arrived on Monday. Staff joked that letters meant for its "
+            "namesake in the United States still arrive. Albany will send pupils back in May."
+        ),
+        {(("Albany", "AU"), ("Nichinan", "JP"))},
+    ),
+    (
+        (
+            "Sister cities of Guadalajara\n- Kraków (Poland)\n- Guadalajara (Spain)\nThe agreement with our namesake in "
+            "Castilla-La Mancha dates from 2013, from the founding of the Spanish Guadalajara's daughter city."
+        ),
+        {(("Guadalajara", "MX"), ("Kraków", "PL")), (("Guadalajara", "ES"), ("Guadalajara", "MX"))},
+    ),
+    # a dateline naming another place (an acronym kept: "HCM CITY") says the most named place is not the text's home:
+    # its qualifier only names it in full
+    (
+        (
+            "HCM CITY - A delegation from St Petersburg, Russia, arrived for the Days of St Petersburg in the city. "
+            "HCM City and St Petersburg signed a cooperation agreement in 2004. St Petersburg guests toured the port."
+        ),
+        {(("Ho Chi Minh City", "VN"), ("Saint Petersburg", "RU"))},
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (
