@@ -405,6 +405,12 @@ COREF_CUES = (
 # found first (RU_MUNICIPAL_NOUN, at C speed), then the adjective right before it, whose group 1 is its stem up to its
 # suffix «-ск»/«-цк».
 RU_MUNICIPAL_NOUN = re.compile(r" (?:городск|горсовет|гордум|мэри|администраци)")
+# A Russian place adjective anywhere in a text («в Нижегородском кремле», «нижегородских школьников»), not one naming
+# its region («Нижегородская область»): the stem and the ending.
+RU_PLACE_ADJECTIVE = re.compile(
+    r"(?<![\w-])([А-ЯЁа-яё][а-яё]+(?:ск|цк))(?:ий|ого|ой|ая|ому|им|ую|ое|ом|их|ие|ими|ых|ые|ыми|ый)(?![\w-])"
+    r"(?!\s+(?:област|обл\.|кра[йяюе]|губерни|район|округ))"
+)
 RU_TOWN_ADJECTIVE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+(?:ск|цк))(?:ий|ого|ой|ая|ому|им|ую|ое|ом)$")
 IN_WORD_BEFORE = re.compile(r"(?<![\w])(?:in|в|во)\s+$")  # the bare locative right before a name
 IN_BEFORE = re.compile(

@@ -8,7 +8,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from extract import patterns as P
-from extract.gazetteer import Place, centre, is_known, places_named
+from extract.gazetteer import Place, centre, find_mentions, is_known, places_named
 from extract.tagging_pairs import side
 from extract.tagging_places import Located, dateline_span, one_place
 from extract.tagging_text import Sentence, line_bounds
@@ -53,6 +53,9 @@ def text_place(
         side(p) for loc, p in in_title if P.OWNER_AFTER.match(text, loc.end) or text[loc.start : loc.end] == first_line.strip()
     )
     official.update(_council_towns(text))
+    if P.CYRILLIC_RE.search(text):
+        named = {side(p) for _, p, _ in resolved if p.country == "RU" and p.level == "city"}
+        official.update(c for c in _adjective_centres(text) if c in named)
     title = titled if len(titled) == 1 else frozenset()
     # a row of a flattened table ("Дулут (штат Миннесота) | США | 1987") names a partner, not what the text is about,
     # when the rest of the text names a place often enough to be its subject
@@ -110,6 +113,24 @@ def _council_towns(text: str) -> list[tuple[str, str]]:
             if town is not None:
                 out.append(side(town))
                 break
+    return out
+
+
+def _adjective_centres(text: str) -> list[tuple[str, str]]:
+    """The regional centres a Russian text names by its region's adjective («в Нижегородском кремле», «нижегородские
+    школьники» for Nizhny Novgorod): the place the text speaks from, as (name, country) sides, once per use."""
+    out: list[tuple[str, str]] = []
+    found: dict[str, tuple[str, str] | None] = {}
+    for m in P.RU_PLACE_ADJECTIVE.finditer(text):
+        stem = m.group(1).lower()
+        if stem not in found:
+            name = f"{stem[:1].upper()}{stem[1:]}ая область"
+            region = next((m for m in find_mentions(name) if (m.start, m.end) == (0, len(name))), None)
+            top = region.candidates[0] if region is not None else None
+            city = centre(top) if top is not None and top.level == "region" and top.country == "RU" else None
+            found[stem] = side(city) if city is not None else None
+        if (hit := found[stem]) is not None:
+            out.append(hit)
     return out
 
 

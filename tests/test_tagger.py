@@ -795,6 +795,27 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Ho Chi Minh City", "VN"), ("Saint Petersburg", "RU"))},
     ),
+    # a Russian text naming a regional centre by its region's adjective («Нижегородская ярмарка», «нижегородских
+    # школьников») speaks from that city, though its twin is named more often
+    (
+        (
+            "Нижний Новгород и Эссен отметили 30 лет побратимства.\nЭссен стал первым зарубежным побратимом Нижнего "
+            "Новгорода в 1991 году, Цзинань – в 1994-м. Всего у города девять побратимов, среди них американская "
+            "Филадельфия.\nДелегация Эссена посетила Нижегородскую ярмарку, а в Эссене ждут нижегородских школьников и "
+            "оркестр Нижегородской консерватории."
+        ),
+        {
+            (("Essen", "DE"), ("Nizhny Novgorod", "RU")),
+            (("Jinan", "CN"), ("Nizhny Novgorod", "RU")),
+            (("Nizhny Novgorod", "RU"), ("Philadelphia", "US")),
+        },
+    ),
+    # a name whose words are all plural declines in the plural («Великих Лук», «Карловыми Варами»)
+    (
+        "Главы Великих Лук и Новополоцка обсудили 25-летие побратимских отношений двух городов.",
+        {(("Novopolotsk", "BY"), ("Velikiye Luki", "RU"))},
+    ),
+    ("Кисловодск сохраняет побратимские отношения с чешскими Карловыми Варами.", {(("Karlovy Vary", "CZ"), ("Kislovodsk", "RU"))}),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (

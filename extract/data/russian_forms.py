@@ -105,9 +105,31 @@ def agreed_forms(adj: str, noun: str) -> list[str] | None:
     return list(dict.fromkeys(out))
 
 
+def plural_forms(words: list[str]) -> list[str] | None:
+    """Case forms of a name whose every word is a plural nominative (Великие Луки -> Великих Луках, Набережные
+    Челны, Карловы Вары), its words agreeing in case; None for other names."""
+    parses = []
+    for i, w in enumerate(words):
+        pos = ("ADJF", "NOUN") if i < len(words) - 1 else ("NOUN",)
+        found = [p for p in MORPH.parse(w) if {"plur", "nomn"} <= p.tag.grammemes and p.tag.POS in pos]
+        if not found:
+            return None
+        parses.append(max(found, key=lambda p: (p.tag.POS == pos[0], p.score)))
+    out = [" ".join(words)]
+    for case in CASES:
+        # a town is inanimate: its accusative is its nominative (Великие Луки, not "Великих Луки")
+        forms = [p.inflect({case, "plur", "inan"} if case == "accs" else {case, "plur"}) or p.inflect({case, "plur"}) for p in parses]
+        if any(f is None for f in forms):
+            return None
+        out.append(" ".join(recase(f.word, w) for f, w in zip(forms, words) if f is not None))
+    return list(dict.fromkeys(out))
+
+
 def ru_forms(name: str) -> list[str]:
     """Case forms of a (possibly multi-word) Russian name; two-word names also in mixed cases."""
     words = name.split()
+    if len(words) >= 2 and (plural := plural_forms(words)):
+        return plural
     if len(words) == 1:
         # Adjectival town names (Пограничный, Октябрьский) decline as adjectives: Пограничного, Пограничным.
         adjective = pick_parse(name, False) is None and pick_parse(name, True) is not None
