@@ -780,7 +780,7 @@ TWIN_VERB_CONNECTOR = re.compile(
     r"^\s*(?:(?:has |have )?(?:became|become|becomes|is|was|were|are|has been|have been) (?:officially )?"
     r"(?:twinned with|(?:a |the )?(?:sister|twin)(?:[- ](?:city|town))? (?:of|to|with))"
     r"|,\s*(?:which (?:is |was |has been )?)?twinned with(?: both)?"  # "Niigata, twinned with both Khabarovsk and …"
-    r"|стал\w* (?:городом-)?побратим\w*|породнил\w* со?|побратим\w*(?: со?)?)"
+    r"|стал\w* (?:городом-)?побратим\w*|породнил\w* со?|(?:[—–-]\s*)?побратим\w*(?: со?)?)"  # «Хабаровск — побратим …»
     r"(?:\s+[a-zа-яё-]+){0,3}\s*$",  # "… of the French city of", «… побратимом французской»
     re.IGNORECASE,
 )

@@ -123,8 +123,10 @@ def structural(
         elif (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned or gapped) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
-            if twinned:  # "Perm is twinned with Oxford, England, and with Louisville"
+            if twinned or gapped:  # "Perm is twinned with Oxford, England, and with Louisville"; «… — корейского Пусана и японского Хакодате»
                 for j in _listed_after(text, seq, k + 1, pa.country):
+                    if j + 1 < len(seq) and text[seq[j][0].end : seq[j + 1][0].start].lstrip()[:1] in P.PAIR_DASHES:
+                        break  # «Эгер — побратим Чебоксар, Рюссельсхайм — Пензы»: a name before a dash opens a clause
                     pairs.append((pa, seq[j][1]))
                     used.add(j)
         elif P.AND_CONNECTOR.match(gap) and pa.country != pb.country:

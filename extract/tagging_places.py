@@ -303,6 +303,9 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             persons.setdefault(m.surface, m.start)
     for i, m in enumerate(raw):
         top = m.candidates[0]
+        if top.level == "country" and len(m.candidates) > 1:
+            m = _country_or_town(text, m, raw[i + 1] if i + 1 < len(raw) else None)
+            raw[i], top = m, m.candidates[0]
         if i in consumed and top.level == "region" and "state" not in top.flags:
             # "Perth, Western Australia": the region locates its city only, not the text's other places (a US state
             # still speaks for them: "St. Petersburg, Florida" … "St. Petersburg")
@@ -407,6 +410,22 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             context[f"place:{cands[0].country}"] += 1  # a town of one country only: where the text's homonyms lie
             context[f"named:{cands[0].country}:{cands[0].name}"] += 1  # but "Durham in England" not for "Durham"
     return out, context
+
+
+def _country_or_town(text: str, m: Mention, nxt: Mention | None) -> Mention:
+    """A country's name that is also a town's, read as the town when a state or country after it, or a demonym of
+    another country before it, locates the town («американской Колумбией (штат Южная Каролина)»)."""
+    towns = tuple(c for c in m.candidates if c.level == "city")
+    codes = _qualifier(text, m, nxt) or set()
+    if nxt is not None and not (text[m.end : nxt.start].lstrip().startswith("(") or "state" in nxt.candidates[0].flags):
+        codes = set()  # "regions in China, Japan, South Korea and Mexico": a list of countries, not a town in one
+    demonym = demonym_before(text, m.start)
+    if demonym and demonym != m.candidates[0].country:
+        codes.add(demonym)
+    narrowed = _narrow(towns, codes) if towns and codes else ()
+    if narrowed and narrowed is not towns or any(c.country in codes for c in towns):
+        return Mention(m.start, m.end, m.surface, narrowed)
+    return m
 
 
 def _after_city(raw: list[Mention], i: int, text: str) -> bool:

@@ -816,6 +816,29 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         {(("Novopolotsk", "BY"), ("Velikiye Luki", "RU"))},
     ),
     ("Кисловодск сохраняет побратимские отношения с чешскими Карловыми Варами.", {(("Karlovy Vary", "CZ"), ("Kislovodsk", "RU"))}),
+    # a country's name that is also a town's, located by a state or an American demonym, is the town
+    (
+        "Челябинск поддерживает побратимские связи с американской Колумбией (штат Южная Каролина).",
+        {(("Chelyabinsk", "RU"), ("Columbia", "US"))},
+    ),
+    # «X — побратим Y»: the dash before the twin noun; a gapped clause goes on over «и»; a name before a dash opens
+    # the next clause
+    (
+        "Хабаровск — побратим японской Ниигаты с 1965 года, Владивосток — корейского Пусана и японского Хакодате.",
+        {
+            (("Khabarovsk", "RU"), ("Niigata", "JP")),
+            (("Busan", "KR"), ("Vladivostok", "RU")),
+            (("Hakodate", "JP"), ("Vladivostok", "RU")),
+        },
+    ),
+    (
+        "Некоторые пары известны: Эгер — побратим Чебоксар, Рюссельсхайм — Пензы, Филадельфия — Нижнего Новгорода.",
+        {
+            (("Cheboksary", "RU"), ("Eger", "HU")),
+            (("Penza", "RU"), ("Rüsselsheim am Main", "DE")),
+            (("Nizhny Novgorod", "RU"), ("Philadelphia", "US")),
+        },
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (
@@ -916,6 +939,8 @@ NEAR_MISSES: list[str] = [
         "During the sister-city week, a memorandum between the Poznań Chamber of Commerce and the Busan Chamber of "
         "Commerce was signed."
     ),
+    # a list of countries is not a town named with its country ("China" is also a Japanese town's name)
+    "Alberta has sister-province relationships with regions in China, Japan, South Korea and Mexico.",
     # a clinic named after its founders is not County Mayo
     "Doctors from the Mayo Clinic joined the Rochester sister city delegation.",
     # a park named after a place is not the place: "the twin town" is unnamed
