@@ -194,6 +194,20 @@ def _both_places(s: Sentence, before: list[tuple[Located, Place]]) -> list[Hit]:
     return [Hit(a, b, s, True, s.status, max(la.start, lb.start))]
 
 
+def _pair_list(text: str, s: Sentence, seq: list[tuple[Located, Place]]) -> list[Hit]:
+    """Three or more pairs of places of two countries listed "X and Y, Z and W, …" in a sentence of a twinning text
+    with no twinning word of its own ("The awards went to Charlotte and Arequipa (Peru), Toledo and Poznań
+    (Poland), and Tulsa and Zelenograd (Russia)"): the list states its pairs, implicitly."""
+    pairs, _, _ = structural(text, seq, None)
+    # each pair with one side's country named, as such lists do ("… links Boise and Calgary, Omaha and Cancún" is a
+    # route map)
+    qualified = {side(p) for loc, p in seq if loc.qualified}
+    if len(pairs) < 3 or any(a.country == b.country or not {side(a), side(b)} & qualified for a, b in pairs):
+        return []
+    at = {side(p): loc.start for loc, p in seq}
+    return [Hit(a, b, s, False, None, max(at[side(a)], at[side(b)])) for a, b in pairs if side(a) in at and side(b) in at]
+
+
 def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:
     """ "with their Russian sister cities", «с российскими побратимами»: the other side named only by its country
     (the pattern's pre-tests first: it needs one of its nouns and one of the demonyms). Not when it refers back to a
@@ -292,6 +306,8 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
             proposed = s.proposal and s.status is None
         if kind == "own" and s.index not in in_sentence and P.BOTH_PLACES.search(s.folded):
             hits += _both_places(s, in_sentence.get(s.index - 1, []))
+        if kind is None and len(in_sentence.get(s.index, ())) >= 6 and not s.near_miss:
+            hits += _pair_list(text, s, in_sentence[s.index])
         if kind is None or s.index not in in_sentence:
             last = None if s.index in in_sentence else last
             listed = listed and s.index not in in_sentence

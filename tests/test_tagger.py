@@ -839,6 +839,21 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Nizhny Novgorod", "RU"), ("Philadelphia", "US")),
         },
     ),
+    # three pairs listed "X and Y (Country), Z and W (Country), …" in a twinning text state their pairs
+    (
+        (
+            "Sister Cities International announced its 2019 awards today.\nThe ceremony was held in Houston, Texas.\n"
+            "The top awards went to Boise and Gutach (Germany), Omaha and Shizuishan (China), and Spokane and Limerick "
+            "(Ireland).\nThe ceremony closed the conference.\nLouisville and its sister city Perm won a prize for "
+            "innovation."
+        ),
+        {
+            (("Boise", "US"), ("Gutach", "DE")),
+            (("Omaha", "US"), ("Shizuishan", "CN")),
+            (("Limerick", "IE"), ("Spokane", "US")),
+            (("Louisville", "US"), ("Perm", "RU")),
+        },
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (
