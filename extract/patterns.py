@@ -1239,6 +1239,8 @@ HOMONYM_MARGIN = 2
 # "its namesake in the United States", "our American namesake": where the text's place's namesake is, so not it.
 NAMESAKE = re.compile(r"\bnamesakes?\b", re.IGNORECASE)
 NAMESAKE_IN = re.compile(r"(?:'s?|’s?)?\s+(?:in|across)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.]*)?")
+# "Esbjerg, Stavanger and Eskilstuna are also each other's twins": every place of the list with every other.
+EACH_OTHER = re.compile(r"\b(?:are|were)\s+(?:also\s+)?(?:each other's|one another's)\s+(?:twins?|sister|partner)", re.IGNORECASE)
 # The countries whose councils write like British ones ("councillors", "Town Council").
 BRITISH_USAGE = frozenset(["GB", "IE", "AU", "NZ"])
 COUNTRY_WORD_CUES = {

@@ -20,6 +20,7 @@ from extract.tagging_pairs import (
     flattened_table,
     follows_in,
     hub_pairs,
+    mutual,
     side,
     structural,
 )
@@ -101,6 +102,10 @@ def _sentence_hits(
         # «Губернаторы … подписали в Минске соглашения … с Минской областью»: where they signed, not a side
         seq = [x for x in seq if not P.SIGNED_IN_BEFORE.search(text, max(0, x[0].start - 24), x[0].start)]
     pairs, used, n_between = structural(text, seq, scope.hub, s.twin or s.partner, s.coref)
+    if s.twin and (each := P.EACH_OTHER.search(text, s.start, s.end)):
+        group = mutual(text, seq, each.start())
+        pairs += [(seq[i][1], seq[j][1]) for i in group for j in group if i < j and (i not in used or j not in used)]
+        used |= set(group)
     n_structural = len(pairs)
     # A pronoun continues a twinning statement only right after one ("Its sister city…"); "their commitment" later on
     # does not.

@@ -174,6 +174,18 @@ def structural(
     return pairs, used, n_between
 
 
+def mutual(text: str, seq: Seq, at: int) -> list[int]:
+    """Indexes of the places listed right before offset `at` ("Esbjerg, Stavanger and Eskilstuna| are each other's
+    twins"), when there are at least three."""
+    before = [k for k, (loc, _) in enumerate(seq) if loc.end <= at]
+    if not before:
+        return []
+    group = [before[-1]]
+    while group[0] > 0 and _is_enumeration_gap(text[seq[group[0] - 1][0].end : seq[group[0]][0].start]):
+        group.insert(0, group[0] - 1)
+    return group if len(group) >= 3 else []
+
+
 def _pair_separator(gap: str) -> bool:
     """True when the text between two "X and Y" pairs only separates them, a qualifier of the first pair's last place
     included ("Tainan and Columbus, Ohio, and Yilan County and Placer County")."""

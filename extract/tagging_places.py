@@ -395,7 +395,7 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
         elif cands[0].level == "city" and (noun := P.REGION_NAME_AFTER.match(text, m.end)):
             # "Nakuru County", "Stara Zagora Province": the region, even one the gazetteer lacks, named as the text does
             regions, top = _as_region(cands), cands[0]
-            named = unlisted_place(f"{top.name} {noun[1]}", top.country, level="region")
+            named = unlisted_place(f"{top.name} {noun[1].capitalize()}", top.country, level="region")
             cands = regions if regions is not cands else (named,)
         weak = (
             "needs_cue" in cands[0].flags

@@ -854,6 +854,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Louisville", "US"), ("Perm", "RU")),
         },
     ),
+    # "… are each other's twins": every place of the list with every other
+    (
+        "The Nordic towns Kolding, Lahti and Växjö are each other's twin towns and meet every year.",
+        {
+            (("Kolding", "DK"), ("Lahti", "FI")),
+            (("Kolding", "DK"), ("Växjö", "SE")),
+            (("Lahti", "FI"), ("Växjö", "SE")),
+        },
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (
