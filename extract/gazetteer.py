@@ -218,9 +218,13 @@ def _longer_name(text: str, end: int, starts: set[int]) -> bool:
 
 def _name_tail(text: str, start: int) -> bool:
     """True when a match ends a longer hyphenated name after a name connector ("St Sébastien-sur-Loire",
-    "Stratford-upon-Avon"): the river or region in it is not a place of the text."""
+    "Stratford-upon-Avon") or a name's first word ("Château-Chinon"): the river, region or town in it is not a place of
+    the text."""
     if text[start - 1 : start] != "-":
         return False
+    head = text[max(0, start - 12) : start - 1].rsplit(" ", 1)[-1]
+    if head in P.NAME_HEADS:
+        return True  # "Château-Chinon", "Saint-Malo" unknown as a whole: not Chinon
     hyphen = text.rfind("-", 0, start - 1)
     return hyphen > 0 and text[hyphen - 1].isalpha() and text[hyphen + 1 : start - 1] in P.NAME_CONNECTORS
 

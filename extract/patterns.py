@@ -1214,6 +1214,12 @@ UNLISTED_CONNECTORS = frozenset(
     ["de", "del", "della", "di", "da", "do", "dos", "du", "des", "la", "le", "les", "el", "al", "in", "an", "am", "der",
      "den", "im", "sur", "on", "upon", "en", "y", "of"]
 )
+# Words that open a hyphenated place name ("Château-Chinon", "Villeneuve-Loubet"): a place matched after one is the
+# end of that longer name.
+NAME_HEADS = frozenset(
+    ["Château", "Chateau", "Saint", "Sainte", "St", "Ste", "Bourg", "Mont", "Pont", "Villeneuve", "Villefranche",
+     "Neuf", "Vieux", "Grand", "Petit", "Sankt", "Bad", "Notre", "Fontaine", "Ville", "Val", "Plou", "Mesnil"]
+)
 # The same inside hyphenated names, Russian ones too («Ростов-на-Дону»); the word after a hyphen.
 NAME_CONNECTORS = UNLISTED_CONNECTORS | {"на", "над", "де", "ла"}
 HYPHEN_WORD = re.compile(r"[^\W\d_]+")

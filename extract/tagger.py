@@ -273,6 +273,8 @@ def _collect(text: str) -> tuple[list[Hit], list[tuple[Located, Place, int]]]:
     for loc in located:
         k = bisect_right(starts, loc.start) - 1  # the sentence starting last at or before the mention
         if k >= 0 and loc.start < sentences[k].end:
+            if "tiny" in loc.candidates[0].flags and not (loc.qualified or sentences[k].twin or sentences[k].partner):
+                continue  # a village's name is a place only beside its country or a twinning word ("Loctudy, France")
             by_sentence.setdefault(k, []).append(loc)
     sentences = [replace(s, entry=True) if _entry_line(text, s, by_sentence.get(s.index)) else s for s in sentences]
     entries = frozenset(i for i, locs in by_sentence.items() if any(loc.qualified for loc in locs))

