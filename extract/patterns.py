@@ -297,6 +297,8 @@ PROPOSAL_CUES = (
     # «Переговоры о побратимстве …, начатые ещё в 2019 году, пока не завершены»: talks not yet concluded
     r"переговор\w* об? (?:побратимств|сотрудничеств|установлени|подписани)\w*",
     r"(?:talks|negotiations) (?:on|about|over) (?:a |the )?(?:twinning|sister|partnership)",
+    r"(?:is|are|was|were) in talks with",  # "Mikkeli is in talks with Zhytomyr"
+    r"no date for (?:the )?signing",  # "…, but no date for signing has been set"
     # "her office is negotiating a sister-state agreement with Nigeria's Lagos State"
     r"negotiat\w* (?:a |an |the )?(?:[\w-]+ )?(?:sister|twin|friendship|partnership)",
     # "a formal tie would send a message": a tie spoken of as hypothetical

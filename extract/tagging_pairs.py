@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from extract import patterns as P
 from extract.gazetteer import Place, is_known
+from extract.prefilter import fold
 from extract.tagging_places import Located
 from extract.tagging_text import Sentence
 
@@ -372,7 +373,8 @@ def _center(
     listed = foreign == len(rest) or len(rest) >= 3 and foreign >= len(rest) - 1
     # Places of one country opening the sentence are its subject ("In 2021 Yekaterinburg and Nizhny Tagil will
     # host …"), not partners of the text's place, unless a pronoun ties them to it.
-    subject = rest[0].country == rest[1].country and _opens(text[sentence.start : first.start]) and not sentence.coref
+    # (a pronoun after them is theirs: "Palmerston North and New Plymouth have had good experiences with their …")
+    subject = rest[0].country == rest[1].country and _opens(head) and not (sentence.coref and P.COREF_RE.search(fold(head)))
     if hub is not None and listed and not subject:
         return hub  # a bare list of partners of the text's place ("болгарским Пловдивом и чешским Пльзенем")
     if len(others) == 1 and rest[0].country not in others:

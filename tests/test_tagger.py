@@ -868,6 +868,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Cortona is twinned with Llandudno in Wales.\nThe border crossings at Nuijamaa and Vaalimaa stay closed.",
         {(("Cortona", "IT"), ("Llandudno", "GB"))},
     ),
+    # places of one country opening a sentence, with "their" after them, are its subject, not the text's place's partners
+    (
+        (
+            "Whanganui has been a sister city of Toowoomba since 1988.\nPalmerston North and New Plymouth have had good "
+            "experiences with their international relationships, she said."
+        ),
+        {(("Toowoomba", "AU"), ("Whanganui", "NZ"))},
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (
@@ -970,6 +978,9 @@ NEAR_MISSES: list[str] = [
     ),
     # a list of countries is not a town named with its country ("China" is also a Japanese town's name)
     "Alberta has sister-province relationships with regions in China, Japan, South Korea and Mexico.",
+    # talks under way, a signing not yet dated
+    "Mikkeli is in talks with Zhytomyr about a partnership agreement.",
+    "No date for signing has been set for the friendship agreement between Changwon and Guangzhou, China.",
     # a clinic named after its founders is not County Mayo
     "Doctors from the Mayo Clinic joined the Rochester sister city delegation.",
     # a park named after a place is not the place: "the twin town" is unnamed
