@@ -1244,6 +1244,11 @@ NAMED_REGION_END = re.compile(
 HOMONYM_MARGIN = 2
 # Words that say which country a text is written in, for its homonyms when it names no country: British money, council
 # titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
+# "Not to be confused with Birmingham in England's West Midlands, the U.S. city …": the place named next is not the
+# one the text's bare name means.
+NOT_CONFUSED = re.compile(r"\b(?:not to be confused|(?:should|must|is|are) not (?:be )?confused|confusion) with\s+", re.IGNORECASE)
+# Between a place and the place that locates it: "Birmingham in England's West Midlands", "Valencia in Spain".
+LOCATED_IN = re.compile(r"\s+in\s+(?:the\s+)?")
 # "its namesake in the United States", "our American namesake": where the text's place's namesake is, so not it.
 NAMESAKE = re.compile(r"\bnamesakes?\b", re.IGNORECASE)
 NAMESAKE_IN = re.compile(r"(?:'s?|’s?)?\s+(?:in|across)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.]*)?")

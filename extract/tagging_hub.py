@@ -242,6 +242,25 @@ def one_sense(
         # a dateline naming another place says the most named one is not the text's home: its qualifiers only name it
         # in full ("HCM CITY - … a delegation from St Petersburg, Russia, on the occasion of the Days of St Petersburg")
         contrasted = {k: v for k, v in contrasted.items() if k == dated.key}
+    if "onfus" in text:
+        ordered = sorted(resolved, key=lambda x: x[0].start)
+        for m in P.NOT_CONFUSED.finditer(text):
+            # "Not to be confused with Birmingham in England's West Midlands": that reading is not the bare name's
+            k = next((k for k, x in enumerate(ordered) if x[0].start == m.end()), None)
+            if k is None:
+                continue
+            loc, p, _ = ordered[k]
+            key = text[loc.start : loc.end].casefold()
+            if counts[key] < 2:
+                continue
+            if loc.qualified:
+                contrasted.setdefault(key, set()).add(_identity(p))
+            elif gap := P.LOCATED_IN.match(text, loc.end):
+                # the place after it says where it is ("in England's West Midlands", "in Spain")
+                there = find_mentions(text[gap.end() : gap.end() + 40])
+                if there and there[0].start == 0:
+                    country = there[0].candidates[0].country
+                    contrasted.setdefault(key, set()).update(_identity(c) for c in loc.candidates if c.country == country)
     abroad = _namesake_countries(text) if "amesake" in text else set()
     if abroad and (ranked := counts.most_common(2)) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         # "the city regularly received emails meant for its namesake in the United States": the text's most named

@@ -876,6 +876,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Toowoomba", "AU"), ("Whanganui", "NZ"))},
     ),
+    # "not to be confused with Birmingham in England's West Midlands": the bare name is not the English city
+    (
+        (
+            "Taichung and Birmingham signed a sister city agreement on Tuesday. Not to be confused with Birmingham in "
+            "England's West Midlands, the U.S. city is the largest in its state. Birmingham will send students in May."
+        ),
+        {(("Birmingham", "US"), ("Taichung", "TW"))},
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (
