@@ -800,9 +800,9 @@ OPEN_PAREN_GAP = re.compile(r"^\s*\(\s*$")
 # organisation.
 BRACKET_AFTER = re.compile(r" ?\((?:the )?[A-ZА-ЯЁ]")
 # Between a place and its country in a table flattened onto one line: spaces only ("Paraná Brazil 1970").
-CELL_GAP = re.compile(r" +(?-i:[A-Z])")
+CELL_GAP = re.compile(r" +(?-i:[A-ZА-ЯЁ])")
 # After the country in such a row: the next cell, a year, a date or a capitalised word ("Australia March 1992").
-CELL_AFTER_COUNTRY = re.compile(r" (?-i:[\dA-Z])")
+CELL_AFTER_COUNTRY = re.compile(r" (?-i:[\dA-ZА-ЯЁ])")
 QUALIFIER_GAP = re.compile(
     # "Oklahoma City (the USA)", "Linz in the Austria" (machine translation): an article before the country too;
     # "Ahmedabad (Republic India)", "Rasht (Islamic Republic Iran)": a state's title before its name

@@ -884,6 +884,20 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Birmingham", "US"), ("Taichung", "TW"))},
     ),
+    # a Russian table flattened onto one line: each row a region and its country, partners of the text's region
+    (
+        (
+            "Международные соглашения Оренбургской области\nОренбургская область поддерживает партнёрские отношения с "
+            "регионами иностранных государств.\n№ Регион-партнёр Страна Документ 1 Западно-Казахстанская область "
+            "Республика Казахстан Соглашение о сотрудничестве 2008 2 Гомельская область Республика Беларусь Соглашение "
+            "о сотрудничестве 2008 3 Ташкентская область Республика Узбекистан Соглашение о дружбе 2019"
+        ),
+        {
+            (("Orenburg Oblast", "RU"), ("West Kazakhstan Region", "KZ")),
+            (("Gomel Region", "BY"), ("Orenburg Oblast", "RU")),
+            (("Orenburg Oblast", "RU"), ("Tashkent Region", "UZ")),
+        },
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (
