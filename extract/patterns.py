@@ -708,7 +708,7 @@ GAPPING_GAP = re.compile(
     r"^\s*(?:\([^()]{1,40}\)\s*)?[—–-]\s+(?:(?:с|со)\s+)?(?:[а-яё]+(?:ск|цк)(?:им|ого|ой|ому|ий|ая|ое)\s+)?$"
 )
 # (a demonym may come between: «…, норвежский Тромсё — с Мурманском»; «объявили финская Лаппеэнранта — с Выборгом»)
-GAPPING_OPEN = re.compile(r"(?:,|(?<![\w])а|[а-яё]{3,}л[иа])\s*(?:[а-яё]+(?:ск|цк)(?:ий|ая|ое|ие)\s+)?$")
+GAPPING_OPEN = re.compile(r"(?:[,:]|(?<![\w])а|[а-яё]{3,}л[иа])\s*(?:[а-яё]+(?:ск|цк)(?:ий|ая|ое|ие)\s+)?$")
 # "Hakodate, a sister city of Vladivostok", "Kanazawa … sent a delegation to its sister city Irkutsk", "Gimhae, Salem's
 # sister city": the twin noun between two places pairs them, whatever else the sentence names.
 TWIN_APPOSITION_GAP = re.compile(

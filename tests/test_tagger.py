@@ -898,6 +898,18 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Orenburg Oblast", "RU"), ("Tashkent Region", "UZ")),
         },
     ),
+    # a gapped Russian list may open right after a colon
+    (
+        (
+            "Ленинградская область подписала соглашение с Витебской областью. Муниципальные образования области также "
+            "поддерживают побратимские связи: Выборг — с шотландским Стерлингом, Сосновый Бор — с финской Ловиисой."
+        ),
+        {
+            (("Leningrad Oblast", "RU"), ("Vitebsk Region", "BY")),
+            (("Stirling", "GB"), ("Vyborg", "RU")),
+            (("Lovisa", "FI"), ("Sosnovy Bor", "RU")),
+        },
+    ),
     # a sentence opening with the text's place's namesake is about the namesake's own ties
     (
         (
