@@ -152,4 +152,6 @@ CORPORA = [
     Corpus(("pairs_challenge33a.jsonl", "pairs_challenge33b.jsonl"), "challenge33_floors.json", 72, 24, (600, 2200)),
     # Written in round thirteen, scored once at the start of round fourteen with da79e5b, round thirteen's final (summary only).
     Corpus(("pairs_challenge34a.jsonl", "pairs_challenge34b.jsonl"), "challenge34_floors.json", 72, 24, (600, 2200)),
+    # Written in round fourteen, scored once at its end with its final tagger 11d4b78 (summary only).
+    Corpus(("pairs_challenge35a.jsonl", "pairs_challenge35b.jsonl"), "challenge35_floors.json", 72, 24, (600, 2200)),
 ]
