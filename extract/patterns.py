@@ -61,7 +61,8 @@ PARTNER_CUES = (
     r"partner[- ]?(?:cit(?:y|ies)|region|regions|town)s?",
     r"partnership\w*",
     r"pairing",
-    r"friendship[- ](?:cit(?:y|ies)|towns?|regions?|provinces?)",  # "friendship-city relations" (the Chinese youhao chengshi)
+    # "friendship-city relations" (the Chinese youhao chengshi), "friendship towns"
+    r"friendship[- ](?:cit(?:y|ies)|towns?|regions?|provinces?)",
     r"cooperation (?:agreement|programme|program|plan)",
     r"agreements? (?:on|about|of) (?:the )?(?:[\w,-]+ ){0,7}(?:cooperation|partnership|friendship)",
     r"road ?maps? (?:on|for|of) (?:[\w,-]+ ){0,3}cooperation",
@@ -1246,14 +1247,18 @@ HOMONYM_MARGIN = 2
 # titles and spelling ("£", "Town Council", "councillors", "Lord Mayor", "twinning association").
 # "Not to be confused with Birmingham in England's West Midlands, the U.S. city …": the place named next is not the
 # one the text's bare name means.
-NOT_CONFUSED = re.compile(r"\b(?:not to be confused|(?:should|must|is|are) not (?:be )?confused|confusion) with\s+", re.IGNORECASE)
+NOT_CONFUSED = re.compile(
+    r"\b(?:not to be confused|(?:should|must|is|are) not (?:be )?confused|confusion) with\s+", re.IGNORECASE
+)
 # Between a place and the place that locates it: "Birmingham in England's West Midlands", "Valencia in Spain".
 LOCATED_IN = re.compile(r"\s+in\s+(?:the\s+)?")
 # "its namesake in the United States", "our American namesake": where the text's place's namesake is, so not it.
 NAMESAKE = re.compile(r"\bnamesakes?\b", re.IGNORECASE)
 NAMESAKE_IN = re.compile(r"(?:'s?|’s?)?\s+(?:in|across)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.]*)?")
 # "Esbjerg, Stavanger and Eskilstuna are also each other's twins": every place of the list with every other.
-EACH_OTHER = re.compile(r"\b(?:are|were)\s+(?:also\s+)?(?:each other's|one another's)\s+(?:twins?|sister|partner)", re.IGNORECASE)
+EACH_OTHER = re.compile(
+    r"\b(?:are|were)\s+(?:also\s+)?(?:each other's|one another's)\s+(?:twins?|sister|partner)", re.IGNORECASE
+)
 # The countries whose councils write like British ones ("councillors", "Town Council").
 BRITISH_USAGE = frozenset(["GB", "IE", "AU", "NZ"])
 COUNTRY_WORD_CUES = {

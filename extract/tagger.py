@@ -210,7 +210,9 @@ def _pair_list(text: str, s: Sentence, seq: list[tuple[Located, Place]]) -> list
     if len(pairs) < 3 or any(a.country == b.country or not {side(a), side(b)} & qualified for a, b in pairs):
         return []
     at = {side(p): loc.start for loc, p in seq}
-    return [Hit(a, b, s, False, None, max(at[side(a)], at[side(b)])) for a, b in pairs if side(a) in at and side(b) in at]
+    return [
+        Hit(a, b, s, False, None, max(at[side(a)], at[side(b)])) for a, b in pairs if side(a) in at and side(b) in at
+    ]
 
 
 def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:

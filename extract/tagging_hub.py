@@ -50,7 +50,9 @@ def text_place(
     # the site's header naming its owner ("Ramla Municipality – Minutes of …", or only "Tottori Prefecture"): the
     # municipality speaking
     official.update(
-        side(p) for loc, p in in_title if P.OWNER_AFTER.match(text, loc.end) or text[loc.start : loc.end] == first_line.strip()
+        side(p)
+        for loc, p in in_title
+        if P.OWNER_AFTER.match(text, loc.end) or text[loc.start : loc.end] == first_line.strip()
     )
     official.update(_council_towns(text))
     if P.CYRILLIC_RE.search(text):
@@ -125,7 +127,7 @@ def _adjective_centres(text: str) -> list[tuple[str, str]]:
         stem = m.group(1).lower()
         if stem not in found:
             name = f"{stem[:1].upper()}{stem[1:]}ая область"
-            region = next((m for m in find_mentions(name) if (m.start, m.end) == (0, len(name))), None)
+            region = next((x for x in find_mentions(name) if (x.start, x.end) == (0, len(name))), None)
             top = region.candidates[0] if region is not None else None
             city = centre(top) if top is not None and top.level == "region" and top.country == "RU" else None
             found[stem] = side(city) if city is not None else None
@@ -242,33 +244,8 @@ def one_sense(
         # a dateline naming another place says the most named one is not the text's home: its qualifiers only name it
         # in full ("HCM CITY - … a delegation from St Petersburg, Russia, on the occasion of the Days of St Petersburg")
         contrasted = {k: v for k, v in contrasted.items() if k == dated.key}
-    if "onfus" in text:
-        ordered = sorted(resolved, key=lambda x: x[0].start)
-        for m in P.NOT_CONFUSED.finditer(text):
-            # "Not to be confused with Birmingham in England's West Midlands": that reading is not the bare name's
-            k = next((k for k, x in enumerate(ordered) if x[0].start == m.end()), None)
-            if k is None:
-                continue
-            loc, p, _ = ordered[k]
-            key = text[loc.start : loc.end].casefold()
-            if counts[key] < 2:
-                continue
-            if loc.qualified:
-                contrasted.setdefault(key, set()).add(_identity(p))
-            elif gap := P.LOCATED_IN.match(text, loc.end):
-                # the place after it says where it is ("in England's West Midlands", "in Spain")
-                there = find_mentions(text[gap.end() : gap.end() + 40])
-                if there and there[0].start == 0:
-                    country = there[0].candidates[0].country
-                    contrasted.setdefault(key, set()).update(_identity(c) for c in loc.candidates if c.country == country)
-    abroad = _namesake_countries(text) if "amesake" in text else set()
-    if abroad and (ranked := counts.most_common(2)) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-        # "the city regularly received emails meant for its namesake in the United States": the text's most named
-        # place is not that country's place of its name
-        key = ranked[0][0]
-        readings = {c for loc, _, _ in resolved if text[loc.start : loc.end].casefold() == key for c in loc.candidates}
-        if any(c.country not in abroad for c in readings):
-            contrasted.setdefault(key, set()).update(_identity(c) for c in readings if c.country in abroad)
+    for key, apart in _set_apart(text, resolved, counts).items():
+        contrasted.setdefault(key, set()).update(apart)
     # "CÓRDOBA, Argentina — The mayor of Córdoba …": a dateline's state or country says which country the name is in
     countries = {dated.key: frozenset((dated.place.country,))} if dated is not None and dated.qualified else {}
     if home:  # "Lincoln City Council … £4,500": the text's own wording says which country its most named place is in
@@ -311,6 +288,42 @@ def one_sense(
     return out
 
 
+def _set_apart(text: str, resolved: Resolved, counts: Counter[str]) -> dict[str, set[Identity]]:
+    """The readings a text says its names do not mean: "not to be confused with Birmingham in England's West
+    Midlands", and for its most named place "its namesake in the United States" (`counts`: how often the text writes
+    each name, casefolded)."""
+    contrasted: dict[str, set[Identity]] = {}
+    if "onfus" in text:
+        ordered = sorted(resolved, key=lambda x: x[0].start)
+        for m in P.NOT_CONFUSED.finditer(text):
+            # "Not to be confused with Birmingham in England's West Midlands": that reading is not the bare name's
+            k = next((k for k, x in enumerate(ordered) if x[0].start == m.end()), None)
+            if k is None:
+                continue
+            loc, p, _ = ordered[k]
+            key = text[loc.start : loc.end].casefold()
+            if counts[key] < 2:
+                continue
+            if loc.qualified:
+                contrasted.setdefault(key, set()).add(_identity(p))
+            elif gap := P.LOCATED_IN.match(text, loc.end):
+                # the place after it says where it is ("in England's West Midlands", "in Spain")
+                there = find_mentions(text[gap.end() : gap.end() + 40])
+                if there and there[0].start == 0:
+                    country = there[0].candidates[0].country
+                    apart = {_identity(c) for c in loc.candidates if c.country == country}
+                    contrasted.setdefault(key, set()).update(apart)
+    abroad = _namesake_countries(text) if "amesake" in text else set()
+    if abroad and (ranked := counts.most_common(2)) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        # "the city regularly received emails meant for its namesake in the United States": the text's most named
+        # place is not that country's place of its name
+        key = ranked[0][0]
+        readings = {c for loc, _, _ in resolved if text[loc.start : loc.end].casefold() == key for c in loc.candidates}
+        if any(c.country not in abroad for c in readings):
+            contrasted.setdefault(key, set()).update(_identity(c) for c in readings if c.country in abroad)
+    return contrasted
+
+
 def _namesake_countries(text: str) -> set[str]:
     """The countries a text places its place's namesake in ("its namesake in the US", "our namesake in Castilla-La
     Mancha", "its American namesake")."""
@@ -320,9 +333,8 @@ def _namesake_countries(text: str) -> set[str]:
         if country is None and (after := P.NAMESAKE_IN.match(text, m.end())):
             words = after.group().split()
             # "… the United States." ends a sentence; "the U.S." keeps its stop
-            named = next(
-                (found for w in (" ".join(words[-2:]), words[-1]) for f in (w.rstrip("."), w) if (found := one_place(f))), None
-            )
+            tries = [f for w in (" ".join(words[-2:]), words[-1]) for f in (w.rstrip("."), w)]
+            named = next((found for f in tries if (found := one_place(f))), None)
             top = named.candidates[0] if named is not None else None
             country = top.country if top is not None and top.level in ("country", "region") else None
         if country is not None:

@@ -124,7 +124,8 @@ def structural(
         elif (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned or gapped) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
-            if twinned or gapped:  # "Perm is twinned with Oxford, England, and with Louisville"; «… — корейского Пусана и японского Хакодате»
+            # "Perm is twinned with Oxford, England, and with Louisville"; «… — корейского Пусана и японского Хакодате»
+            if twinned or gapped:
                 for j in _listed_after(text, seq, k + 1, pa.country):
                     if j + 1 < len(seq) and text[seq[j][0].end : seq[j + 1][0].start].lstrip()[:1] in P.PAIR_DASHES:
                         break  # «Эгер — побратим Чебоксар, Рюссельсхайм — Пензы»: a name before a dash opens a clause
@@ -317,8 +318,9 @@ def _center(
         return owner  # "X, whose twin cities include A, B and C"
     if hub is not None and side(hub) in names and side(hub) not in besides:
         loc, opener = seq[0]
-        if opener.name == hub.name and side(opener) != side(hub) and loc.qualified and _opens(text[sentence.start : loc.start]):
-            return opener  # "Albany, New York, dissolved its own tie with Tula …, and the City of Albany …": the namesake's
+        namesake = opener.name == hub.name and side(opener) != side(hub) and loc.qualified
+        if namesake and _opens(text[sentence.start : loc.start]):
+            return opener  # "Albany, New York, dissolved its own tie with Tula …, and the City of Albany …"
         return hub
     if hub is not None and P.POSSESSIVE_TWINS.match(text, sentence.start):
         return hub  # "Its sister cities also include Yuzhno-Sakhalinsk on Sakhalin Island and Halifax in Canada"
@@ -374,7 +376,8 @@ def _center(
     # Places of one country opening the sentence are its subject ("In 2021 Yekaterinburg and Nizhny Tagil will
     # host …"), not partners of the text's place, unless a pronoun ties them to it.
     # (a pronoun after them is theirs: "Palmerston North and New Plymouth have had good experiences with their …")
-    subject = rest[0].country == rest[1].country and _opens(head) and not (sentence.coref and P.COREF_RE.search(fold(head)))
+    theirs = sentence.coref and P.COREF_RE.search(fold(head)) is not None
+    subject = rest[0].country == rest[1].country and _opens(head) and not theirs
     if hub is not None and listed and not subject:
         return hub  # a bare list of partners of the text's place ("болгарским Пловдивом и чешским Пльзенем")
     if len(others) == 1 and rest[0].country not in others:
@@ -432,5 +435,6 @@ def hub_pairs(
         return []
     partners = [p for p in rest if p.country != center.country and side(p) != side(center)]
     if scope.hub is not None and center.name == scope.hub.name and side(center) != side(scope.hub):
-        partners = [p for p in partners if side(p) != side(scope.hub)]  # a namesake's own ties, not with the text's place
+        # a namesake's own ties, not ties with the text's place
+        partners = [p for p in partners if side(p) != side(scope.hub)]
     return [(_nearest(seq, center, p), p) for p in partners]

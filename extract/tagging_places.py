@@ -115,8 +115,8 @@ def _person(text: str, m: Mention, places_at: set[int], countries_at: frozenset[
         return True  # an uncurated name before a capitalised word is a first name: "Brandon Locke"
     prev_start = m.start - len(prev) - 1
     prev = prev.lstrip("(«\"“")  # "(Prensa Latina)": a name opening a parenthesis is still two words
-    # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds"; not the
-    # last word of a flattened table's cell before a town and its country ("… Culture & Leisure Kristiansund Norway 1947")
+    # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds"; not the last
+    # word of a flattened table's cell before a town and its country ("… Culture & Leisure Kristiansund Norway 1947")
     return (
         bool(prev)
         and m.end + 1 not in countries_at

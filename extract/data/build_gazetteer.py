@@ -192,7 +192,7 @@ def drop_unclear_tiny(rows: dict[str, Row]) -> None:
     """Drop the towns below TINY_POP whose name is a word or a personal name, or is shared with another place (a
     curated town stays); flag the others "tiny"."""
     seen: Counter[str] = Counter()
-    parts: set[str] = set()  # the words of bigger places' names: "Kurilsk" of Severo-Kurilsk, "Heidenheim" of H. an der Brenz
+    parts: set[str] = set()  # bigger places' names' words: "Kurilsk" of Severo-Kurilsk, "Heidenheim" of H. an der Brenz
     for r in rows.values():
         for v in {fold(x).lower() for x in r["en"]}:
             seen[v] += 1

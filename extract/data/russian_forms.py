@@ -118,7 +118,8 @@ def plural_forms(words: list[str]) -> list[str] | None:
     out = [" ".join(words)]
     for case in CASES:
         # a town is inanimate: its accusative is its nominative (Великие Луки, not "Великих Луки")
-        forms = [p.inflect({case, "plur", "inan"} if case == "accs" else {case, "plur"}) or p.inflect({case, "plur"}) for p in parses]
+        wanted = {case, "plur", "inan"} if case == "accs" else {case, "plur"}
+        forms = [p.inflect(wanted) or p.inflect({case, "plur"}) for p in parses]
         if any(f is None for f in forms):
             return None
         out.append(" ".join(recase(f.word, w) for f, w in zip(forms, words) if f is not None))
