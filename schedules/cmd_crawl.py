@@ -131,8 +131,11 @@ def schedule(at: str, timezone: str, cron: str | None, db_path: Path, replica_ur
         click.echo(f"  catch-up run now for the missed {missed.isoformat()} (last ok run {last_ok})", err=True)
     for when in upcoming:
         click.echo(f"  next: {when.isoformat()}", err=True)
-    # SIGTERM stops like Ctrl-C, so the crawl child (in its own session) is not orphaned.
+    # SIGTERM stops like Ctrl-C, so the crawl child (in its own session) is not orphaned. SIGINT is Ctrl-C even when
+    # the scheduler was started in the background of a script, where the shell leaves it ignored (Python then keeps
+    # it ignored and `kill -INT` would not stop the scheduler).
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):

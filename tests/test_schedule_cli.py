@@ -86,3 +86,24 @@ def test_schedule_rejects_bad_options_in_one_line(args: list[str], needle: str, 
     )  # fmt: skip
     assert proc.returncode != 0 and needle in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_schedule_stops_on_sigint_even_when_started_with_sigint_ignored(tmp_path: Path) -> None:
+    """A scheduler started in a script's background (the shell leaves SIGINT ignored there) still stops on SIGINT."""
+    proc = subprocess.Popen(
+        [*TWINWATCH, "schedule", "--at", "03:30", "--db", str(tmp_path / "bg.db")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(2)]  # the banner and the first "next:" line: it is running
+        assert any("next: " in line for line in lines), lines
+        proc.send_signal(signal.SIGINT)
+        output, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "schedule: stopping" in output
+    assert proc.returncode == 0
