@@ -90,10 +90,11 @@ def test_schedule_rejects_bad_options_in_one_line(args: list[str], needle: str, 
 
 def test_schedule_stops_on_sigint_even_when_started_with_sigint_ignored(tmp_path: Path) -> None:
     """A scheduler started in a script's background (the shell leaves SIGINT ignored there) still stops on SIGINT."""
+    # a wrapper ignores SIGINT and execs the CLI, which inherits the ignored disposition, as from `twinwatch … &`
+    ignoring = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); os.execv(sys.executable, sys.argv[1:])"
     proc = subprocess.Popen(
-        [*TWINWATCH, "schedule", "--at", "03:30", "--db", str(tmp_path / "bg.db")],
+        [sys.executable, "-c", ignoring, *TWINWATCH, "schedule", "--at", "03:30", "--db", str(tmp_path / "bg.db")],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )  # fmt: skip
     try:
         assert proc.stdout is not None
