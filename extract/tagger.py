@@ -209,10 +209,8 @@ def _pair_list(text: str, s: Sentence, seq: list[tuple[Located, Place]]) -> list
     qualified = {side(p) for loc, p in seq if loc.qualified}
     if len(pairs) < 3 or any(a.country == b.country or not {side(a), side(b)} & qualified for a, b in pairs):
         return []
-    at = {side(p): loc.start for loc, p in seq}
-    return [
-        Hit(a, b, s, False, None, max(at[side(a)], at[side(b)])) for a, b in pairs if side(a) in at and side(b) in at
-    ]
+    at = {side(p): loc.start for loc, p in seq}  # structural pairs only places of `seq`
+    return [Hit(a, b, s, False, None, max(at[side(a)], at[side(b)])) for a, b in pairs]
 
 
 def _one_sided(s: Sentence, seq: list[tuple[Located, Place]]) -> bool:

@@ -126,9 +126,7 @@ def _adjective_centres(text: str) -> list[tuple[str, str]]:
     for m in P.RU_PLACE_ADJECTIVE.finditer(text):
         stem = m.group(1).lower()
         if stem not in found:
-            name = f"{stem[:1].upper()}{stem[1:]}ая область"
-            region = next((x for x in find_mentions(name) if (x.start, x.end) == (0, len(name))), None)
-            top = region.candidates[0] if region is not None else None
+            top = next(iter(places_named(f"{stem[:1].upper()}{stem[1:]}ая область")), None)
             city = centre(top) if top is not None and top.level == "region" and top.country == "RU" else None
             found[stem] = side(city) if city is not None else None
         if (hit := found[stem]) is not None:
@@ -249,9 +247,9 @@ def one_sense(
     # "CÓRDOBA, Argentina — The mayor of Córdoba …": a dateline's state or country says which country the name is in
     countries = {dated.key: frozenset((dated.place.country,))} if dated is not None and dated.qualified else {}
     if home:  # "Lincoln City Council … £4,500": the text's own wording says which country its most named place is in
-        ranked = counts.most_common(2)
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
-            countries.setdefault(ranked[0][0], home)
+        leading = _most_named(counts)
+        if leading is not None and counts[leading] >= 2:
+            countries.setdefault(leading, home)
     levels: dict[int, set[tuple[str, str]]] = {}  # sentence -> (country, level) of its places
     for _, p, i in resolved:
         levels.setdefault(i, set()).add((p.country, p.level))
@@ -314,14 +312,19 @@ def _set_apart(text: str, resolved: Resolved, counts: Counter[str]) -> dict[str,
                     apart = {_identity(c) for c in loc.candidates if c.country == country}
                     contrasted.setdefault(key, set()).update(apart)
     abroad = _namesake_countries(text) if "amesake" in text else set()
-    if abroad and (ranked := counts.most_common(2)) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+    if abroad and (leading := _most_named(counts)) is not None:
         # "the city regularly received emails meant for its namesake in the United States": the text's most named
         # place is not that country's place of its name
-        key = ranked[0][0]
-        readings = {c for loc, _, _ in resolved if text[loc.start : loc.end].casefold() == key for c in loc.candidates}
+        readings = {c for loc, _, _ in resolved if text[loc.start : loc.end].casefold() == leading for c in loc.candidates}
         if any(c.country not in abroad for c in readings):
-            contrasted.setdefault(key, set()).update(_identity(c) for c in readings if c.country in abroad)
+            contrasted.setdefault(leading, set()).update(_identity(c) for c in readings if c.country in abroad)
     return contrasted
+
+
+def _most_named(counts: Counter[str]) -> str | None:
+    """The name the text writes more often than any other (casefolded), if one leads."""
+    ranked = counts.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
 
 
 def _namesake_countries(text: str) -> set[str]:

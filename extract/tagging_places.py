@@ -228,16 +228,15 @@ def _title_caps(text: str) -> str:
 
 def one_place(name: str) -> Mention | None:
     """The mention when the whole (title-cased) name is a single place ("ROCHESTER", "Владимир"), else None."""
-    title = name.title().replace("’S", "’s")
-    found = find_mentions(title)
-    if len(found) == 1 and (found[0].start, found[0].end) == (0, len(title)):
-        return found[0]
-    if not any(len(w) <= 3 and w.isupper() for w in name.split()):
-        return None
-    # an acronym in a capitalised dateline stays one: "HCM CITY" is "HCM City"
-    kept = " ".join(w if len(w) <= 3 and w.isupper() else w.title() for w in name.split(" "))
-    found = find_mentions(kept)
-    return found[0] if len(found) == 1 and (found[0].start, found[0].end) == (0, len(kept)) else None
+    forms = [name.title().replace("’S", "’s")]
+    if any(len(w) <= 3 and w.isupper() for w in name.split()):
+        # an acronym in a capitalised dateline stays one: "HCM CITY" is "HCM City"
+        forms.append(" ".join(w if len(w) <= 3 and w.isupper() else w.title() for w in name.split(" ")))
+    for form in forms:
+        found = find_mentions(form)
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(form)):
+            return found[0]
+    return None
 
 
 def dateline_span(m: re.Match[str]) -> tuple[int, int]:
@@ -422,8 +421,8 @@ def _country_or_town(text: str, m: Mention, nxt: Mention | None) -> Mention:
     demonym = demonym_before(text, m.start)
     if demonym and demonym != m.candidates[0].country:
         codes.add(demonym)
-    narrowed = _narrow(towns, codes) if towns and codes else ()
-    if narrowed and narrowed is not towns or any(c.country in codes for c in towns):
+    # (_narrow gives its input back when no town is in a qualifying country)
+    if towns and codes and (narrowed := _narrow(towns, codes)) is not towns:
         return Mention(m.start, m.end, m.surface, narrowed)
     return m
 

@@ -9,6 +9,7 @@ from bisect import bisect_left
 
 from extract import patterns as P
 from extract.gazetteer import Mention, common_english, unlisted_place
+from extract.tagging_text import line_bounds
 from extract.tagging_words import common_noun, demonym_before, lemmas, prev_word
 from extract.transcription import known_spelling, transcribed_place
 
@@ -118,7 +119,7 @@ def _table_cells(text: str, raw: list[Mention]) -> frozenset[int]:
             and text[m.start - 1 : m.start] == " "
             and P.CELL_AFTER_COUNTRY.match(text, m.end)
         ):
-            by_line.setdefault(text.rfind("\n", 0, m.start), []).append(m.start)
+            by_line.setdefault(line_bounds(text, m.start)[0], []).append(m.start)
     return frozenset(at for ats in by_line.values() if len(ats) >= 3 for at in ats)
 
 
