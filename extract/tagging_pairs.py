@@ -70,8 +70,19 @@ def _isolated(text: str, seq: Seq, k: int) -> bool:
 
 
 def respective(text: str, seq: Seq) -> list[tuple[Place, Place]]:
-    """ "A and B … C and D respectively" (two pairs of places, each pair from one country): A–C and B–D."""
-    if len(seq) != 4 or not P.RESPECTIVELY.search(text[seq[0][0].start : seq[-1][0].end + 40]):
+    """ "A and B … C and D respectively" (two pairs of places, each pair from one country): A–C and B–D. Places
+    between the two (venues: «подписали в Минске соглашения … с Минской и Витебской областями соответственно») are
+    not in the pairs."""
+    if len(seq) < 4:
+        return []
+    if len(seq) > 4:
+        # the second pair is the two places right before the word
+        word = P.RESPECTIVELY.search(text, seq[0][0].end)
+        ends = [k for k, (loc, _) in enumerate(seq) if word and loc.end <= word.start()]
+        if not word or len(ends) < 4 or word.start() - seq[ends[-1]][0].end > 40:
+            return []
+        seq = [seq[0], seq[1], seq[ends[-1] - 1], seq[ends[-1]]]
+    elif not P.RESPECTIVELY.search(text[seq[0][0].start : seq[-1][0].end + 40]):
         return []
     (_, a), (lb, b), (lc, c), (ld, d) = seq
     joined = P.AND_CONNECTOR.match(text[seq[0][0].end : lb.start]) and P.AND_CONNECTOR.match(text[lc.end : ld.start])

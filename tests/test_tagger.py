@@ -919,6 +919,21 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Albany", "AU"), ("Nichinan", "JP")), (("Albany", "US"), ("Tula", "RU"))},
     ),
+    # "A and B … C and D respectively" with the signing venues between: the venues are no side
+    (
+        (
+            "В марте делегации Смоленской и Брянской областей подписали в Минске соглашения о побратимстве с Минской и "
+            "Гомельской областями соответственно."
+        ),
+        {(("Smolensk Oblast", "RU"), ("Minsk Region", "BY")), (("Bryansk Oblast", "RU"), ("Gomel Region", "BY"))},
+    ),
+    (
+        (
+            "Губернаторы Псковской и Новгородской областей подписали в Могилёве и Бресте соглашения о сотрудничестве с "
+            "Могилёвской и Брестской областями соответственно."
+        ),
+        {(("Pskov Oblast", "RU"), ("Mogilev Region", "BY")), (("Novgorod Oblast", "RU"), ("Brest Region", "BY"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
