@@ -851,6 +851,12 @@ REGION_NOUN_BEFORE = cue(  # with its pre-test: it is asked for every city menti
 )
 # The same noun right after the name, lowercase ("Havana province", "the Kaluga region").
 REGION_NOUN_AFTER = re.compile(r" (?:province|prefecture|region|oblast|governorate|department)\b")
+# The region nouns above that name a province the gazetteer may lack after its centre ("Siem Reap province" ->
+# Siem Reap Province), by the stem found in the noun (first match wins: "provincial government of" is a province).
+UNLISTED_REGION_HEADS = {
+    "provin": "Province", "провин": "Province", "prefec": "Prefecture", "префек": "Prefecture",
+    "govern": "Governorate", "мухафа": "Governorate", "depart": "Department", "департ": "Department",
+}
 # A region named after its centre, the noun part of its name: "Nakuru County", "Stara Zagora Province".
 REGION_NAME_AFTER = re.compile(r" (Province|Prefecture|Region|Oblast|Governorate|Department|County)\b")
 # After a landform's short name ("Sakhalin"), the words that make it the region: "the Sakhalin regional government".

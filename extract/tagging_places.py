@@ -386,11 +386,18 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             m = Mention(m.start, m.end, m.surface, (unlisted_place(m.candidates[0].name, "US", state),))
         cands = _narrow(m.candidates, codes) if codes else m.candidates
         window = text[max(0, m.start - 40) : m.start]
-        if cands[0].level == "city" and (
-            P.REGION_NOUN_BEFORE.search(window, folded[max(0, m.start - 40) : m.start])
-            or P.REGION_NOUN_AFTER.match(text, m.end)
-        ):
-            cands = _as_region(cands)
+        noun_at = (
+            P.REGION_NOUN_BEFORE.search(window, folded[max(0, m.start - 40) : m.start]) or P.REGION_NOUN_AFTER.match(text, m.end)
+            if cands[0].level == "city"
+            else None
+        )
+        if noun_at is not None:
+            regions = _as_region(cands)
+            # "Siem Reap province", "the Province of Caserta": a province the gazetteer lacks, named after its centre
+            head = next((h for stem, h in P.UNLISTED_REGION_HEADS.items() if stem in noun_at[0].lower()), None)
+            if regions is cands and head:
+                regions = (unlisted_place(f"{cands[0].name} {head}", cands[0].country, level="region"),)
+            cands = regions
         elif cands[0].level == "city" and (noun := P.REGION_NAME_AFTER.match(text, m.end)):
             # "Nakuru County", "Stara Zagora Province": the region, even one the gazetteer lacks, named as the text does
             regions, top = _as_region(cands), cands[0]
@@ -481,7 +488,9 @@ def choose(loc: Located, others: list[Located], context: Counter[str]) -> Place:
     # and Seoul", "Tokyo and Gyeonggi Province")
     if (
         "capital" not in cands[0].flags
-        and any(o.candidates[0].level == "region" and o is not loc for o in others)
+        # (a province the gazetteer lacks, named only by its centre's name, is too weak a sign: "emigrants from the
+        # province of Cuneo")
+        and any(o.candidates[0].level == "region" and "unlisted" not in o.candidates[0].flags for o in others if o is not loc)
         and not (cands[0].level == "city" and loc.city_noun)
     ):
         regions = [c for c in cands if c.level == "region"]

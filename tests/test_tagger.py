@@ -934,6 +934,15 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Pskov Oblast", "RU"), ("Mogilev Region", "BY")), (("Novgorod Oblast", "RU"), ("Brest Region", "BY"))},
     ),
+    # a province the gazetteer lacks, named after its centre with a lowercase "province" or "the Province of"
+    (
+        "Battambang province and Thailand's Sa Kaeo province signed a sister-province agreement in 2015.",
+        {(("Battambang Province", "KH"), ("Sa Kaeo Province", "TH"))},
+    ),
+    (
+        "In 2006 Dutchess County entered into a sister county agreement with the Province of Salerno, Italy.",
+        {(("Dutchess County", "US"), ("Salerno Province", "IT"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
