@@ -119,6 +119,11 @@ FOUND = [
     # towns of 1,000 to 5,000 people (GeoNames cities1000) whose name is no word, person's name or other place's
     ("Cortona is twinned with Llandudno", "Cortona", ("Cortona", "IT")),
     ("twinned with Loctudy, France", "Loctudy", ("Loctudy", "FR")),
+    # an ISO region's English name of frequent words with a rarer one ("Java"), and Ukraine's -ia oblasts
+    ("West Java's sister-province relationship", "West Java", ("West Java", "ID")),
+    ("a partnership with Central Java", "Central Java", ("Central Java", "ID")),
+    ("the Vinnytsia Oblast Council of Ukraine", "Vinnytsia Oblast", ("Vinnytsia Oblast", "UA")),
+    ("aid for Sumy Oblast", "Sumy Oblast", ("Sumy Oblast", "UA")),
 ]
 
 # (phrase, surface that must not be a place mention)
@@ -133,6 +138,8 @@ NOT_FOUND = [
     ("twinned with Château-Chinon since 1969", "Chinon"),  # the end of a longer hyphenated name
     ("Councilor Ariel Méndez noted", "Méndez"),  # a village that is also a surname is left out
     ("Severo-Kurilsk in the Kurils", "Kurilsk"),  # a village named like part of a bigger place's name
+    ("the Free State of Saxony", "Free State"),  # a South African province's name of everyday words
+    ("ships on the Red Sea", "Red Sea"),  # a Sudanese state named after the sea
 ]
 
 

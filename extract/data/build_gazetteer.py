@@ -43,6 +43,14 @@ TINY_POP = 5_000
 TINY_ZIPF = 2.0
 SMALL_BELOW = 40_000
 COMMON_EN_ZIPF = 3.8  # "Stephens" (3.5) may end a town's name, "Moreover" (4.2) and "Meetings" (4.5) may not
+# Words that make a region's name generic ("Central Province", "Capital Region"): an ISO region's name of frequent
+# words is kept when it has a word besides these ("West Java", "Central Java": "Java" is a place there).
+GENERIC_REGION_WORDS = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper", "lower",
+    "new", "greater", "capital", "province", "region", "district", "state", "territory", "county", "city", "islands",
+    "island", "coast", "the", "of", "and", "far", "middle", "inner", "outer", "high", "great",
+}
+NAMING_ZIPF = 4.9  # below this, a word of a region's name names it ("Java" 4.0, "Plenty" 4.7; "Sea" 5.1)
 COMMON_ZIPF = 4.0  # a small town's one-word name this frequent as a word is a word first (East, March, Vice)
 MIN_POP_RU_FORMS = 5_000  # Cyrillic forms for every city kept (Ферентино, Уусикаупунки, Бюсси-Сен-Жорж)
 COMMA_TO_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
@@ -594,14 +602,29 @@ def drop_others_names(rows: dict[str, Row]) -> None:
             }
 
 
-def drop_common_words(r: Row, ru: list[str], names: set[str]) -> tuple[set[str], list[str]]:
+def _named_region(surface: str, countries: set[str]) -> bool:
+    """An ISO region's name of several words with a word besides the generic ones, and that word no country's name
+    ("West Java"; not "Far North", nor "Northern Ireland" or "Taiwan Province", parts named after a country)."""
+    rest = [w for w in surface.lower().split() if w not in GENERIC_REGION_WORDS]
+    # one of the other words rarer than everyday words ("Java", "Plenty"; not "Red Sea", "Free State", "Long An")
+    rare = any(zipf_frequency(w, "en") < NAMING_ZIPF for w in rest)
+    return " " in surface and surface[0].isupper() and rare and " ".join(rest) not in countries
+
+
+def drop_common_words(r: Row, ru: list[str], names: set[str], countries: set[str]) -> tuple[set[str], list[str]]:
     """English/Russian surfaces of a small town or an ISO region without the ones that are frequent words (also
     "White House": every word frequent); the name of a bigger place is a name, not a word (Moscow, Idaho keeps
     "Moscow"). A small foreign town's Russian transliteration that is a dictionary word is a word (Courrières
     as «Курьер»); post-Soviet towns keep theirs (Пограничный, Полярный are names there)."""
     if not r["flags"] & {"small", "iso"}:
         return r["en"], ru
-    en = {s for s in r["en"] if s in names or not (is_common_word(s, "en") or all_common(s, "en"))}
+    en = {
+        s
+        for s in r["en"]
+        if s in names
+        or not (is_common_word(s, "en") or all_common(s, "en"))
+        or "iso" in r["flags"] and _named_region(s, countries)
+    }
     ru = [s for s in ru if s in names or not is_common_word(s, "ru")]
     if "small" in r["flags"] and r["country"] not in POST_SOVIET:
         ru = [s for s in ru if s in names or not russian_word(s)]
@@ -654,12 +677,13 @@ def main() -> None:
     mark_known(rows)
     mark_small(rows)
     names = big_names(rows)
+    countries = {n.lower() for r in rows.values() if r["level"] == "country" for n in (r["name"], *r["en"])}
     # mtime=0: the same data gives the same bytes, so a rebuild without changes leaves git clean
     with io.TextIOWrapper(gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0), encoding="utf-8") as out:
         for key, r in sorted(rows.items()):
             ru = sorted({f for name in r["ru"] for f in ru_forms(name)})
             ru = sorted(set(ru) | {f.replace("ё", "е").replace("Ё", "Е") for f in ru})  # texts often drop the dots
-            en, ru = drop_common_words(r, ru, names)
+            en, ru = drop_common_words(r, ru, names, countries)
             en = soft_sign_free(set(en))
             # Nominative names: a surface that is one place's name beats an oblique case of another (Печоры).
             nomn = set(proper_surfaces(r["ru"] | {n.replace("ё", "е").replace("Ё", "Е") for n in r["ru"]})) & set(ru)

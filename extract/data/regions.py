@@ -106,7 +106,7 @@ def fold(s: str) -> str:
 
 def _stem_city(stem: str, cities: list[str]) -> str:
     """The administrative centre an adjectival oblast name comes from ("Rivnen" -> Rivne, "Odes" -> Odesa)."""
-    need = max(4, len(stem) - 2)
+    need = len(stem) if len(stem) < 5 else max(4, len(stem) - 2)  # "Sum" -> Sumy, "Ode" -> Odesa
     hits = [c for c in cities if len(c) >= need and len(os.path.commonprefix([c, stem])) >= need]
     return hits[0] if hits else stem
 
@@ -122,6 +122,9 @@ def _oblast(local: str, country: str, cities: list[str]) -> tuple[str, set[str]]
             if base.endswith(ending):
                 base = _stem_city(fold(base[: -len(ending)]), cities)
                 break
+    # GeoNames writes Ukraine's final -ia as -ya (Vinnytsya, Zaporizhzhya); news write Vinnytsia Oblast
+    if country == "UA" and base.endswith("ya"):
+        return f"{base[:-2]}ia Oblast", {f"{base} Oblast"}
     return f"{base} Oblast", set()
 
 
