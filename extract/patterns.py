@@ -141,6 +141,13 @@ LIST_TITLE = re.compile(
     re.IGNORECASE,
 )
 HEADING_END = re.compile(r":(?:\s*\[[^\]\n]{1,12}\])*\s*$")
+# A twinning list's heading that ends with its owner: "TWIN CITIES AND FRIENDSHIP CITIES OF THE MUNICIPALITY OF VOLOS",
+# "Sister cities of Kanazawa" (the name, then only markup to the line's end).
+HEADING_OWNER_BEFORE = re.compile(
+    r"\bof\s+(?:the\s+)?(?:(?:city|town|municipality|borough|district|county|region|province|prefecture)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+HEADING_OWNER_AFTER = re.compile(r"[\s:]*(?:<br\s*/?>)?\s*$", re.IGNORECASE)
 # A sentence adding to what came before ("In addition, …", «Кроме того, …»).
 ADDITIVE_OPEN = re.compile(
     r"\W*(?:in addition|besides|additionally|also|кроме того|помимо этого|также|а также)\b", re.IGNORECASE
@@ -734,7 +741,7 @@ CAPITAL_METONYMY_AFTER = re.compile(
 # owner of the page, counted once more when choosing the text's place.
 OFFICIAL_BEFORE = cue(  # with its pre-test: asked in the 40 characters before every mention
     re.compile(
-        r"(?m)(?:(?:^|[.!?]\s+|©\s*)[ \t]*(?:The\s+)?(?:(?:City|Town|Borough|Municipality) of|[Aa]dministration of the city of"
+        r"(?m)(?:(?:^|[.!?]\s+|©\s*)[ \t]*(?:The\s+)?(?:(?:City|Town|Borough|Municipality|Municipal Council) of|[Aa]dministration of the city of"
         r"|[Аа]дминистраци\w* (?:города|г\.))|[Пп]равительств\w*)\s*$"  # «Правительство Хабаровского края»: a region's site
     )
 )

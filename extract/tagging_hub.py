@@ -46,7 +46,8 @@ def text_place(
     official = Counter(
         side(p) for loc, p, _ in resolved if _official(text, folded, loc.start) or _self_named(text, loc)
     )
-    official.update(_list_heads(text, resolved))
+    heads = _list_heads(text, resolved)
+    official.update(heads + heads)  # a twinning list's heading names whose list it is: two mentions more
     # the site's header naming its owner ("Ramla Municipality – Minutes of …", or only "Tottori Prefecture"): the
     # municipality speaking
     official.update(
@@ -85,15 +86,20 @@ def _self_named(text: str, loc: Located) -> bool:
 
 
 def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:
-    """Places heading a twinning list on their own ("Novosibirsk is twinned with:[71]"): the text's subject."""
-    by_line: dict[tuple[int, int], list[Place]] = {}
+    """Places heading a twinning list on their own ("Novosibirsk is twinned with:[71]", "Sister cities of Kanazawa"):
+    the text's subject."""
+    by_line: dict[tuple[int, int], list[tuple[Located, Place]]] = {}
     for loc, p, _ in resolved:
-        by_line.setdefault(line_bounds(text, loc.start), []).append(p)
+        by_line.setdefault(line_bounds(text, loc.start), []).append((loc, p))
     heads = []
     for (start, end), places in by_line.items():
         line = text[start:end]
-        if len(places) == 1 and P.HEADING_END.search(line) and P.TWIN_RE.search(line):
-            heads.append(side(places[0]))
+        if len(places) != 1 or not P.TWIN_RE.search(line):
+            continue
+        loc, place = places[0]
+        owner = P.HEADING_OWNER_BEFORE.search(text, start, loc.start) and P.HEADING_OWNER_AFTER.match(text[: end], loc.end)
+        if owner or P.HEADING_END.search(line):
+            heads.append(side(place))
     return heads
 
 

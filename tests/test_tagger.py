@@ -943,6 +943,21 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "In 2006 Dutchess County entered into a sister county agreement with the Province of Salerno, Italy.",
         {(("Dutchess County", "US"), ("Salerno Province", "IT"))},
     ),
+    # a twinning table's heading ending with its owner, and "The Municipal Council of X", name the text's place
+    (
+        (
+            "Council freezes twinning with Kaliningrad<br />\n"
+            "The Municipal Council of Patras decided on Monday to freeze the twinning of the city with Kaliningrad, "
+            "Russia. The Mayor said the decision is not aimed at the people of Kaliningrad, whose choir sang in Patras "
+            "last spring.<br />\nTWIN CITIES OF THE MUNICIPALITY OF PATRAS<br />\nCity Country Year<br />\n"
+            "Bari Italy 1985<br />\nKaliningrad Russia 1996 (frozen)<br />\nSaginaw USA 2004<br />\n"
+        ),
+        {
+            (("Kaliningrad", "RU"), ("Patras", "GR")),
+            (("Bari", "IT"), ("Patras", "GR")),
+            (("Patras", "GR"), ("Saginaw", "US")),
+        },
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
