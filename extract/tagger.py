@@ -125,13 +125,15 @@ def _sentence_hits(
     # Partnership wording is implicit by the annotation rule; a pronoun right after a twinning sentence is explicit.
     explicit = s.twin or (kind == "inherited" and scope.prev_twin and s.coref and not s.partner)
     # a first name that is the text's own place ("Vladimir also has partnership agreements with …") is the place
-    weak = {side(p) for loc, p in seq if loc.weak} - {side(h) for h in (scope.hub, scope.item_hub, scope.home) if h is not None}
+    own = {side(h) for h in (scope.hub, scope.item_hub, scope.home) if h is not None}
+    weak = {side(p) for loc, p in seq if loc.weak} - own
     # Small towns are often homonyms of words and names: a twinning word in the sentence vouches for them; a list
     # line or a sentence continuing a twinning paragraph only with a qualifier ("Chitose, Japan", "Bacolod
     # (Philippines)"; "Brandon Nakasato" is a person).
     cued = s.twin or s.partner
     listed = s.item or kind == "inherited"
-    small = {side(p) for loc, p in seq if "small" in p.flags and not cued and not (listed and loc.qualified)}
+    # (the text's own place is vouched for by the text: "Varaždin - Ravensburg (Germany)" under "Sister cities")
+    small = {side(p) for loc, p in seq if "small" in p.flags and not cued and not (listed and loc.qualified)} - own
     at = {side(p): loc.start for loc, p in reversed(seq)}
     ends = {side(p): loc.end for loc, p in reversed(seq)}
 

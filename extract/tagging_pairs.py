@@ -375,6 +375,8 @@ def _center(
     if domestic <= 1 and sentence.line and flattened_table(text, [loc for loc, _ in rest_seq]):
         return hub
     gap = text[first.end : second.start]
+    if hub is not None and P.YEAR_CELL_GAP.match(gap):
+        return hub  # "Changchun (China), 2010 | Kragujevac (Serbia), 2017": entries each with its year, not a pair
     if ":" in gap or not _is_enumeration_gap(gap):
         if ":" in gap or not P.WITH_BEFORE.search(text[max(0, first.start - 20) : first.start]):
             return rest[0]  # "Anchorage … relationships with Darwin, Australia; Chitose, Japan; …"

@@ -958,6 +958,20 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Patras", "GR"), ("Saginaw", "US")),
         },
     ),
+    # list entries each closed by a year ("X (C), 2012 | Y (C), 2016") are the text's partners, not a pair; the text's
+    # own place is a place though its name is also a smaller town's elsewhere
+    (
+        (
+            "City of Varaždin | Official site\n\nSister cities\nVaraždin - Ravensburg (Germany), since 1973\n"
+            "Varaždin - Trnava (Slovakia), since 1998\n\nCities with which cooperation agreements have been signed\n"
+            "Jiaxing (China), 2012 | Čakovec (Croatia), 2016\n"
+        ),
+        {
+            (("Ravensburg", "DE"), ("Varaždin", "HR")),
+            (("Trnava", "SK"), ("Varaždin", "HR")),
+            (("Jiaxing", "CN"), ("Varaždin", "HR")),
+        },
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
