@@ -561,6 +561,12 @@ INSTITUTION_WORDS = (
 INSTITUTION_BEFORE = re.compile(r"\bUniversity(?: (?:of|for|and|[A-Z][\w-]*))+ $")
 INSTITUTION_AFTER = re.compile(" (?:" + "|".join(re.escape(w) for w in INSTITUTION_WORDS) + ")")
 # Capitalised words that may follow a place name without making it a person's first name ("Chitose City").
+# A town's own name for itself in its language before the particle: "Città di Fossano", "Ville de Brest", "Comune di
+# Bra" name the town; "Miguel de Cervantes" is a person.
+TOWN_BEFORE_PARTICLE = frozenset({
+    "Città", "Citta", "Comune", "Municipio", "Ville", "Commune", "Ciudad", "Cidade", "Vila", "Município", "Municipalidad",
+    "Ayuntamiento", "Câmara", "Provincia", "Province", "Région", "Region", "Regione", "Gemeente", "Stad", "City", "Town",
+})
 PLACE_NOUNS = (
     "City",
     "County",

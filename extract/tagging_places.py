@@ -84,8 +84,10 @@ def _person(text: str, m: Mention, places_at: set[int], countries_at: frozenset[
     prev, nxt = prev_word(text, m.start), next_word(text, m.end)
     if _initial_before(text, m.start):
         return True  # a surname after an initial: "K. Schroeder", «С. Иванов»
-    if prev in P.NAME_PARTICLES and "small" in m.candidates[0].flags and prev_word(text, m.start - len(prev) - 1)[:1].isupper():
-        return True  # a small town's name as a surname after its particle: "Miguel de Cervantes"
+    if prev in P.NAME_PARTICLES and "small" in m.candidates[0].flags:
+        before = prev_word(text, m.start - len(prev) - 1)
+        if before[:1].isupper() and before not in P.TOWN_BEFORE_PARTICLE:
+            return True  # a small town's name as a surname after its particle: "Miguel de Cervantes"
     if P.RU_TITLES.match(prev.lower()):
         # "мэр Кирилл Барнаул" is a person; "глава Чебоксар" and "глава Чебоксар Станислав Кучеренко" head the city.
         after = next_word(text, m.end + 1 + len(nxt)) if nxt else ""

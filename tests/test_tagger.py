@@ -972,6 +972,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Jiaxing", "CN"), ("Varaždin", "HR")),
         },
     ),
+    # "Città di X" names the town, not a person "di X" (whose name would then be no place anywhere in the text)
+    (
+        (
+            "Città di Savigliano – Official website<br />In May the mayor welcomed a delegation from Sisteron, "
+            "Savigliano's French twin town, for the anniversary of the charter."
+        ),
+        {(("Savigliano", "IT"), ("Sisteron", "FR"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
