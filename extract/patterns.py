@@ -672,6 +672,8 @@ DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
 # The characters that join the two names of a pair ("Boulder-Kisumu", "Eugene–Irkutsk", "Tver/Osnabrück"): a name
 # right before or after one belongs to the pair's own name, not to the text's place or an organisation.
 PAIR_DASHES = ("-", "–", "—", "/")
+# A bracketed locator right after a name, up to the next word: "Río Cuarto (Córdoba) Argentina".
+BRACKETED_LOCATOR = re.compile(r" \([^()\n]{1,40}\) ")
 # Between two entries of a list row, each closed by its own year: "Changchun (China), 2010 | Kragujevac (Serbia)".
 YEAR_CELL_GAP = re.compile(r"(?:\s*\([^()\n]{1,40}\))?[\s,(]*(?:since\s+|from\s+|с\s+)?\d{4}(?:\s*г\.)?\)?\s*[|;·•]\s*$")
 # Particles of a surname: a small town's name right after one is a person's ("Miguel de Cervantes").

@@ -119,9 +119,11 @@ def _person(text: str, m: Mention, places_at: set[int], countries_at: frozenset[
     prev = prev.lstrip("(«\"“")  # "(Prensa Latina)": a name opening a parenthesis is still two words
     # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds"; not the last
     # word of a flattened table's cell before a town and its country ("… Culture & Leisure Kristiansund Norway 1947")
+    bracket = P.BRACKETED_LOCATOR.match(text, m.end)  # "… Twinning Río Cuarto (Córdoba) Argentina 2010": a cell too
     return (
         bool(prev)
         and m.end + 1 not in countries_at
+        and (bracket is None or bracket.end() not in countries_at)
         and prev[0].isupper()
         and prev.isalpha()
         and prev_start not in places_at
@@ -164,19 +166,19 @@ def _qualifier(text: str, m: Mention, nxt: Mention | None) -> set[str] | None:
 
 
 def _bracket_locator(text: str, raw: list[Mention], i: int) -> str | None:
-    """The country of "Town (Place, Country)" when the place in the brackets is named with its country right after
-    it: that place locates the town ("Santo André (São Paulo, Brazil)"); None otherwise."""
+    """The country of "Town (Place, Country)" or "Town (Place) Country" (a table's cells) when a place of that country
+    is in the brackets: it locates the town ("Santo André (São Paulo, Brazil)", "San Francisco (Córdoba) Argentina");
+    None otherwise."""
     if i + 2 >= len(raw) or raw[i].candidates[0].level != "city":
         return None
     place, country = raw[i + 1], raw[i + 2]
-    if (
-        country.candidates[0].level != "country"
-        or not P.OPEN_PAREN_GAP.match(text[raw[i].end : place.start])
-        or text[place.end : country.start].strip() != ","
-        or text[country.end : country.end + 1] != ")"
-    ):
+    if country.candidates[0].level != "country" or not P.OPEN_PAREN_GAP.match(text[raw[i].end : place.start]):
         return None
+    inside = text[place.end : country.start].strip() == "," and text[country.end : country.end + 1] == ")"
     code = country.candidates[0].country
+    after = text[place.end : country.start].strip() == ")" and any(c.country == code for c in place.candidates)
+    if not (inside or after):
+        return None
     return code if any(c.country == code for c in raw[i].candidates) else None
 
 

@@ -980,6 +980,16 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Savigliano", "IT"), ("Sisteron", "FR"))},
     ),
+    # a flattened table's cell "Town (Province) Country": the bracket only locates the town, which is no surname after
+    # the cell word before it
+    (
+        (
+            "Città di Savigliano – Official website<br />TWINNINGS AND FRIENDSHIP PACTS<br />Town Country Since Type "
+            "Sisteron France 1985 Twinning Río Cuarto (Córdoba) Argentina 2010 Friendship pact<br />Savigliano "
+            "welcomed a delegation from Sisteron in May."
+        ),
+        {(("Savigliano", "IT"), ("Sisteron", "FR")), (("Río Cuarto", "AR"), ("Savigliano", "IT"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
