@@ -1235,6 +1235,11 @@ UNLISTED_NAME_CHARS = frozenset(" -'’.")
 # The run of such characters and letters or digits that opens a string: read on the reversed text before a country,
 # it measures the name that ends there.
 UNLISTED_NAME_RUN = re.compile(r"(?:[^\W_]|[" + re.escape("".join(sorted(UNLISTED_NAME_CHARS))) + r"])*")
+# A list of pairs in a sentence: "Bridport and Saint-Vaast-la-Hougue, Lyme Regis and Barfleur, and Shaftesbury and
+# Brionne" (names of capitalised, maybe hyphenated words; the pairs apart by commas or semicolons, maybe with "and").
+_LIST_NAME = r"[A-Z][\w'’]*(?:-[\w'’]+)*(?: [A-Z][\w'’]*(?:-[\w'’]+)*){0,3}"
+PAIR_LIST = re.compile(rf"{_LIST_NAME} and {_LIST_NAME}(?:[,;](?: and)? {_LIST_NAME} and {_LIST_NAME})+")
+PAIR_LIST_PAIR = re.compile(rf"({_LIST_NAME}) and ({_LIST_NAME})")
 # Lowercase words inside a place name ("San Pietro in Cariano", "Isla de la Juventud", "Neustadt an der Weinstraße").
 UNLISTED_CONNECTORS = frozenset(
     ["de", "del", "della", "di", "da", "do", "dos", "du", "des", "la", "le", "les", "el", "al", "in", "an", "am", "der",

@@ -10,7 +10,7 @@ from extract import patterns as P
 from extract.gazetteer import Mention, Place, find_mentions, is_known, places_named, unlisted_place
 from extract.prefilter import fold
 from extract.tagging_text import line_bounds
-from extract.tagging_unknown import transcribed_mentions, unlisted_mentions
+from extract.tagging_unknown import list_slot_mentions, transcribed_mentions, unlisted_mentions
 from extract.tagging_words import (
     demonym_before,
     function_word,
@@ -276,6 +276,9 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
     if P.CYRILLIC_RE.search(text):
         raw = sorted(raw + transcribed_mentions(text, raw), key=lambda m: m.start)
     raw = sorted(raw + unlisted_mentions(text, raw), key=lambda m: m.start)
+    if slots := list_slot_mentions(text, raw):  # a twinning list of pairs: its columns' countries
+        replaced = {m.start for m in slots}
+        raw = sorted([m for m in raw if m.start not in replaced] + slots, key=lambda m: m.start)
     if datelines:  # most texts have none
         raw = [m for m in raw if not any(m.start in span for span in datelines)]
     starts = {m.start for m in raw}

@@ -155,3 +155,47 @@ def _town_name(words: str, trim: bool = False) -> str | None:
     if any(t[:1].isupper() and t.lower() in common and t not in P.UNLISTED_HEADS for t in name_tokens):
         return None  # "Mayor Smith", "Meetings", "Moreover": words, not a town
     return "".join(parts[2 * (len(tokens) - keep) :])
+
+
+def _column_country(members: list[Mention | None]) -> str | None:
+    """The one country every known town of a column may be in (Bristol may be American beside Pawtucket), or None."""
+    readings = [{c.country for c in m.candidates if c.level == "city"} for m in members if m is not None]
+    common = set.intersection(*readings) if readings else set()
+    return next(iter(common)) if len(common) == 1 else None
+
+
+def _new_name(name: str) -> bool:
+    """True when a capitalised run can be a town's name: its last word no frequent English word ("New Quay", not
+    "The Council")."""
+    return name.split()[-1].lower() not in common_english() and name.split()[0] not in P.PLACE_NOUNS
+
+
+def list_slot_mentions(text: str, raw: list[Mention]) -> list[Mention]:
+    """Towns the gazetteer lacks, or names of another reading, in a twinning sentence's list of pairs ("Aberystwyth and
+    Saint-Brieuc, Cardigan and Brioude, New Quay and Plouguerneau"): each column's known towns are of one country, so a
+    town missing from the gazetteer is one of that country, and a homonym takes that country's reading ("Bristol and
+    Horta" beside "Pawtucket and Ribeira Grande")."""
+    if " and " not in text:
+        return []
+    by_span = {(m.start, m.end): m for m in raw}
+    out = []
+    for listed in P.PAIR_LIST.finditer(text):
+        start, end = line_bounds(text, listed.start())
+        if not P.TWIN_RE.search(text[start:end]):
+            continue
+        pairs = [(x.span(1), x.span(2)) for x in P.PAIR_LIST_PAIR.finditer(text, listed.start(), listed.end())]
+        columns = [[by_span.get(pair[i]) for pair in pairs] for i in (0, 1)]
+        left, right = (_column_country(column) for column in columns)
+        known = sum(a is not None and b is not None for a, b in zip(*columns))
+        if left is None or right is None or left == right or known < 1 or len(pairs) < 3:
+            continue
+        for side, country in enumerate((left, right)):
+            for span, m in zip((pair[side] for pair in pairs), columns[side]):
+                name = text[span[0] : span[1]]
+                if m is None and _new_name(name) and not any(s < span[1] and span[0] < e for s, e in by_span):
+                    out.append(Mention(span[0], span[1], name, (unlisted_place(name, country),)))
+                elif m is not None and m.candidates[0].country != country:
+                    same = tuple(c for c in m.candidates if c.country == country)
+                    if same:
+                        out.append(Mention(m.start, m.end, m.surface, same))
+    return out

@@ -990,6 +990,27 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Savigliano", "IT"), ("Sisteron", "FR")), (("Río Cuarto", "AR"), ("Savigliano", "IT"))},
     ),
+    # a twinning list of pairs: each column's known towns are of one country, so a town the gazetteer lacks is one of
+    # that country, and a homonym takes that country's reading
+    (
+        (
+            "Twinning links in Pembrokeshire – Fishguard and Loctudy, Tenby and Pontrieux, Narberth and Landerneau – "
+            "were celebrated at a civic evening."
+        ),
+        {
+            (("Fishguard", "GB"), ("Loctudy", "FR")),
+            (("Pontrieux", "FR"), ("Tenby", "GB")),
+            (("Landerneau", "FR"), ("Narberth", "GB")),
+        },
+    ),
+    (
+        "The resolution notes that New Bedford and Lagoa, Fall River and Ribeira Grande, and Bristol and Horta are sister cities.",
+        {
+            (("Lagoa", "PT"), ("New Bedford", "US")),
+            (("Fall River", "US"), ("Ribeira Grande", "PT")),
+            (("Bristol", "US"), ("Horta", "PT")),
+        },
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
