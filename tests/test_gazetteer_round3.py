@@ -124,6 +124,8 @@ FOUND = [
     ("a partnership with Central Java", "Central Java", ("Central Java", "ID")),
     ("the Vinnytsia Oblast Council of Ukraine", "Vinnytsia Oblast", ("Vinnytsia Oblast", "UA")),
     ("aid for Sumy Oblast", "Sumy Oblast", ("Sumy Oblast", "UA")),
+    # a town GeoNames names "X-Ville" (the town proper) is "X"
+    ("the Valais town of Martigny", "Martigny", ("Martigny", "CH")),
 ]
 
 # (phrase, surface that must not be a place mention)

@@ -51,6 +51,7 @@ GENERIC_REGION_WORDS = {
     "island", "coast", "the", "of", "and", "far", "middle", "inner", "outer", "high", "great",
 }
 NAMING_ZIPF = 4.9  # below this, a word of a region's name names it ("Java" 4.0, "Plenty" 4.7; "Sea" 5.1)
+MIN_POP_VILLE = 10_000  # a town GeoNames names "X-Ville" is named "X" from this size on (Martigny-Ville)
 COMMON_ZIPF = 4.0  # a small town's one-word name this frequent as a word is a word first (East, March, Vice)
 MIN_POP_RU_FORMS = 5_000  # Cyrillic forms for every city kept (Ферентино, Уусикаупунки, Бюсси-Сен-Жорж)
 COMMA_TO_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
@@ -166,6 +167,7 @@ def canonical_city(name: str, country: str) -> str:
         name = name.replace("ŭ", "a")  # Bulgarian ъ is "a" in the official romanisation (Veliko Tarnovo)
     if country == "KR" and name.endswith(" City"):
         name = name[: -len(" City")]
+
     if country in POST_SOVIET:
         words = []
         for w in name.split(" "):
@@ -239,6 +241,10 @@ def base_rows() -> dict[str, Row]:
         # the spelling that romanises to the English name is the one the press uses (Кызылорда for Kyzylorda)
         ru += sorted(a for a in cyrillic - set(ru) if fold(romanise(a)).lower() == fold(c["name"]).lower())[:1]
         name = canonical_city(c["name"], c["countrycode"])
+        # GeoNames' "Martigny-Ville" for a town proper: texts name it "Martigny" (not "Hell" for Hell-Ville, a word;
+        # not the small "Combs-la-Ville", whose whole name is the name)
+        if c["population"] >= MIN_POP_VILLE and (bare := re.fullmatch(r"([^\W\d_]+)-Ville", name)):
+            name = name if is_common_word(bare[1], "en") else bare[1]
         if c["countrycode"] == "BY" and ru and is_dictionary_place(ru[0]):
             # Belarusian towns are written in English from their Russian names (Rogachev, not Rahachow).
             name = romanise(ru[0])
