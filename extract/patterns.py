@@ -672,6 +672,9 @@ DASH_CONNECTOR = re.compile(r"^\s*[-–—/]\s*$")
 # The characters that join the two names of a pair ("Boulder-Kisumu", "Eugene–Irkutsk", "Tver/Osnabrück"): a name
 # right before or after one belongs to the pair's own name, not to the text's place or an organisation.
 PAIR_DASHES = ("-", "–", "—", "/")
+# The separator after a breadcrumb's item ("Home > Discover Landerneau > …"): the words before the name are the
+# item's, not a first name.
+BREADCRUMB_AFTER = re.compile(r"[ \t]*>|[ \t]+[»›][ \t]")  # (not a closing quote: «Деловой Петербург»)
 # A bracketed locator right after a name, up to the next word: "Río Cuarto (Córdoba) Argentina".
 BRACKETED_LOCATOR = re.compile(r" \([^()\n]{1,40}\) ")
 # Between two entries of a list row, each closed by its own year: "Changchun (China), 2010 | Kragujevac (Serbia)".

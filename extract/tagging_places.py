@@ -122,6 +122,7 @@ def _person(text: str, m: Mention, places_at: set[int], countries_at: frozenset[
     bracket = P.BRACKETED_LOCATOR.match(text, m.end)  # "… Twinning Río Cuarto (Córdoba) Argentina 2010": a cell too
     return (
         bool(prev)
+        and not P.BREADCRUMB_AFTER.match(text, m.end)  # "Home > Discover Landerneau > International relations"
         and m.end + 1 not in countries_at
         and (bracket is None or bracket.end() not in countries_at)
         and prev[0].isupper()

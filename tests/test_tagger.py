@@ -1011,6 +1011,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
             (("Bristol", "US"), ("Horta", "PT")),
         },
     ),
+    # a breadcrumb's item ("Home > Discover X >") does not make X a person's surname (nor every later X)
+    (
+        (
+            "Accept all | Refuse | Settings\nHome > Discover Landivisiau > International relations\n\nTwinning\n\n"
+            "Landivisiau, a market town of 9,000 people, has been twinned with Brecon in Wales since 1986."
+        ),
+        {(("Brecon", "GB"), ("Landivisiau", "FR"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
