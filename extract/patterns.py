@@ -699,7 +699,8 @@ BETWEEN_BEFORE = re.compile(
 )
 # An "X–Y" compound naming a thing, not a pair of places: "the Normandy-Neman regiment", "Moscow–Beijing express".
 DASH_THING_AFTER = re.compile(
-    r"\s+(?:regiment|squadron|air ?regiment|division|brigade|express|train|highway|motorway|road|pipeline|railway|"
+    r"\s+(?:(?-i:[a-z]+)\s+)?"  # one adjective: "the Belfast–Dublin economic corridor"
+    r"(?:regiment|squadron|air ?regiment|division|brigade|express|train|highway|motorway|road|pipeline|railway|"
     r"route|corridor|rally|race|marathon|cup|match|derby|flights?|ferry|bridge|border crossing|checkpoint|"
     r"полк\w*|эскадриль\w*|экспресс\w*|трасс\w*|автодорог\w*|дорог\w*|трубопровод\w*|газопровод\w*|маршрут\w*|"
     r"авиарейс\w*|рейс\w*|ралли|марафон\w*|паром\w*|мост\w*|пункт\w* пропуска)\b",

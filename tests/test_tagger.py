@@ -1019,9 +1019,19 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Brecon", "GB"), ("Landivisiau", "FR"))},
     ),
+    # two capitals named with government wording are governments, partners of no one, not of the text's place either
+    (
+        (
+            "Halifax council news. Halifax welcomed a delegation from Hakodate, its sister city, on Monday. \"Relations "
+            "between Ottawa and Beijing are strained, but cities keep talking,\" the Mayor of Halifax said."
+        ),
+        {(("Hakodate", "JP"), ("Halifax", "CA"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
+    # an "X–Y" compound with an adjective before its noun names a thing: "the Vienna–Bratislava economic corridor"
+    "The twinning committee of Galway welcomed progress on the Vienna–Bratislava economic corridor.",
     "Direct flights between Moscow and New York resumed on Monday.",
     # a decision put off ("several" states no status), a possibility raised, a plan that did not proceed
     (
