@@ -51,7 +51,15 @@ def drop_enclosing_regions(seq: Seq, text: str = "") -> Seq:
         if after_in and (inside or not p.admin1 and any(c.country == p.country and c.level == "city" for _, c in seq)):
             return True  # a region without an admin1 code locates any city of its country named with it
         # not a city after the region that is where something happened ("Павлодарской области подписали в Павлодаре")
-        near = [seq[j] for j in (k - 1, k + 1) if 0 <= j < len(seq) and not (j > k and follows_in(text, seq[j][0].start))]
+        # nor a venue before it with words between ("прошёл в Омске, делегации Омской и Павлодарской областей"), unlike
+        # "in Simferopol, Crimea"
+        near = [
+            seq[j]
+            for j in (k - 1, k + 1)
+            if 0 <= j < len(seq)
+            and not (j > k and follows_in(text, seq[j][0].start))
+            and not (j < k and follows_in(text, seq[j][0].start) and P.WORD_RE.search(text, seq[j][0].end, loc.start))
+        ]
         # a region without an admin1 code ("Xining (China, Qinghai province)") locates a city of its country beside it
         return any(
             ((cl, c) in inside or not p.admin1 and c.level == "city" and c.country == p.country and cl.end <= loc.start)

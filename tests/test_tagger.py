@@ -1027,6 +1027,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Hakodate", "JP"), ("Halifax", "CA"))},
     ),
+    # a venue before a region with words between does not locate it (unlike "in Simferopol, Crimea")
+    (
+        (
+            "На полях форума, который прошёл в этом году в Томске, делегации Томской и Восточно-Казахстанской областей "
+            "подписали соглашение о приграничном сотрудничестве."
+        ),
+        {(("Tomsk Oblast", "RU"), ("East Kazakhstan Region", "KZ"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
