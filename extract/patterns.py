@@ -868,7 +868,7 @@ REGION_AFTER_NAME_IN = re.compile(r"[A-ZА-ЯЁ][\w-]+,?\s+(?:in|в)\s+(?:the\s+
 REGION_NOUN_BEFORE = cue(  # with its pre-test: it is asked for every city mention
     re.compile(
         r"(?:\b(?:province|prefecture|department|governorate|state|region) of(?: the)?"
-        r"|\bprovincial (?:government|administration|council|authorities) of"
+        r"|\b(?:provincial|regional) (?:government|administration|council|authorities) of"
         r"|\b(?:провинци|префектур|департамент|мухафаз|штат|округ)\w*)\s*$",  # «Округ Сент-Луис»: St. Louis County
         re.IGNORECASE,
     )
@@ -878,11 +878,13 @@ REGION_NOUN_AFTER = re.compile(r" (?:province|prefecture|region|oblast|governora
 # The region nouns above that name a province the gazetteer may lack after its centre ("Siem Reap province" ->
 # Siem Reap Province), by the stem found in the noun (first match wins: "provincial government of" is a province).
 UNLISTED_REGION_HEADS = {
-    "provin": "Province", "провин": "Province", "prefec": "Prefecture", "префек": "Prefecture",
+    "regional": "Region", "provin": "Province", "провин": "Province", "prefec": "Prefecture", "префек": "Prefecture",
     "govern": "Governorate", "мухафа": "Governorate", "depart": "Department", "департ": "Department",
 }
 # A region named after its centre, the noun part of its name: "Nakuru County", "Stara Zagora Province".
-REGION_NAME_AFTER = re.compile(r" (Province|Prefecture|Region|Oblast|Governorate|Department|County)\b")
+REGION_NAME_AFTER = re.compile(
+    r" (?:Self-Governing |Planning |Administrative )?(Province|Prefecture|Region|Oblast|Governorate|Department|County)\b"
+)
 # After a landform's short name ("Sakhalin"), the words that make it the region: "the Sakhalin regional government".
 LANDFORM_REGION_AFTER = re.compile(
     r" (?:region(?:al)?|oblast|krai|okrug|governor\w*|government|administration|authorities)\b", re.IGNORECASE

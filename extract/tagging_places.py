@@ -62,6 +62,7 @@ def _organisation(text: str, m: Mention) -> bool:
         and prev_word(text, m.start).lower() == "the"
         and text[m.end : m.end + 1] not in P.PAIR_DASHES  # "the Boulder-Kisumu Sister City Project": the pair
         and next_word(text, m.end) not in P.PLACE_NOUNS  # "the Kharkiv City Council" acts for the city
+        and not P.REGION_NAME_AFTER.match(text, m.end)  # "the Žilina Self-Governing Region": a region's name
         and not P.BRACKET_AFTER.match(text, m.end)  # "the Meissen (Germany)": a place with its country
     )
 

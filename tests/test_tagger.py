@@ -1035,6 +1035,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         ),
         {(("Tomsk Oblast", "RU"), ("East Kazakhstan Region", "KZ"))},
     ),
+    # "the X Self-Governing Region" is the region, not an organisation named after a town
+    (
+        "The Trenčín Self-Governing Region has signed a cooperation agreement with the Zlín Region (Czech Republic).",
+        {(("Trenčín Region", "SK"), ("Zlín Region", "CZ"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
