@@ -154,6 +154,13 @@ def _sentence_hits(
     # "Relations between Washington and Moscow are at a low point": capitals of two countries named with government
     # wording, and no twinning word, are their governments, partners of no one (not of the text's place either)
     capitals = {side(p) for _, p in seq if "capital" in p.flags}
+    qualified = {side(p) for loc, p in seq if loc.qualified}
+
+    def vouched(a: Place, b: Place) -> bool:
+        # a small town paired by structure with a qualified partner («Ивангород — с эстонской Нарвой»): the pair's
+        # form vouches for it, as a twinning word would
+        return bool({side(a), side(b)} & qualified) and not {side(a), side(b)} & weak
+
     stated = s.twin or s.partner
     worded = not stated and len({c for _, c in capitals}) > 1
     governments = capitals if worded and P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk)) else set()
@@ -161,7 +168,7 @@ def _sentence_hits(
         Hit(a, b, s, explicit, status(a, b), max(at.get(side(a), s.start), at.get(side(b), s.start)))
         for k, (a, b) in enumerate(pairs)
         if _allowed(a, b, s, k < n_structural, side(a) in at and side(b) in at, listing, proposes(a, b))
-        and (not {side(a), side(b)} & (weak | small) or is_known(a, b))
+        and (not {side(a), side(b)} & (weak | small) or is_known(a, b) or k < n_structural and vouched(a, b))
         and not {side(a), side(b)} & governments
     ]
 

@@ -1040,6 +1040,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "The Trenčín Self-Governing Region has signed a cooperation agreement with the Zlín Region (Czech Republic).",
         {(("Trenčín Region", "SK"), ("Zlín Region", "CZ"))},
     ),
+    # a small town paired by structure with a qualified partner, after a twinning sentence: the form vouches for it
+    (
+        "Побратимские связи развивают и муниципалитеты. Так, Ивангород — с эстонской Нарвой, Печоры — с эстонским Выру.",
+        {(("Ivangorod", "RU"), ("Narva", "EE")), (("Pechory", "RU"), ("Võru", "EE"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
