@@ -676,6 +676,8 @@ PAIR_DASHES = ("-", "–", "—", "/")
 # The separator after a breadcrumb's item ("Home > Discover Landerneau > …"): the words before the name are the
 # item's, not a first name.
 BREADCRUMB_AFTER = re.compile(r"[ \t]*>|[ \t]+[»›][ \t]")  # (not a closing quote: «Деловой Петербург»)
+# "in the" between two names: the second may locate the first.
+IN_THE_GAP = re.compile(r"\s+in\s+(?:the\s+)?$")
 # A word of three letters or more (between two names: more than punctuation or a short particle).
 WORD_RE = re.compile(r"[^\W\d_]{3,}")
 # A bracketed locator right after a name, up to the next word: "Río Cuarto (Córdoba) Argentina".

@@ -378,6 +378,13 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
         if codes and nxt is not None and P.QUALIFIER_GAP.match(text[m.end : nxt.start]):
             consumed.add(i + 1)  # "Fairbanks, Alaska", "Фэрбенкс на Аляске": the state only locates the city
             context[f"named:{nxt.candidates[0].country}:{m.candidates[0].name}"] += 1  # nor of its bare namesakes
+        elif (
+            nxt is not None
+            and len(m.candidates) == 1
+            and P.IN_THE_GAP.match(text, m.end, nxt.start)
+            and all(c.country == m.candidates[0].country and c.level == "city" for c in nxt.candidates)
+        ):
+            consumed.add(i + 1)  # "Sainte-Agathe-des-Monts in the Laurentians": a town of its country locates it
         demonym = demonym_before(text, m.start)
         if demonym and all(c.country != demonym for c in m.candidates):
             continue  # "the Russian Duma" is not Douma, Syria: a demonym of another country names something else

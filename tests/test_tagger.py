@@ -1061,6 +1061,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Финская Котка приостановила побратимские отношения с Новгородом, эстонский Тарту — тоже с Псковом.",
         {(("Kotka", "FI"), ("Veliky Novgorod", "RU")), (("Pskov", "RU"), ("Tartu", "EE"))},
     ),
+    # a town of the same country after "in the" locates the town before it
+    (
+        "Since 2019 Ciney has also been twinned with Mont-Tremblant in the Laurentians (Quebec, Canada).",
+        {(("Ciney", "BE"), ("Mont-Tremblant", "CA"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
