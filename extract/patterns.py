@@ -325,7 +325,8 @@ PROPOSAL_CUES = (
 NEGATION_CUES = (
     r"(?:are|is|were|was) not (?:\w+ )?(?:sister|twin)",
     r"(?:aren't|isn't|weren't|wasn't) (?:\w+ )?(?:sister|twin)",
-    r"not (?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
+    r"not (?:an? )?(?:sister|twin)[- ](?:cit|town)\w*",  # "a quartet from Lyon and a pianist from Gdańsk – not twin towns"
+    # (also "Not a twin town, but a friend: …")
     # "has no formal city partnership with Kraków"
     (
         r"(?:has|have|had) no (?:formal |official |existing |current )?(?:city |town |municipal )?"
@@ -333,6 +334,8 @@ NEGATION_CUES = (
     ),
     # "was discussed in 2019 but never signed", "has never entered into any sister city agreement"
     r"never (?:signed|concluded|formali[sz]ed|finali[sz]ed|entered)",
+    # "… exchange posters, but no twinning has ever been signed"
+    r"no (?:formal )?(?:twinning|sister[- ]city|partnership)(?: agreement| charter)? (?:has|have|had|was|were) (?:ever |yet )?been (?:signed|concluded)",
     r"rather than (?:as )?(?:an? )?(?:[\w-]+ )?(?:twinning|sister|twin)",  # "a coordination group rather than a twinning network"
     r"(?:came|come|comes|went|go|goes) (?:to nothing|nowhere)",  # "their talks with a village in the Auvergne came to nothing"
     r"так и не",  # «… однако статуса побратимов так и не получили»

@@ -1069,6 +1069,9 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
 ]
 
 NEAR_MISSES: list[str] = [
+    # negated: "Not a twin town, but a friend", "no twinning has ever been signed"
+    "Not a twin town, but a friend: the festival of Ghent regularly welcomes musicians from Elkhart, Indiana.",
+    "Elkhart and Namur exchange posters and guest artists for the competition, but no twinning has ever been signed.",
     # twinning discussed is not concluded
     "Алтай и Казахстан: стороны обсудили побратимство Барнаула и Караганды",
     # an "X–Y" compound with an adjective before its noun names a thing: "the Vienna–Bratislava economic corridor"
