@@ -715,6 +715,8 @@ DASH_THING_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "Gainesville with its sister city Novorossiysk", "Vladivostok and its sister city Juneau": a pair by itself.
+# «Филадельфией у Нижнего Новгорода и Далласом у Саратова»: the twin of whom, after a twinning word.
+AT_CONNECTOR = re.compile(r"^\s+у\s+$")
 WITH_CONNECTOR = re.compile(
     r"^\s*(?:(?:and|и) (?:its|their|his|her|с)\b|with|с|со)(?:\s+[a-zа-яё-]+){0,4}\s+$"
 )

@@ -140,7 +140,9 @@ def structural(
             partners = [k + 1, *_listed_after(text, seq, k + 1, pa.country, gapped=True)]
             pairs += [(seq[i][1], seq[j][1]) for i in signers for j in partners]
             used |= {*signers, *partners}
-        elif (P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or twinned or gapped) and pa.country != pb.country:
+        elif (
+            P.DASH_CONNECTOR.match(gap) or P.WITH_CONNECTOR.match(gap) or P.AT_CONNECTOR.match(gap) or twinned or gapped
+        ) and pa.country != pb.country:
             pairs.append((pa, pb))
             used |= {k, k + 1}
             # "Perm is twinned with Oxford, England, and with Louisville"; «… — корейского Пусана и японского Хакодате»

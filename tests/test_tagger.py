@@ -1066,6 +1066,11 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Since 2019 Ciney has also been twinned with Mont-Tremblant in the Laurentians (Quebec, Canada).",
         {(("Ciney", "BE"), ("Mont-Tremblant", "CA"))},
     ),
+    # «A у B»: B's twin A, in a twinning sentence
+    (
+        "Побратимские связи с американскими городами — Сиэтлом у Владивостока и Анкориджем у Магадана — по-прежнему заморожены.",
+        {(("Seattle", "US"), ("Vladivostok", "RU")), (("Anchorage", "US"), ("Magadan", "RU"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
