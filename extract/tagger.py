@@ -159,7 +159,8 @@ def _sentence_hits(
     def vouched(a: Place, b: Place) -> bool:
         # a small town paired by structure with a qualified partner («Ивангород — с эстонской Нарвой»): the pair's
         # form vouches for it, as a twinning word would
-        return bool({side(a), side(b)} & qualified) and not {side(a), side(b)} & weak
+        # (or a list of such pairs: "The oldest pairs — Chania and Ayvalık, Rethymno and Bodrum — …")
+        return bool({side(a), side(b)} & qualified or n_structural >= 2) and not {side(a), side(b)} & weak
 
     stated = s.twin or s.partner
     worded = not stated and len({c for _, c in capitals}) > 1

@@ -1071,6 +1071,14 @@ POSITIVES: list[tuple[str, set[tuple[Side, Side]]]] = [
         "Побратимские связи с американскими городами — Сиэтлом у Владивостока и Анкориджем у Магадана — по-прежнему заморожены.",
         {(("Seattle", "US"), ("Vladivostok", "RU")), (("Anchorage", "US"), ("Magadan", "RU"))},
     ),
+    # a list of pairs after a twinning sentence vouches for its small towns
+    (
+        (
+            "Patras council suspended its sister-city protocol. The oldest pairs — Chios and Çeşme, Rethymno and "
+            "Marmaris — continue to exchange school groups."
+        ),
+        {(("Chios", "GR"), ("Çeşme", "TR")), (("Marmaris", "TR"), ("Rethymno", "GR"))},
+    ),
 ]
 
 NEAR_MISSES: list[str] = [
