@@ -156,4 +156,6 @@ CORPORA = [
     Corpus(("pairs_challenge35a.jsonl", "pairs_challenge35b.jsonl"), "challenge35_floors.json", 72, 24, (600, 2200)),
     # Written in round fourteen, scored once at the start of round fifteen with 4c5dc01, round fourteen's final (summary only).
     Corpus(("pairs_challenge36a.jsonl", "pairs_challenge36b.jsonl"), "challenge36_floors.json", 72, 24, (600, 2200)),
+    # Written in round fifteen (37 texts a half), scored once at its end with its final tagger 5eb9211 (summary only).
+    Corpus(("pairs_challenge37a.jsonl", "pairs_challenge37b.jsonl"), "challenge37_floors.json", 74, 24, (600, 2200)),
 ]
