@@ -151,19 +151,18 @@ def _sentence_hits(
                 return clause
         return s.status if len(pairs) == 1 else None
 
-    # "Relations between Washington and Moscow are at a low point": capitals of two countries named with government
-    # wording, and no twinning word, are their governments, partners of no one (not of the text's place either)
-    capitals = {side(p) for _, p in seq if "capital" in p.flags}
     qualified = {side(p) for loc, p in seq if loc.qualified}
 
     def vouched(a: Place, b: Place) -> bool:
-        # a small town paired by structure with a qualified partner («Ивангород — с эстонской Нарвой»): the pair's
-        # form vouches for it, as a twinning word would
-        # (or a list of such pairs: "The oldest pairs — Chania and Ayvalık, Rethymno and Bodrum — …")
+        # a small town paired by structure with a qualified partner («Ивангород — с эстонской Нарвой»), or in a list
+        # of such pairs ("The oldest pairs — Chania and Ayvalık, Rethymno and Bodrum — …"): the form vouches for it,
+        # as a twinning word would
         return bool({side(a), side(b)} & qualified or n_structural >= 2) and not {side(a), side(b)} & weak
 
-    stated = s.twin or s.partner
-    worded = not stated and len({c for _, c in capitals}) > 1
+    # "Relations between Washington and Moscow are at a low point": capitals of two countries named with government
+    # wording, and no twinning word, are their governments, partners of no one (not of the text's place either)
+    capitals = {side(p) for _, p in seq if "capital" in p.flags}
+    worded = not cued and len({c for _, c in capitals}) > 1
     governments = capitals if worded and P.GOVERNMENT_RE.search(P.TWIN_RELATIONS.sub(" ", s.chunk)) else set()
     return [
         Hit(a, b, s, explicit, status(a, b), max(at.get(side(a), s.start), at.get(side(b), s.start)))

@@ -1,6 +1,6 @@
 """Places the gazetteer lacks: Russian transcriptions of foreign names whose country the text gives («немецким
-Коттбусом»), and towns named right before their country as list entries and locators write them ("Dorsheim,
-Germany")."""
+Коттбусом»), towns named right before their country as list entries and locators write them ("Dorsheim,
+Germany"), and towns in a twinning list of pairs whose column gives their country ("…, New Quay and Plouguerneau")."""
 
 from __future__ import annotations
 
