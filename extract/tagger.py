@@ -97,12 +97,11 @@ def _sentence_hits(
     """All pairs stated in one context sentence."""
     if kind == "inherited" and not s.partner:
         seq = _not_venues(text, drop_enclosing_regions(seq, text))
-    elif "подписал" in s.chunk or "signed in" in s.chunk or "заключил" in s.chunk:
-        # «Губернаторы … подписали в Минске соглашения … с Минской областью»: where they signed is not a side, nor a
-        # city that locates the region named after it
-        seq = [x for x in seq if not P.SIGNED_IN_BEFORE.search(text, max(0, x[0].start - 24), x[0].start)]
-        seq = drop_enclosing_regions(seq, text)
     else:
+        if "подписал" in s.chunk or "signed in" in s.chunk or "заключил" in s.chunk:
+            # «Губернаторы … подписали в Минске соглашения … с Минской областью»: where they signed is not a side, nor
+            # a city that locates the region named after it (so it goes first)
+            seq = [x for x in seq if not P.SIGNED_IN_BEFORE.search(text, max(0, x[0].start - 24), x[0].start)]
         seq = drop_enclosing_regions(seq, text)
     pairs, used, n_between = structural(text, seq, scope.hub, s.twin or s.partner, s.coref)
     if s.twin and (each := P.EACH_OTHER.search(text, s.start, s.end)):

@@ -97,7 +97,7 @@ def _list_heads(text: str, resolved: Resolved) -> list[tuple[str, str]]:
         if len(places) != 1 or not P.TWIN_RE.search(line):
             continue
         loc, place = places[0]
-        owner = P.HEADING_OWNER_BEFORE.search(text, start, loc.start) and P.HEADING_OWNER_AFTER.match(text[: end], loc.end)
+        owner = P.HEADING_OWNER_BEFORE.search(text, start, loc.start) and P.HEADING_OWNER_AFTER.match(text, loc.end, end)
         if owner or P.HEADING_END.search(line):
             heads.append(side(place))
     return heads

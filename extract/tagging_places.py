@@ -120,12 +120,12 @@ def _person(text: str, m: Mention, places_at: set[int], countries_at: frozenset[
     prev = prev.lstrip("(«\"“")  # "(Prensa Latina)": a name opening a parenthesis is still two words
     # A capitalised non-place word right before (not a sentence start): "Aisen Nikolaev", "Kim Reynolds"; not the last
     # word of a flattened table's cell before a town and its country ("… Culture & Leisure Kristiansund Norway 1947")
-    bracket = P.BRACKETED_LOCATOR.match(text, m.end)  # "… Twinning Río Cuarto (Córdoba) Argentina 2010": a cell too
     return (
         bool(prev)
         and not P.BREADCRUMB_AFTER.match(text, m.end)  # "Home > Discover Landerneau > International relations"
         and m.end + 1 not in countries_at
-        and (bracket is None or bracket.end() not in countries_at)
+        # "… Twinning Río Cuarto (Córdoba) Argentina 2010": a cell too
+        and ((bracket := P.BRACKETED_LOCATOR.match(text, m.end)) is None or bracket.end() not in countries_at)
         and prev[0].isupper()
         and prev.isalpha()
         and prev_start not in places_at
@@ -207,6 +207,15 @@ def _as_region(cands: tuple[Place, ...]) -> tuple[Place, ...]:
             if found:
                 return found
     return cands
+
+
+def _region_named(cands: tuple[Place, ...], head: str | None) -> tuple[Place, ...]:
+    """The region readings of a city's name beside a region noun (_as_region), or, where the gazetteer has none, the
+    region named after the city with that head noun ("Siem Reap province" -> Siem Reap Province, "Nakuru County")."""
+    regions = _as_region(cands)
+    if regions is cands and head:
+        return (unlisted_place(f"{cands[0].name} {head}", cands[0].country, level="region"),)
+    return regions
 
 
 def _narrow(cands: tuple[Place, ...], codes: set[str]) -> tuple[Place, ...]:
@@ -408,17 +417,12 @@ def locate(text: str, folded: str | None = None) -> tuple[list[Located], Counter
             else None
         )
         if noun_at is not None:
-            regions = _as_region(cands)
             # "Siem Reap province", "the Province of Caserta": a province the gazetteer lacks, named after its centre
             head = next((h for stem, h in P.UNLISTED_REGION_HEADS.items() if stem in noun_at[0].lower()), None)
-            if regions is cands and head:
-                regions = (unlisted_place(f"{cands[0].name} {head}", cands[0].country, level="region"),)
-            cands = regions
+            cands = _region_named(cands, head)
         elif cands[0].level == "city" and (noun := P.REGION_NAME_AFTER.match(text, m.end)):
             # "Nakuru County", "Stara Zagora Province": the region, even one the gazetteer lacks, named as the text does
-            regions, top = _as_region(cands), cands[0]
-            named = unlisted_place(f"{top.name} {noun[1].capitalize()}", top.country, level="region")
-            cands = regions if regions is not cands else (named,)
+            cands = _region_named(cands, noun[1].capitalize())
         weak = (
             "needs_cue" in cands[0].flags
             and not codes
